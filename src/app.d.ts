@@ -1,0 +1,22 @@
+import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
+import type { Locale } from '$lib/i18n/locales';
+
+declare global {
+	namespace App {
+		interface Error {
+			/** An i18n key (or plain text for unexpected errors). */
+			message: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			session: SessionInfo | null;
+			locale: Locale;
+		}
+		interface PageData {
+			locale: Locale;
+			user: Pick<SessionUser, 'id' | 'nickname' | 'displayName' | 'roles'> | null;
+		}
+	}
+}
+
+export {};

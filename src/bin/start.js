@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when the build is missing or older than the sources, then serves
+// it with adapter-node. Works with no environment set: PORT defaults to 3000 and ORIGIN to
+// http://localhost:PORT, so form posts pass SvelteKit's origin check.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = process.cwd();
+const buildEntry = join(root, 'build', 'index.js');
+
+/** @param {string} path @returns {number} */
+function newestMtime(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+	return newest;
+}
+
+const sources = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const sourceTime = Math.max(...sources.map((s) => newestMtime(join(root, s))));
+const buildTime = existsSync(buildEntry) ? statSync(buildEntry).mtimeMs : 0;
+
+if (buildTime < sourceTime) {
+	console.info('[songxanh] Building the app (first start or sources changed)…');
+	const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+process.env.PORT ||= '3000';
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+console.info(`[songxanh] Serving on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:data/songxanh.db'})`);
+await import(buildEntry);

@@ -1,0 +1,50 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { resolveLocale } from '$lib/server/locale';
+
+export const init: ServerInit = async () => {
+	await getDb();
+};
+
+const auth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(await getDb(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event);
+		}
+	}
+	return resolve(event);
+};
+
+const language: Handle = async ({ event, resolve }) => {
+	event.locals.locale = resolveLocale(event);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, auth, language);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'error.404' : 'error.500' };
+};

@@ -1,0 +1,34 @@
+import { page } from '$app/state';
+import { intlLocale, isLocale, type Locale } from './locales';
+import { translate, type MessageKey, type MessageParams } from './index';
+
+/** The current page's locale (from the root layout's data). */
+export function currentLocale(): Locale {
+	const locale = page.data?.locale;
+	return isLocale(locale) ? locale : 'vi';
+}
+
+/** Translates in the current page's language; reactive when read in a template. */
+export function t(key: MessageKey | (string & {}), params?: MessageParams): string {
+	return translate(currentLocale(), key, params);
+}
+
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+	return new Intl.NumberFormat(intlLocale(currentLocale()), options).format(value);
+}
+
+/** Formats a local day (YYYY-MM-DD) for people; the day is already in the app time zone. */
+export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return new Intl.DateTimeFormat(intlLocale(currentLocale()), { ...options, timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y, m - 1, d))
+	);
+}
+
+export function formatDateTime(value: Date | number, timeZone: string): string {
+	return new Intl.DateTimeFormat(intlLocale(currentLocale()), {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone
+	}).format(value);
+}

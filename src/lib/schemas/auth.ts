@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { text } from './common';
+
+export const passwordSchema = z
+	.string({ error: 'form.required' })
+	.min(8, { error: 'auth.password.tooShort' })
+	.max(128, { error: 'auth.password.tooLong' });
+
+export const loginSchema = z.object({
+	username: text(254),
+	password: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const ADULT_SIGNUP_ROLES = ['teacher', 'household'] as const;
+
+export const signupSchema = z.object({
+	displayName: text(100),
+	nickname: text(40),
+	email: z
+		.string({ error: 'form.required' })
+		.max(254, { error: 'auth.email.invalid' })
+		.transform((s) => s.trim().toLowerCase())
+		.pipe(z.email({ error: 'auth.email.invalid' })),
+	password: passwordSchema,
+	role: z.enum(ADULT_SIGNUP_ROLES, { error: 'form.invalid' })
+});
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const changePasswordSchema = z
+	.object({
+		current: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(128, { error: 'auth.password.tooLong' }),
+		password: passwordSchema,
+		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'auth.password.mismatch' });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const languageSchema = z.object({
+	lang: z.enum(['vi', 'en'], { error: 'form.invalid' }),
+	redirectTo: z.string().max(2000).optional()
+});

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './places';
+export * from './catalogue';
+export * from './ledger';

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import {
+	type AnySQLiteColumn,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+import { household, schoolClass } from './places';
+
+export const SOURCE_KINDS = ['action', 'checkin', 'contribution', 'bonus', 'reversal'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * The append-only points ledger. Every point and gram has a row here; a void is a new row with
+ * negated amounts pointing at the one it reverses (unique, so at most once). Rows are never
+ * updated except to null a person who has been erased.
+ */
+export const ledgerEntry = sqliteTable(
+	'ledger_entry',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		localDay: text('local_day').notNull(),
+		points: integer('points').notNull(),
+		gramsAvoided: integer('grams_avoided').notNull().default(0),
+		gramsCollected: integer('grams_collected').notNull().default(0),
+		sourceKind: text('source_kind', { enum: SOURCE_KINDS }).notNull(),
+		sourceId: integer('source_id'),
+		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		personId: integer('person_id').references(() => user.id, { onDelete: 'set null' }),
+		classId: integer('class_id').references(() => schoolClass.id),
+		householdId: integer('household_id').references(() => household.id),
+		challengeId: integer('challenge_id'),
+		reverses: integer('reverses')
+			.unique()
+			.references((): AnySQLiteColumn => ledgerEntry.id),
+		reason: text('reason'),
+		idempotencyKey: text('idempotency_key')
+	},
+	(t) => [
+		uniqueIndex('ledger_entry_idem_idx').on(t.actorId, t.idempotencyKey),
+		index('ledger_entry_person_idx').on(t.personId, t.localDay),
+		index('ledger_entry_class_idx').on(t.classId, t.localDay),
+		index('ledger_entry_household_idx').on(t.householdId, t.localDay),
+		index('ledger_entry_source_idx').on(t.sourceKind, t.sourceId)
+	]
+);
+
+export const SCOPE_KINDS = ['person', 'class', 'school', 'household', 'neighbourhood', 'area'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+export const PERIOD_KINDS = ['week', 'month', 'all', 'challenge'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+/**
+ * Totals per (scope, period), written in the same transaction as each ledger entry. `parentId` is
+ * the scope a board ranks within (class → school, school → area, household → neighbourhood,
+ * neighbourhood → area, person → class; 0 when there is none), so a board is one index range.
+ */
+export const rollup = sqliteTable(
+	'rollup',
+	{
+		scopeKind: text('scope_kind', { enum: SCOPE_KINDS }).notNull(),
+		scopeId: integer('scope_id').notNull(),
+		periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
+		periodKey: text('period_key').notNull(),
+		parentId: integer('parent_id').notNull().default(0),
+		points: integer('points').notNull().default(0),
+		gramsAvoided: integer('grams_avoided').notNull().default(0),
+		gramsCollected: integer('grams_collected').notNull().default(0),
+		entries: integer('entries').notNull().default(0),
+		activeMembers: integer('active_members').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.scopeKind, t.scopeId, t.periodKind, t.periodKey] }),
+		index('rollup_board_idx').on(t.scopeKind, t.parentId, t.periodKind, t.periodKey, t.points)
+	]
+);
+
+/** Who has already been counted as an active member of a scope in a period. */
+export const rollupMember = sqliteTable(
+	'rollup_member',
+	{
+		scopeKind: text('scope_kind', { enum: SCOPE_KINDS }).notNull(),
+		scopeId: integer('scope_id').notNull(),
+		periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
+		periodKey: text('period_key').notNull(),
+		personId: integer('person_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.scopeKind, t.scopeId, t.periodKind, t.periodKey, t.personId] })]
+);

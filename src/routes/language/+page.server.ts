@@ -1,0 +1,22 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { languageSchema } from '$lib/schemas/auth';
+import { formObject } from '$lib/schemas/common';
+import { setLocaleCookie } from '$lib/server/locale';
+import { setUserLocale } from '$lib/server/services/accounts';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { setFlash } from '$lib/server/flash';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async (event) => {
+		const parsed = languageSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(400, { message: 'form.invalid' });
+		setLocaleCookie(event, parsed.data.lang);
+		if (event.locals.user) await setUserLocale(await getDb(), event.locals.user.id, parsed.data.lang);
+		setFlash(event.cookies, 'lang.changed');
+		redirect(303, safeRedirectTarget(parsed.data.redirectTo));
+	}
+};
