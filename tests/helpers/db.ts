@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { createDb, migrateDb, type Db, type DbHandle } from '../../src/lib/server/db/client';
 import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 
-export const MIGRATIONS = resolve(__dirname, '../../drizzle');
+export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface TestDb extends DbHandle {
 	path: string;
