@@ -1,11 +1,12 @@
 import { LOCALES, type Locale } from './locales';
 import common from './messages/common';
 import auth from './messages/auth';
+import groups from './messages/groups';
 
 export { LOCALES, type Locale, isLocale, intlLocale } from './locales';
 
 /** Every domain's messages; a new domain adds its file here. */
-export const MESSAGE_MODULES = { common, auth } as const;
+export const MESSAGE_MODULES = { common, auth, groups } as const;
 
 type Modules = typeof MESSAGE_MODULES;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

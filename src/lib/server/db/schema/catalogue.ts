@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+import { household, schoolClass } from './places';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -30,3 +32,27 @@ export const action = sqliteTable('action', {
 	retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
 });
+
+/**
+ * A badge earned once: by a person (`userId`), a class or a household. `refKey` tells repeatable
+ * badges apart (a goal id, a challenge id, a pledge id); '' for one-off badges such as "first action".
+ */
+export const badgeAward = sqliteTable(
+	'badge_award',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		badge: text('badge').notNull(),
+		userId: integer('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		classId: integer('class_id').references(() => schoolClass.id),
+		householdId: integer('household_id').references(() => household.id),
+		/** 'u:<userId>', 'c:<classId>' or 'h:<householdId>': NOT NULL so the unique index holds. */
+		ownerKey: text('owner_key').notNull(),
+		refKey: text('ref_key').notNull().default(''),
+		awardedAt: integer('awarded_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [
+		uniqueIndex('badge_award_once_idx').on(t.badge, t.ownerKey, t.refKey),
+		index('badge_award_user_idx').on(t.userId),
+		index('badge_award_class_idx').on(t.classId, t.awardedAt)
+	]
+);

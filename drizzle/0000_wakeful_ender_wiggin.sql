@@ -233,6 +233,23 @@ CREATE TABLE `action` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `action_code_unique` ON `action` (`code`);--> statement-breakpoint
+CREATE TABLE `badge_award` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`badge` text NOT NULL,
+	`user_id` integer,
+	`class_id` integer,
+	`household_id` integer,
+	`owner_key` text NOT NULL,
+	`ref_key` text DEFAULT '' NOT NULL,
+	`awarded_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`class_id`) REFERENCES `class`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`household_id`) REFERENCES `household`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `badge_award_once_idx` ON `badge_award` (`badge`,`owner_key`,`ref_key`);--> statement-breakpoint
+CREATE INDEX `badge_award_user_idx` ON `badge_award` (`user_id`);--> statement-breakpoint
+CREATE INDEX `badge_award_class_idx` ON `badge_award` (`class_id`,`awarded_at`);--> statement-breakpoint
 CREATE TABLE `impact_factor` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,

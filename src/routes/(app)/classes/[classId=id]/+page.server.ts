@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { getClassHeader, groupSummary } from '$lib/server/services/groups';
+import { appTimeZone } from '$lib/server/config';
+import { localDay } from '$lib/utils/dates';
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const classId = parseId(event.params.classId);
+	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
+	const header = await getClassHeader(db, classId);
+	if (!header) error(404, { message: 'error.404' });
+	const today = localDay(new Date(), appTimeZone());
+	return { cls: header, relation, summary: await groupSummary(db, 'class', classId, today) };
+};
