@@ -61,7 +61,8 @@ export default defineMessages(
 		'common.close': 'Đóng',
 		'common.back': 'Quay lại',
 		'common.yes': 'Có',
-		'common.no': 'Không'
+		'common.no': 'Không',
+		'chart.asTable': 'Xem số liệu dạng bảng'
 	},
 	{
 		'app.name': 'Sống Xanh',
@@ -123,6 +124,7 @@ export default defineMessages(
 		'common.close': 'Close',
 		'common.back': 'Back',
 		'common.yes': 'Yes',
-		'common.no': 'No'
+		'common.no': 'No',
+		'chart.asTable': 'Show the numbers as a table'
 	}
 );
