@@ -60,6 +60,7 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${port}`,
 			DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
 			DEMO_DATA: 'on',
+			BODY_SIZE_LIMIT: '2M',
 			APP_TIMEZONE: 'Asia/Ho_Chi_Minh'
 		}
 	}

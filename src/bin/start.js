@@ -30,6 +30,8 @@ if (buildTime < sourceTime) {
 }
 
 process.env.PORT ||= '3000';
+// Large enough that an absurd field (a 1 MB password) reaches validation and gets a clear 400.
+process.env.BODY_SIZE_LIMIT ||= '2M';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
 console.info(`[songxanh] Serving on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:data/songxanh.db'})`);
 await import(buildEntry);

@@ -61,6 +61,16 @@ test.describe('accounts', () => {
 		expect(await health.json()).toEqual({ status: 'ok' });
 	});
 
+	test('a 1 MB password gets a clear 400 and no session', async ({ request, baseURL }) => {
+		const res = await request.post('/login', {
+			form: { username: 'demo-student', password: 'x'.repeat(1024 * 1024) },
+			headers: { origin: new URL(baseURL!).origin, accept: 'text/html' }
+		});
+		expect(res.status()).toBe(400);
+		expect(await res.text()).toContain('Mật khẩu tối đa 128 ký tự.');
+		expect(res.headers()['set-cookie'] ?? '').not.toContain('sx_session=');
+	});
+
 	test('security headers are set', async ({ request }) => {
 		const res = await request.get('/login');
 		const headers = res.headers();
