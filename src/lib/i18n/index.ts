@@ -2,11 +2,17 @@ import { LOCALES, type Locale } from './locales';
 import common from './messages/common';
 import auth from './messages/auth';
 import groups from './messages/groups';
+import structure from './messages/structure';
+import playground from './messages/playground';
+import pledges from './messages/pledges';
+import boards from './messages/boards';
+import actions from './messages/actions';
+import challenges from './messages/challenges';
 
 export { LOCALES, type Locale, isLocale, intlLocale } from './locales';
 
 /** Every domain's messages; a new domain adds its file here. */
-export const MESSAGE_MODULES = { common, auth, groups } as const;
+export const MESSAGE_MODULES = { common, auth, groups, structure, playground, pledges, boards, actions, challenges } as const;
 
 type Modules = typeof MESSAGE_MODULES;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

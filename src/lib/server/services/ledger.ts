@@ -4,10 +4,13 @@ import {
 	household,
 	ledgerEntry,
 	neighbourhood,
+	AREA_BOARD_KINDS,
 	rollup,
+	rollupArea,
 	rollupMember,
 	school,
 	schoolClass,
+	type AreaBoardKind,
 	type PeriodKind,
 	type ScopeKind,
 	type SourceKind
@@ -36,7 +39,12 @@ interface Scope {
 	kind: ScopeKind;
 	id: number;
 	parentId: number;
+	/** The area the group sits in directly (class/school → school's area, neighbourhood → its area). */
+	areaId?: number;
 }
+
+/** A group needs this many active members in a window before it is ranked per active member. */
+export const MIN_ACTIVE_MEMBERS = 3;
 
 /** The id of an entry this actor already made with this idempotency key, if any. */
 export async function findByIdempotencyKey(db: DbOrTx, actorId: number, key: string): Promise<number | null> {
@@ -59,8 +67,8 @@ async function scopesFor(tx: Tx, e: Pick<LedgerRow, 'personId' | 'classId' | 'ho
 			.innerJoin(school, eq(school.id, schoolClass.schoolId))
 			.where(eq(schoolClass.id, e.classId));
 		if (c) {
-			scopes.push({ kind: 'class', id: e.classId, parentId: c.schoolId });
-			scopes.push({ kind: 'school', id: c.schoolId, parentId: c.areaId });
+			scopes.push({ kind: 'class', id: e.classId, parentId: c.schoolId, areaId: c.areaId });
+			scopes.push({ kind: 'school', id: c.schoolId, parentId: c.areaId, areaId: c.areaId });
 		}
 	}
 	if (e.householdId) {
@@ -71,10 +79,34 @@ async function scopesFor(tx: Tx, e: Pick<LedgerRow, 'personId' | 'classId' | 'ho
 			.where(eq(household.id, e.householdId));
 		if (h) {
 			scopes.push({ kind: 'household', id: e.householdId, parentId: h.neighbourhoodId });
-			scopes.push({ kind: 'neighbourhood', id: h.neighbourhoodId, parentId: h.areaId });
+			scopes.push({ kind: 'neighbourhood', id: h.neighbourhoodId, parentId: h.areaId, areaId: h.areaId });
 		}
 	}
 	return scopes;
+}
+
+/** Deepest area tree walked; a guard against a cycle in hand-edited data, far beyond real depths. */
+const MAX_AREA_DEPTH = 12;
+
+/** Each given area with itself and all its ancestors, in one recursive query. */
+export async function areaChains(db: DbOrTx, areaIds: number[]): Promise<Map<number, number[]>> {
+	const chains = new Map<number, number[]>();
+	const unique = [...new Set(areaIds)];
+	if (unique.length === 0) return chains;
+	const rows = await db.all<{ base: number; id: number }>(sql`
+		WITH RECURSIVE up(base, id, parent, depth) AS (
+			SELECT id, id, parent_id, 0 FROM area WHERE id IN (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})
+			UNION ALL
+			SELECT up.base, area.id, area.parent_id, up.depth + 1 FROM area JOIN up ON area.id = up.parent
+			WHERE up.depth < ${MAX_AREA_DEPTH}
+		)
+		SELECT base, id FROM up ORDER BY base, depth`);
+	for (const r of rows) {
+		const list = chains.get(r.base) ?? [];
+		list.push(r.id);
+		chains.set(r.base, list);
+	}
+	return chains;
 }
 
 function periodsFor(localDay: string, challengeId: number | null): { kind: PeriodKind; key: string }[] {
@@ -88,18 +120,29 @@ function periodsFor(localDay: string, challengeId: number | null): { kind: Perio
 	return periods;
 }
 
+const cellKey = (kind: string, id: number, periodKind: string, periodKey: string) => `${kind}:${id}:${periodKind}:${periodKey}`;
+
+/** per_member after an upsert: the new total over the new member count, once there are enough. */
+const perMemberOnConflict = (table: typeof rollup | typeof rollupArea) => sql`CASE
+	WHEN ${table.activeMembers} + excluded.active_members >= ${MIN_ACTIVE_MEMBERS}
+	THEN CAST(${table.points} + excluded.points AS REAL) / (${table.activeMembers} + excluded.active_members)
+	ELSE NULL END`;
+
 /**
- * Adds an entry's amounts to every (scope, period) rollup it belongs to, and counts its person as
- * an active member of each group the first time they appear in that period. Two statements.
+ * Adds an entry's amounts to every (scope, period) rollup it belongs to (plus a `day` row for
+ * charts), to the per-area copies of class, school and neighbourhood rows (one per containing
+ * area), and counts its person as an active member of each group the first time they appear in
+ * that period. A handful of statements, all in the caller's transaction.
  */
 async function applyToRollups(tx: Tx, e: LedgerRow): Promise<void> {
 	const scopes = await scopesFor(tx, e);
 	if (scopes.length === 0) return;
 	const periods = periodsFor(e.localDay, e.challengeId);
 	const cells = scopes.flatMap((s) => periods.map((p) => ({ ...s, period: p })));
+	const isReversal = e.sourceKind === 'reversal';
 
 	const newlyActive = new Set<string>();
-	if (e.personId && e.sourceKind !== 'reversal') {
+	if (e.personId && !isReversal) {
 		const inserted = await tx
 			.insert(rollupMember)
 			.values(
@@ -113,13 +156,16 @@ async function applyToRollups(tx: Tx, e: LedgerRow): Promise<void> {
 			)
 			.onConflictDoNothing()
 			.returning();
-		for (const r of inserted) newlyActive.add(`${r.scopeKind}:${r.scopeId}:${r.periodKind}:${r.periodKey}`);
+		for (const r of inserted) newlyActive.add(cellKey(r.scopeKind, r.scopeId, r.periodKind, r.periodKey));
 	}
+	const activeFlag = (kind: string, id: number, p: { kind: string; key: string }) =>
+		newlyActive.has(cellKey(kind, id, p.kind, p.key)) ? 1 : 0;
 
+	const dayCells = scopes.map((s) => ({ ...s, period: { kind: 'day' as PeriodKind, key: e.localDay } }));
 	await tx
 		.insert(rollup)
 		.values(
-			cells.map((c) => ({
+			[...cells, ...dayCells].map((c) => ({
 				scopeKind: c.kind,
 				scopeId: c.id,
 				periodKind: c.period.kind,
@@ -128,8 +174,9 @@ async function applyToRollups(tx: Tx, e: LedgerRow): Promise<void> {
 				points: e.points,
 				gramsAvoided: e.gramsAvoided,
 				gramsCollected: e.gramsCollected,
-				entries: e.sourceKind === 'reversal' ? -1 : 1,
-				activeMembers: newlyActive.has(`${c.kind}:${c.id}:${c.period.kind}:${c.period.key}`) ? 1 : 0
+				entries: isReversal ? -1 : 1,
+				activeMembers: activeFlag(c.kind, c.id, c.period),
+				perMember: null
 			}))
 		)
 		.onConflictDoUpdate({
@@ -139,7 +186,43 @@ async function applyToRollups(tx: Tx, e: LedgerRow): Promise<void> {
 				gramsAvoided: sql`${rollup.gramsAvoided} + excluded.grams_avoided`,
 				gramsCollected: sql`${rollup.gramsCollected} + excluded.grams_collected`,
 				entries: sql`${rollup.entries} + excluded.entries`,
-				activeMembers: sql`${rollup.activeMembers} + excluded.active_members`
+				activeMembers: sql`${rollup.activeMembers} + excluded.active_members`,
+				perMember: perMemberOnConflict(rollup)
+			}
+		});
+
+	const inAreas = scopes.filter(
+		(s): s is Scope & { kind: AreaBoardKind; areaId: number } =>
+			s.areaId !== undefined && (AREA_BOARD_KINDS as readonly string[]).includes(s.kind)
+	);
+	if (inAreas.length === 0) return;
+	const chains = await areaChains(tx, inAreas.map((s) => s.areaId));
+	const areaRows = inAreas.flatMap((s) =>
+		(chains.get(s.areaId) ?? []).flatMap((areaId) =>
+			periods.map((p) => ({
+				boardKind: s.kind,
+				areaId,
+				scopeId: s.id,
+				periodKind: p.kind,
+				periodKey: p.key,
+				points: e.points,
+				entries: isReversal ? -1 : 1,
+				activeMembers: activeFlag(s.kind, s.id, p),
+				perMember: null
+			}))
+		)
+	);
+	if (areaRows.length === 0) return;
+	await tx
+		.insert(rollupArea)
+		.values(areaRows)
+		.onConflictDoUpdate({
+			target: [rollupArea.boardKind, rollupArea.scopeId, rollupArea.periodKind, rollupArea.periodKey, rollupArea.areaId],
+			set: {
+				points: sql`${rollupArea.points} + excluded.points`,
+				entries: sql`${rollupArea.entries} + excluded.entries`,
+				activeMembers: sql`${rollupArea.activeMembers} + excluded.active_members`,
+				perMember: perMemberOnConflict(rollupArea)
 			}
 		});
 }

@@ -2,3 +2,6 @@ export * from './auth';
 export * from './places';
 export * from './catalogue';
 export * from './ledger';
+export * from './challenges';
+export * from './playground';
+export * from './pledges';

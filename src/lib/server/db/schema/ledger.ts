@@ -4,6 +4,7 @@ import {
 	index,
 	integer,
 	primaryKey,
+	real,
 	sqliteTable,
 	text,
 	uniqueIndex
@@ -52,7 +53,8 @@ export const ledgerEntry = sqliteTable(
 
 export const SCOPE_KINDS = ['person', 'class', 'school', 'household', 'neighbourhood', 'area'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
-export const PERIOD_KINDS = ['week', 'month', 'all', 'challenge'] as const;
+/** `day` rows feed the board charts (cumulative points); they carry no active-member count. */
+export const PERIOD_KINDS = ['week', 'month', 'all', 'challenge', 'day'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /**
@@ -72,11 +74,42 @@ export const rollup = sqliteTable(
 		gramsAvoided: integer('grams_avoided').notNull().default(0),
 		gramsCollected: integer('grams_collected').notNull().default(0),
 		entries: integer('entries').notNull().default(0),
-		activeMembers: integer('active_members').notNull().default(0)
+		activeMembers: integer('active_members').notNull().default(0),
+		/** points ÷ active members, kept only once 3 members are active (null = not ranked on it). */
+		perMember: real('per_member')
 	},
 	(t) => [
 		primaryKey({ columns: [t.scopeKind, t.scopeId, t.periodKind, t.periodKey] }),
-		index('rollup_board_idx').on(t.scopeKind, t.parentId, t.periodKind, t.periodKey, t.points)
+		index('rollup_board_idx').on(t.scopeKind, t.parentId, t.periodKind, t.periodKey, t.points),
+		index('rollup_board_member_idx').on(t.scopeKind, t.parentId, t.periodKind, t.periodKey, t.perMember)
+	]
+);
+
+export const AREA_BOARD_KINDS = ['class', 'school', 'neighbourhood'] as const;
+export type AreaBoardKind = (typeof AREA_BOARD_KINDS)[number];
+
+/**
+ * The same totals as `rollup`, repeated once per area that contains the group (its own area and
+ * every ancestor: the tree's depth is data), so "classes in this province" is one index range too.
+ * Written in the same transaction as the entry; no `day` rows (charts read the group's own rollup).
+ */
+export const rollupArea = sqliteTable(
+	'rollup_area',
+	{
+		boardKind: text('board_kind', { enum: AREA_BOARD_KINDS }).notNull(),
+		areaId: integer('area_id').notNull(),
+		scopeId: integer('scope_id').notNull(),
+		periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
+		periodKey: text('period_key').notNull(),
+		points: integer('points').notNull().default(0),
+		entries: integer('entries').notNull().default(0),
+		activeMembers: integer('active_members').notNull().default(0),
+		perMember: real('per_member')
+	},
+	(t) => [
+		primaryKey({ columns: [t.boardKind, t.scopeId, t.periodKind, t.periodKey, t.areaId] }),
+		index('rollup_area_board_idx').on(t.boardKind, t.areaId, t.periodKind, t.periodKey, t.points),
+		index('rollup_area_member_idx').on(t.boardKind, t.areaId, t.periodKind, t.periodKey, t.perMember)
 	]
 );
 

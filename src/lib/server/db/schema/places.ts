@@ -5,7 +5,8 @@ import {
 	integer,
 	primaryKey,
 	sqliteTable,
-	text
+	text,
+	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 
@@ -251,3 +252,25 @@ export const passwordResetLog = sqliteTable('password_reset_log', {
 	createdAt: createdAt()
 });
 
+
+/**
+ * One roster import: written before the (slow) password hashing starts so the page can poll its
+ * progress, and unique per (teacher, key) so a double submit makes the accounts only once. The
+ * generated passwords are never stored: they are shown once, in the response that made them.
+ */
+export const rosterImport = sqliteTable(
+	'roster_import',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		classId: integer('class_id')
+			.notNull()
+			.references(() => schoolClass.id),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		importKey: text('import_key').notNull(),
+		total: integer('total').notNull(),
+		done: integer('done').notNull().default(0),
+		status: text('status', { enum: ['running', 'finished', 'failed'] }).notNull().default('running'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('roster_import_key_idx').on(t.createdBy, t.importKey)]
+);

@@ -5,6 +5,7 @@ import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { getClassHeader, groupSummary } from '$lib/server/services/groups';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
+import { classStandings } from '$lib/server/services/leaderboard-view';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -13,5 +14,5 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
 	const today = localDay(new Date(), appTimeZone());
-	return { cls: header, relation, summary: await groupSummary(db, 'class', classId, today) };
+	return { cls: header, relation, summary: await groupSummary(db, 'class', classId, today), standings: await classStandings(db, classId, today) };
 };

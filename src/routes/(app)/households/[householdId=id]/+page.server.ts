@@ -5,6 +5,7 @@ import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { getHouseholdHeader, groupSummary } from '$lib/server/services/groups';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
+import { householdStandings } from '$lib/server/services/leaderboard-view';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -13,5 +14,5 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
 	const today = localDay(new Date(), appTimeZone());
-	return { household: header, relation, summary: await groupSummary(db, 'household', householdId, today) };
+	return { household: header, relation, summary: await groupSummary(db, 'household', householdId, today), standings: await householdStandings(db, householdId, today) };
 };

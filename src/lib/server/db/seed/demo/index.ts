@@ -2,6 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { user } from '../../schema';
 import { seedDemoStructure, type DemoContext } from './structure';
+import { seedBoardsDemo } from './boards';
+import { seedPlaygroundDemo } from './playground';
+import { seedPledgesDemo } from './pledges';
+import { seedActionsDemo } from './actions';
 
 export type { DemoContext } from './structure';
 
@@ -9,7 +13,7 @@ export type { DemoContext } from './structure';
 export type DemoSeeder = (db: Db, ctx: DemoContext) => Promise<void>;
 
 /** Each domain adds its seeder here, in dependency order. */
-const SEEDERS: DemoSeeder[] = [];
+const SEEDERS: DemoSeeder[] = [seedBoardsDemo, seedPlaygroundDemo, seedPledgesDemo, seedActionsDemo];
 
 /**
  * Demo data is on by default in development, off with NODE_ENV=production unless DEMO_DATA=on

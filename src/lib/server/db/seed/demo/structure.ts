@@ -5,6 +5,7 @@ import {
 	classStudent,
 	classTeacher,
 	communityModel,
+	consentRecord,
 	guardianLink,
 	household,
 	householdMember,
@@ -12,6 +13,7 @@ import {
 	neighbourhoodSteward,
 	school,
 	schoolClass,
+	schoolInvite,
 	schoolTeacher,
 	user,
 	userRole,
@@ -127,7 +129,7 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 					neighbourhoodId: nb.id,
 					displayName: h.name,
 					kind: h.kind,
-					inviteCode: `NHA${String(i + 1).padStart(3, '0')}`,
+					inviteCode: `NHA${'XYZ'[i % 3]}${'234567'[i]}${'MNPQRS'[i]}`,
 					createdBy: i === 0 ? familyId : null
 				})
 				.returning({ id: household.id });
@@ -155,6 +157,17 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 			});
 		}
 		await tx.insert(guardianLink).values({ guardianId: familyId, studentId });
+		// What a newcomer should find on the structure pages: consent already collected for 6A1, an
+		// unused teacher invite for the school, and a classmate waiting for the demo family's approval.
+		const year0 = `${year}-09-08`;
+		await tx.insert(consentRecord).values({ classId: classIds[0], recordedBy: teacherId, collectedOn: year0, note: 'Họp phụ huynh đầu năm' });
+		await tx.insert(schoolInvite).values({
+			schoolId: sch.id,
+			code: 'MGVXANH8',
+			createdBy: organiserId,
+			expiresAt: new Date(now.getTime() + 14 * 86_400_000)
+		});
+		await tx.insert(householdMember).values({ householdId: householdIds[0], userId: studentsByClass[1][2], kind: 'student', status: 'pending' });
 
 		return {
 			now,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { daysFrom, goalProgressConfig } from './goal-progress';
+
+const labels = { progress: 'Progress', ideal: 'On track' };
+
+describe('goalProgressConfig', () => {
+	it('draws progress up to today and a straight line from 0 to the target on the deadline', () => {
+		const config = goalProgressConfig({
+			startDay: '2026-11-25',
+			deadline: '2026-11-29',
+			target: 100,
+			series: [
+				{ day: '2026-11-25', value: 10 },
+				{ day: '2026-11-26', value: 30 },
+				{ day: '2026-11-27', value: 45 }
+			],
+			labels
+		});
+		expect(config.data.labels).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+		const [progress, ideal] = config.data.datasets;
+		expect(progress.label).toBe('Progress');
+		expect(progress.data).toEqual([10, 30, 45, null, null]);
+		expect(ideal.data).toEqual([0, 25, 50, 75, 100]);
+		expect(config.options?.scales?.y).toMatchObject({ beginAtZero: true, suggestedMax: 100 });
+	});
+
+	it('converts grams to kg and copes with a one-day goal', () => {
+		const config = goalProgressConfig({
+			startDay: '2026-11-27',
+			deadline: '2026-11-27',
+			target: 2500,
+			divisor: 1000,
+			series: [{ day: '2026-11-27', value: 1234 }],
+			labels,
+			dayLabel: (d) => d.slice(5)
+		});
+		expect(config.data.labels).toEqual(['11-27']);
+		expect(config.data.datasets[0].data).toEqual([1.23]);
+		expect(config.data.datasets[1].data).toEqual([2.5]);
+	});
+
+	it('lists days across a month end', () => {
+		expect(daysFrom('2026-11-29', '2026-12-02')).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+	});
+});

@@ -1,0 +1,28 @@
+import { formatNumber, t } from '$lib/i18n/t';
+
+/** The fields of a drop-off the lists show. */
+export interface DropOffRow {
+	localDay: string;
+	material: string;
+	grams: number;
+	gramsEstimated: boolean;
+	itemCount: number | null;
+	householdName: string | null;
+	studentNickname: string | null;
+	className: string | null;
+	componentName: string | null;
+}
+
+/** "2,5 kg", "40 items (≈ 0,4 kg)": what was brought, in the page's language. */
+export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'itemCount'>): string {
+	const kg = formatNumber(r.grams / 1000, { maximumFractionDigits: 2 });
+	const items = r.itemCount ? t('playground.amount.items', { n: formatNumber(r.itemCount) }) : '';
+	if (r.gramsEstimated) return `${items} (${t('playground.amount.estimated', { kg })})`;
+	return items ? `${t('playground.amount.kg', { kg })} · ${items}` : t('playground.amount.kg', { kg });
+}
+
+/** Who brought it: the student's nickname and class, else the household's name. */
+export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' | 'className'>): string {
+	if (r.studentNickname) return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}${r.householdName ? ` (${r.householdName})` : ''}`;
+	return r.householdName ?? '—';
+}

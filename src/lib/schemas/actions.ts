@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { idSchema, idempotencyKeySchema, text } from './common';
+import { isDay } from '$lib/utils/dates';
+
+export const MAX_LOG_COUNT = 20;
+
+/** A local day `YYYY-MM-DD` that exists on the calendar. */
+export const daySchema = z
+	.string({ error: 'form.required' })
+	.refine((v) => isDay(v), { error: 'actions.day.invalid' });
+
+/** How many times: a whole number from 1 (negative, zero, fractions and text are refused). */
+export const countSchema = z.coerce
+	.number({ error: 'actions.count.invalid' })
+	.int({ error: 'actions.count.invalid' })
+	.min(1, { error: 'actions.count.invalid' })
+	.max(MAX_LOG_COUNT, { error: 'actions.count.invalid' });
+
+/** An optional id from a form: '' or missing means none. */
+export const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), idSchema.optional());
+
+export const logActionSchema = z.object({
+	actionId: idSchema,
+	count: z.preprocess((v) => (v === undefined || v === '' ? '1' : v), countSchema),
+	day: daySchema,
+	mode: z.enum(['person', 'household'], { error: 'form.invalid' }),
+	challengeId: optionalId,
+	idempotencyKey: idempotencyKeySchema
+});
+export type LogActionInput = z.infer<typeof logActionSchema>;
+
+export const voidEntrySchema = z.object({
+	entryId: idSchema,
+	reason: text(200, 3)
+});
+export type VoidEntryInput = z.infer<typeof voidEntrySchema>;
+
+const whole = (min: number, max: number) =>
+	z.coerce
+		.number({ error: 'form.invalid' })
+		.int({ error: 'actions.whole' })
+		.min(min, { error: 'actions.range' })
+		.max(max, { error: 'actions.range' });
+
+/** An organiser's action in the catalogue. */
+export const catalogueActionSchema = z.object({
+	nameVi: text(120),
+	nameEn: text(120),
+	points: whole(1, 1000),
+	dailyCap: whole(1, 50),
+	impactFactorId: idSchema,
+	audience: z.enum(['student', 'household', 'both'], { error: 'form.invalid' })
+});
+export type CatalogueActionInput = z.infer<typeof catalogueActionSchema>;

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { idSchema, idempotencyKeySchema, text } from './common';
+import {
+	COLLECTION_POINT_KINDS,
+	PLAYGROUND_STATES,
+	LARGE_DROP_OFF_GRAMS,
+	MATERIALS,
+	MATERIAL_RULES,
+	MAX_DROP_OFF_GRAMS,
+	MAX_ITEM_COUNT,
+	kgToGrams
+} from '$lib/utils/playground';
+import { checkEcobrick } from '$lib/utils/ecobrick';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalId = z.preprocess(blankToUndefined, idSchema.optional());
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
+
+/** Kilograms as people type them: "2", "2.5", "2,55" (two decimals at most). Returns grams. */
+const weightKg = z.preprocess(
+	blankToUndefined,
+	z
+		.string({ error: 'playground.error.weightInvalid' })
+		.max(20, { error: 'playground.error.weightInvalid' })
+		.transform((s) => s.trim().replace(',', '.'))
+		.pipe(z.string().regex(/^-?\d{1,7}(\.\d{1,2})?$/, { error: 'playground.error.weightInvalid' }))
+		.transform((s) => kgToGrams(Number(s)))
+		.optional()
+);
+
+const itemCount = z.preprocess(
+	blankToUndefined,
+	z.coerce
+		.number({ error: 'playground.error.countInvalid' })
+		.int({ error: 'playground.error.countInvalid' })
+		.min(-MAX_ITEM_COUNT, { error: 'playground.error.countInvalid' })
+		.max(MAX_ITEM_COUNT, { error: 'playground.error.countInvalid' })
+		.optional()
+);
+
+const volumeMl = z.preprocess(
+	blankToUndefined,
+	z.coerce
+		.number({ error: 'playground.error.volumeInvalid' })
+		.int({ error: 'playground.error.volumeInvalid' })
+		.min(1, { error: 'playground.error.volumeInvalid' })
+		.max(20_000, { error: 'playground.error.volumeInvalid' })
+		.optional()
+);
+
+/** What was brought: material, weight and/or count, ecobrick volume. Shared by every drop-off form. */
+export const dropOffFields = {
+	material: z.enum(MATERIALS, { error: 'playground.error.material' }),
+	weightKg,
+	count: itemCount,
+	volumeMl,
+	componentId: optionalId,
+	confirmLarge: checkbox
+};
+
+type DropOff = {
+	material: (typeof MATERIALS)[number];
+	weightKg?: number;
+	count?: number;
+	volumeMl?: number;
+	confirmLarge: boolean;
+};
+
+/**
+ * The cross-field rules of a drop-off: something positive to count, nothing absurd, more than
+ * 500 kg only with the confirmation box, and an ecobrick inside the density range.
+ */
+function checkDropOff(v: DropOff, ctx: z.RefinementCtx) {
+	const grams = v.weightKg;
+	if (grams !== undefined && grams <= 0) {
+		ctx.addIssue({ code: 'custom', path: ['weightKg'], message: 'playground.error.weightPositive' });
+		return;
+	}
+	if (v.count !== undefined && v.count <= 0) {
+		ctx.addIssue({ code: 'custom', path: ['count'], message: 'playground.error.countPositive' });
+		return;
+	}
+	if (grams === undefined) {
+		const countOnly = MATERIAL_RULES[v.material].gramsPerItem !== null;
+		if (!countOnly || v.count === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['weightKg'],
+				message: countOnly ? 'playground.error.weightOrCount' : 'playground.error.weightRequired'
+			});
+		}
+		return;
+	}
+	if (grams > MAX_DROP_OFF_GRAMS) {
+		ctx.addIssue({ code: 'custom', path: ['weightKg'], message: 'playground.error.weightAbsurd' });
+		return;
+	}
+	if (grams > LARGE_DROP_OFF_GRAMS && !v.confirmLarge) {
+		ctx.addIssue({ code: 'custom', path: ['confirmLarge'], message: 'playground.error.largeNeedsConfirm' });
+		return;
+	}
+	if (v.material === 'ecobricks') {
+		// Several ecobricks weighed together: density uses the volume of all of them.
+		const bricks = v.count ?? 1;
+		const check = checkEcobrick(grams, v.volumeMl === undefined ? undefined : v.volumeMl * bricks);
+		if (check.status === 'reject') ctx.addIssue({ code: 'custom', path: ['volumeMl'], message: check.reason });
+	}
+}
+
+export const recordContributionSchema = z
+	.object({
+		pointId: idSchema,
+		playgroundId: idSchema,
+		contributor: text(120),
+		/** A candidate chosen from an ambiguous search ("h:12", "u:34"); overrides `contributor`. */
+		pick: z.preprocess(blankToUndefined, z.string().regex(/^[hu]:\d{1,12}$/, { error: 'form.invalid' }).optional()),
+		idempotencyKey: idempotencyKeySchema,
+		...dropOffFields
+	})
+	.superRefine(checkDropOff);
+export type RecordContributionInput = z.infer<typeof recordContributionSchema>;
+
+export const announceContributionSchema = z
+	.object({
+		playgroundId: idSchema,
+		pointId: idSchema,
+		studentId: optionalId,
+		idempotencyKey: idempotencyKeySchema,
+		...dropOffFields
+	})
+	.superRefine(checkDropOff);
+export type AnnounceContributionInput = z.infer<typeof announceContributionSchema>;
+
+/** Confirming an announced drop-off, with the steward's corrections (what the scale said). */
+export const confirmContributionSchema = z
+	.object({
+		contributionId: idSchema,
+		idempotencyKey: idempotencyKeySchema,
+		...dropOffFields
+	})
+	.superRefine(checkDropOff);
+export type ConfirmContributionInput = z.infer<typeof confirmContributionSchema>;
+
+export const decideWithReasonSchema = z.object({
+	contributionId: idSchema,
+	reason: text(300)
+});
+
+export const playgroundSchema = z.object({
+	modelId: idSchema,
+	areaId: idSchema,
+	name: text(120),
+	description: z.preprocess((v) => v ?? '', text(2000, 0)),
+	state: z.enum(PLAYGROUND_STATES, { error: 'form.invalid' }).default('collecting')
+});
+export type PlaygroundInput = z.infer<typeof playgroundSchema>;
+
+export const playgroundStateSchema = z.object({ state: z.enum(PLAYGROUND_STATES, { error: 'form.invalid' }) });
+
+const optionalTargetKg = z.preprocess(
+	blankToUndefined,
+	z.coerce
+		.number({ error: 'form.invalid' })
+		.positive({ error: 'playground.error.targetPositive' })
+		.max(1_000_000, { error: 'form.invalid' })
+		.optional()
+);
+const optionalTargetItems = z.preprocess(
+	blankToUndefined,
+	z.coerce.number({ error: 'form.invalid' }).int({ error: 'form.invalid' }).positive({ error: 'playground.error.targetPositive' }).max(10_000_000, { error: 'form.invalid' }).optional()
+);
+
+export const componentSchema = z
+	.object({
+		name: text(80),
+		targetKg: optionalTargetKg,
+		targetItems: optionalTargetItems,
+		materials: z.preprocess(
+			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+			z.array(z.enum(MATERIALS, { error: 'playground.error.material' })).max(MATERIALS.length)
+		)
+	})
+	.refine((v) => v.targetKg !== undefined || v.targetItems !== undefined, {
+		path: ['targetKg'],
+		message: 'playground.error.targetRequired'
+	});
+export type ComponentInput = z.infer<typeof componentSchema>;
+
+export const collectionPointSchema = z.object({
+	name: text(120),
+	kind: z.enum(COLLECTION_POINT_KINDS, { error: 'form.invalid' }),
+	openingHours: text(200),
+	address: z.preprocess((v) => v ?? '', text(200, 0)),
+	schoolId: optionalId,
+	neighbourhoodId: optionalId
+});
+export type CollectionPointInput = z.infer<typeof collectionPointSchema>;
+
+export const stewardSchema = z.object({ pointId: idSchema, username: text(120) });
+export const linkPointSchema = z.object({ pointId: idSchema });
+
+export const adoptSchema = z.object({
+	componentId: idSchema,
+	/** "c:<classId>" or "h:<householdId>". */
+	adopter: z.string({ error: 'form.required' }).regex(/^[ch]:\d{1,12}$/, { error: 'form.invalid' })
+});

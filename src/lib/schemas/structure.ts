@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { idSchema, idempotencyKeySchema, text } from './common';
+import { passwordSchema } from './auth';
+
+// The same lists as the database enums (src/lib/server/db/schema/places.ts); kept here so forms
+// in the browser can import them.
+export const AREA_KIND_OPTIONS = ['province', 'city', 'district', 'ward', 'commune', 'village', 'other'] as const;
+export const HOST_KIND_OPTIONS = ['school', 'market_board', 'womens_union', 'pagoda', 'club', 'shop', 'community', 'other'] as const;
+export const MODEL_KIND_OPTIONS = [
+	'green_home', 'happy_shop', 'green_tourism', 'club', 'green_school', 'residential', 'plastic_free_market',
+	'green_food_street', 'zero_waste_school', 'recycled_playground', 'pagoda_sorting', 'recycling_livelihood', 'other'
+] as const;
+export const NEIGHBOURHOOD_KIND_OPTIONS = ['residential', 'market', 'food_street', 'club'] as const;
+export const HOUSEHOLD_KIND_OPTIONS = ['family', 'market_stall', 'food_stall', 'shop'] as const;
+
+/** An optional id from a <select> whose empty option means "none". */
+const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), idSchema.nullable());
+
+export const areaSchema = z.object({
+	nameVi: text(120),
+	nameEn: text(120),
+	kind: z.enum(AREA_KIND_OPTIONS, { error: 'form.invalid' }),
+	parentId: optionalId
+});
+export type AreaInput = z.infer<typeof areaSchema>;
+
+export const modelSchema = z.object({
+	nameVi: text(300),
+	nameEn: text(300),
+	areaId: idSchema,
+	hostKind: z.enum(HOST_KIND_OPTIONS, { error: 'form.invalid' }),
+	hostName: text(200, 0),
+	kind: z.enum(MODEL_KIND_OPTIONS, { error: 'form.invalid' }),
+	descriptionVi: text(1000, 0),
+	descriptionEn: text(1000, 0)
+});
+export type ModelInput = z.infer<typeof modelSchema>;
+
+export const schoolSchema = z.object({ name: text(150), areaId: idSchema, modelId: optionalId });
+export type SchoolInput = z.infer<typeof schoolSchema>;
+
+export const neighbourhoodSchema = z.object({
+	name: text(150),
+	areaId: idSchema,
+	kind: z.enum(NEIGHBOURHOOD_KIND_OPTIONS, { error: 'form.invalid' }),
+	modelId: optionalId
+});
+export type NeighbourhoodInput = z.infer<typeof neighbourhoodSchema>;
+
+export const stewardSchema = z.object({ neighbourhoodId: idSchema, username: text(254) });
+
+/** A code typed by a person: normalised later; here only bounded. */
+export const codeSchema = z.object({ code: text(20) });
+
+export const classSchema = z.object({
+	schoolId: idSchema,
+	name: text(20).pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$/u, { error: 'structure.class.nameInvalid' })),
+	grade: z.coerce.number({ error: 'form.invalid' }).int({ error: 'form.invalid' }).min(1, { error: 'structure.class.gradeRange' }).max(12, { error: 'structure.class.gradeRange' }),
+	schoolYear: text(9).pipe(
+		z
+			.string()
+			.regex(/^\d{4}-\d{4}$/, { error: 'structure.class.yearInvalid' })
+			.refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, { error: 'structure.class.yearInvalid' })
+	)
+});
+export type ClassInput = z.infer<typeof classSchema>;
+
+/** A public name: letters required, no e-mail addresses or links (it is shown to everyone). */
+export const nicknameSchema = text(30, 2).pipe(
+	z
+		.string()
+		.refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })
+		.refine((s) => !/[@/\\<>]|https?:|www\./i.test(s), { error: 'structure.nickname.invalid' })
+);
+
+export const joinClassSchema = z
+	.object({
+		code: text(20),
+		displayName: text(100).pipe(z.string().refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })),
+		nickname: nicknameSchema,
+		password: passwordSchema,
+		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'auth.password.mismatch' });
+export type JoinClassInput = z.infer<typeof joinClassSchema>;
+
+export const MAX_ROSTER = 60;
+export const rosterSchema = z.object({
+	names: z.string({ error: 'form.required' }).max(MAX_ROSTER * 200, { error: 'structure.roster.tooBig' }),
+	importKey: idempotencyKeySchema
+});
+
+const isoDay = z.string({ error: 'form.required' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.invalid' });
+export const consentSchema = z.object({ collectedOn: isoDay, note: text(500, 0) });
+export type ConsentInput = z.infer<typeof consentSchema>;
+
+export const householdSchema = z.object({
+	neighbourhoodId: idSchema,
+	displayName: text(80),
+	kind: z.enum(HOUSEHOLD_KIND_OPTIONS, { error: 'form.invalid' })
+});
+export type HouseholdInput = z.infer<typeof householdSchema>;
+
+export const memberActionSchema = z.object({ userId: idSchema });
+export const eraseSchema = z.object({ confirm: text(40) });

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+import { action } from './catalogue';
+import { ledgerEntry } from './ledger';
+import { area, communityModel, household, neighbourhood, school, schoolClass } from './places';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+/** class/school challenges are raced by classes; neighbourhood/area challenges by households. */
+export const CHALLENGE_SCOPES = ['class', 'school', 'neighbourhood', 'area'] as const;
+export type ChallengeScope = (typeof CHALLENGE_SCOPES)[number];
+
+/** A challenge over a period of local days (inclusive) with its own set of actions and points. */
+export const challenge = sqliteTable(
+	'challenge',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		scope: text('scope', { enum: CHALLENGE_SCOPES }).notNull(),
+		schoolId: integer('school_id').references(() => school.id),
+		neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhood.id),
+		areaId: integer('area_id').references(() => area.id),
+		modelId: integer('model_id').references(() => communityModel.id),
+		startDay: text('start_day').notNull(),
+		endDay: text('end_day').notNull(),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [index('challenge_end_idx').on(t.endDay), check('challenge_days_chk', sql`${t.startDay} <= ${t.endDay}`)]
+);
+
+/** The actions a challenge counts, each with the points it is worth in this challenge. */
+export const challengeAction = sqliteTable(
+	'challenge_action',
+	{
+		challengeId: integer('challenge_id')
+			.notNull()
+			.references(() => challenge.id),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => action.id),
+		points: integer('points').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.challengeId, t.actionId] })]
+);
+
+/**
+ * Who takes part: a class, or a neighbourhood (all its households, present and future). Exactly one
+ * of the two is set on each row.
+ */
+export const challengeParticipant = sqliteTable(
+	'challenge_participant',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		challengeId: integer('challenge_id')
+			.notNull()
+			.references(() => challenge.id),
+		classId: integer('class_id').references(() => schoolClass.id),
+		neighbourhoodId: integer('neighbourhood_id').references(() => neighbourhood.id)
+	},
+	(t) => [
+		uniqueIndex('challenge_participant_class_idx').on(t.challengeId, t.classId),
+		uniqueIndex('challenge_participant_nb_idx').on(t.challengeId, t.neighbourhoodId),
+		index('challenge_participant_by_class_idx').on(t.classId),
+		index('challenge_participant_by_nb_idx').on(t.neighbourhoodId)
+	]
+);
+
+export const LOG_MODES = ['person', 'household'] as const;
+export type LogMode = (typeof LOG_MODES)[number];
+
+/**
+ * One logged action (the ledger entry's source row). `person` mode: a student for themself (credits
+ * person, class, household; capped per person); `household` mode: a household member for the
+ * household (capped per household).
+ */
+export const actionLog = sqliteTable(
+	'action_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => action.id),
+		challengeId: integer('challenge_id').references(() => challenge.id),
+		mode: text('mode', { enum: LOG_MODES }).notNull(),
+		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		personId: integer('person_id').references(() => user.id, { onDelete: 'set null' }),
+		classId: integer('class_id').references(() => schoolClass.id),
+		householdId: integer('household_id').references(() => household.id),
+		localDay: text('local_day').notNull(),
+		count: integer('count').notNull(),
+		ledgerEntryId: integer('ledger_entry_id').references(() => ledgerEntry.id),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('action_log_person_day_idx').on(t.personId, t.localDay, t.actionId),
+		index('action_log_household_day_idx').on(t.householdId, t.localDay, t.actionId),
+		index('action_log_class_day_idx').on(t.classId, t.localDay),
+		index('action_log_actor_time_idx').on(t.actorId, t.createdAt),
+		check('action_log_count_chk', sql`${t.count} > 0`)
+	]
+);
+
+export const GOAL_METRICS = ['points', 'action_count', 'kg_collected', 'checkins'] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+/**
+ * A class goal: reach `target` (points, count of one action, grams collected, or check-ins) between
+ * `startDay` and `deadline` (local days, inclusive). `reachedAt` is set once, when first reached.
+ */
+export const classGoal = sqliteTable(
+	'class_goal',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		classId: integer('class_id')
+			.notNull()
+			.references(() => schoolClass.id),
+		metric: text('metric', { enum: GOAL_METRICS }).notNull(),
+		actionId: integer('action_id').references(() => action.id),
+		/** In the metric's base unit: points, a count, grams (kg goals) or check-ins. */
+		target: integer('target').notNull(),
+		startDay: text('start_day').notNull(),
+		deadline: text('deadline').notNull(),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		reachedOn: text('reached_on')
+	},
+	(t) => [index('class_goal_class_idx').on(t.classId, t.deadline)]
+);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { createTestDb } from '../../../../../../tests/helpers/db';
+import { seedDemoStructure } from './structure';
+import { seedPlaygroundDemo } from './playground';
+import { contribution, ledgerEntry, playground } from '../../schema';
+import { getTracker } from '$lib/server/services/playground-tracker';
+
+const t = await createTestDb();
+
+describe('playground demo', () => {
+	it('seeds five weeks of history quickly, and its totals match the ledger', async () => {
+		const ctx = await seedDemoStructure(t.db, new Date('2026-11-28T05:00:00Z'));
+		const started = performance.now();
+		await seedPlaygroundDemo(t.db, ctx);
+		expect(performance.now() - started).toBeLessThan(2000);
+
+		const [pg] = await t.db.select().from(playground);
+		const tracker = await getTracker(t.db, pg.id);
+		expect(tracker.components.map((c) => c.name)).toEqual(['Ghế băng', 'Cầu trượt', 'Hàng rào', 'Bồn cây']);
+		expect(tracker.components[1].className).toBe('6A1');
+		expect(tracker.components[1].adopterGrams).toBeGreaterThan(0);
+		expect(tracker.topClasses.length).toBeGreaterThan(0);
+		const statuses = await t.db.select({ status: contribution.status, n: sql<number>`count(*)` }).from(contribution).groupBy(contribution.status);
+		expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toMatchObject({ announced: 1, rejected: 1 });
+		const [ledger] = await t.db.select({ g: sql<number>`sum(${ledgerEntry.gramsCollected})` }).from(ledgerEntry).where(eq(ledgerEntry.sourceKind, 'contribution'));
+		expect(Number(ledger.g)).toBe(tracker.totalGrams);
+		expect(tracker.totalGrams).toBeGreaterThan(30_000);
+	});
+});

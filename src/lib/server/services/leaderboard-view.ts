@@ -1,0 +1,73 @@
+import type { DbOrTx } from '$lib/server/db/client';
+import type { BoardSort } from '$lib/schemas/boards';
+import { boardsOfClass, boardsOfHousehold, groupNames, sourceFor, type BoardContext, type BoardRef } from './leaderboard-access';
+import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow } from './leaderboards';
+
+export interface BoardRowView extends RankedRow {
+	name: string;
+	/** e.g. the school of a class on an area board. */
+	detail: string | null;
+}
+
+export interface BoardView {
+	groups: number;
+	top: BoardRowView[];
+	around: BoardRowView[];
+	own: BoardRowView | null;
+	race: { labels: string[]; series: { name: string; points: number[] }[] } | null;
+}
+
+/** How many of the top groups the race chart follows. */
+export const RACE_GROUPS = 5;
+
+/** A board ready to show: ranked rows with display names, and the race chart's data. */
+export async function boardView(db: DbOrTx, board: BoardContext, period: BoardPeriod, sort: BoardSort, today: string): Promise<BoardView> {
+	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId);
+	const raceIds = ranked.top.slice(0, RACE_GROUPS).map((r) => r.scopeId);
+	const names = await groupNames(db, board.scopeKind, [...ranked.top, ...ranked.around].map((r) => r.scopeId));
+	// A class's school matters only on an area board, where classes of many schools meet.
+	const withDetail = board.kind === 'class-in-area';
+	const withName = (r: RankedRow): BoardRowView => ({
+		...r,
+		name: names.get(r.scopeId)?.name ?? '—',
+		detail: withDetail ? (names.get(r.scopeId)?.detail ?? null) : null
+	});
+	const race = await raceData(db, board.scopeKind, raceIds, period, today);
+	const top = ranked.top.map(withName);
+	const around = ranked.around.map(withName);
+	return {
+		groups: ranked.groups,
+		top,
+		around,
+		own: top.find((r) => r.own) ?? around.find((r) => r.own) ?? null,
+		race: race && {
+			labels: race.labels,
+			series: race.series.map((s) => ({ name: names.get(s.scopeId)?.name ?? '—', points: s.points }))
+		}
+	};
+}
+
+export interface Standing extends BoardRef {
+	rank: number | null;
+	groups: number;
+	points: number;
+}
+
+/** Where a group stands on each of the given boards in one window (by total points). */
+export async function standingsOn(db: DbOrTx, refs: BoardRef[], period: BoardPeriod): Promise<Standing[]> {
+	const out: Standing[] = [];
+	for (const ref of refs) {
+		out.push({ ...ref, ...(await standingOf(db, sourceFor(ref.kind, ref.containerId).source, period, ref.scopeId)) });
+	}
+	return out;
+}
+
+/** Where a class stands this week on every board it is on (for the class page). */
+export async function classStandings(db: DbOrTx, classId: number, today: string): Promise<Standing[]> {
+	return standingsOn(db, await boardsOfClass(db, classId), windowPeriod('week', today));
+}
+
+/** Where a household stands this week on every board it is on (for the household page). */
+export async function householdStandings(db: DbOrTx, householdId: number, today: string): Promise<Standing[]> {
+	return standingsOn(db, await boardsOfHousehold(db, householdId), windowPeriod('week', today));
+}

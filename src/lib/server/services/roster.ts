@@ -1,0 +1,223 @@
+import { randomInt } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
+import { classStudent, rosterImport, schoolClass, user, userRole } from '$lib/server/db/schema';
+import { hashPassword } from '$lib/server/auth/password';
+import { MAX_ROSTER } from '$lib/schemas/structure';
+import type { Locale } from '$lib/i18n/locales';
+
+export const MAX_NAME = 60;
+
+export interface RosterNote {
+	line: number;
+	text: string;
+	reason: string;
+	params?: Record<string, string | number>;
+}
+export interface CleanRoster {
+	names: { line: number; name: string }[];
+	/** Lines changed or skipped, with why (the import may go on). */
+	cleaned: RosterNote[];
+	/** Lines that must be fixed before anything is made. */
+	refused: RosterNote[];
+	/** Set when there are more names than one class may import at once. */
+	tooMany: number | null;
+}
+
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{FE0F}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+const NUMBERING = /^(\d{1,3}[.)]|[-*•])\s+/u;
+
+/** The key two names are compared by: case, accents' composition and spacing do not matter. */
+export function nameKey(name: string): string {
+	return name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Cleans a pasted roster line by line: blank lines and duplicates are skipped, list numbering and
+ * emoji are stripped (each with a note); over-long lines and lines without a letter are refused.
+ */
+export function cleanRoster(raw: string, existing: string[] = []): CleanRoster {
+	const seen = new Map<string, number>(existing.map((n) => [nameKey(n), 0]));
+	const out: CleanRoster = { names: [], cleaned: [], refused: [], tooMany: null };
+	const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+	for (const [i, original] of lines.entries()) {
+		const line = i + 1;
+		const shown = original.slice(0, 80);
+		let name = original.normalize('NFC').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+		if (!name) {
+			if (original.length) out.cleaned.push({ line, text: '', reason: 'structure.roster.blank' });
+			continue;
+		}
+		const withoutNumber = name.replace(NUMBERING, '');
+		const withoutEmoji = withoutNumber.replace(PICTOGRAPHIC, '').replace(/\s+/g, ' ').trim();
+		if (!/\p{L}/u.test(withoutEmoji)) {
+			out.refused.push({ line, text: shown, reason: 'structure.roster.noLetters' });
+			continue;
+		}
+		if (withoutEmoji.length > MAX_NAME) {
+			out.refused.push({ line, text: shown, reason: 'structure.roster.tooLong', params: { max: MAX_NAME } });
+			continue;
+		}
+		if (withoutEmoji !== name) out.cleaned.push({ line, text: shown, reason: 'structure.roster.stripped', params: { name: withoutEmoji } });
+		name = withoutEmoji;
+		const key = nameKey(name);
+		const first = seen.get(key);
+		if (first !== undefined) {
+			out.cleaned.push(
+				first === 0
+					? { line, text: shown, reason: 'structure.roster.alreadyInClass' }
+					: { line, text: shown, reason: 'structure.roster.duplicate', params: { first } }
+			);
+			continue;
+		}
+		seen.set(key, line);
+		out.names.push({ line, name });
+	}
+	if (out.names.length > MAX_ROSTER) out.tooMany = out.names.length;
+	return out;
+}
+
+/** Plain ASCII for usernames: "Nguyễn Văn Đạt" → "nguyen van dat". */
+export function asciiFold(s: string): string {
+	return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+/** A username stem from a name's last word (the given name in Vietnamese order). */
+export function usernameStem(name: string): string {
+	const words = asciiFold(name).replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/).filter(Boolean);
+	return (words.at(-1) ?? '').slice(0, 12) || 'hs';
+}
+
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+/** A password a child can copy from a card: 4 + 4 unambiguous characters. */
+export function generatePassword(): string {
+	const pick = () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
+	const part = () => Array.from({ length: 4 }, pick).join('');
+	return `${part()}-${part()}`;
+}
+
+/** Picks `stem` + 3 digits not taken yet (checked inside the caller's transaction). */
+export async function uniqueUsername(tx: DbOrTx, stem: string, taken = new Set<string>()): Promise<string> {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const candidate = `${stem}${randomInt(100, attempt < 20 ? 1000 : 100000)}`;
+		if (taken.has(candidate)) continue;
+		const [row] = await tx.select({ id: user.id }).from(user).where(eq(user.username, candidate));
+		if (!row) {
+			taken.add(candidate);
+			return candidate;
+		}
+	}
+	throw new Error('Could not find a free username');
+}
+
+const NICK_WORDS = ['Lá Xanh', 'Bông Sen', 'Cây Bàng', 'Hạt Mầm', 'Chim Sẻ', 'Cá Heo', 'Mây Trắng', 'Giọt Nước', 'Ong Vàng', 'Rùa Biển', 'Sao Biển', 'Cỏ May', 'Hoa Mai', 'Trúc Xinh', 'Sóc Nâu'];
+
+/** Public nicknames for new roster accounts (never the real name), unique in the class. */
+async function freshNicknames(tx: Tx, classId: number, n: number): Promise<string[]> {
+	const rows = await tx
+		.select({ nickname: user.nickname })
+		.from(classStudent)
+		.innerJoin(user, eq(user.id, classStudent.userId))
+		.where(eq(classStudent.classId, classId));
+	const used = new Set(rows.map((r) => nameKey(r.nickname)));
+	const out: string[] = [];
+	while (out.length < n) {
+		const nick = `${NICK_WORDS[randomInt(NICK_WORDS.length)]} ${randomInt(1, 100)}`;
+		if (used.has(nameKey(nick))) continue;
+		used.add(nameKey(nick));
+		out.push(nick);
+	}
+	return out;
+}
+
+export interface LoginCard {
+	userId: number;
+	displayName: string;
+	nickname: string;
+	username: string;
+	password: string;
+}
+
+export type ImportResult =
+	| { ok: true; cards: LoginCard[] }
+	| { ok: false; error: 'structure.roster.alreadyImported' | 'structure.class.archived' | 'structure.roster.empty' };
+
+const HASH_CHUNK = 4;
+
+/**
+ * Makes one student account per name. The import row is written first (so the page can poll
+ * progress and a second submit of the same key is refused), passwords are hashed in small chunks
+ * outside any transaction, and all accounts are then inserted in one transaction.
+ */
+export async function importRoster(
+	db: Db,
+	input: { classId: number; teacherId: number; importKey: string; names: string[]; locale: Locale }
+): Promise<ImportResult> {
+	if (!input.names.length) return { ok: false, error: 'structure.roster.empty' };
+	type Start = { id: number } | { error: 'structure.class.archived' | 'structure.roster.alreadyImported' };
+	const start = await db.transaction(async (tx): Promise<Start> => {
+		const [cls] = await tx.select({ archivedAt: schoolClass.archivedAt }).from(schoolClass).where(eq(schoolClass.id, input.classId));
+		if (!cls || cls.archivedAt) return { error: 'structure.class.archived' };
+		const [dup] = await tx
+			.select({ id: rosterImport.id })
+			.from(rosterImport)
+			.where(and(eq(rosterImport.createdBy, input.teacherId), eq(rosterImport.importKey, input.importKey)));
+		if (dup) return { error: 'structure.roster.alreadyImported' };
+		const [row] = await tx
+			.insert(rosterImport)
+			.values({ classId: input.classId, createdBy: input.teacherId, importKey: input.importKey, total: input.names.length })
+			.returning({ id: rosterImport.id });
+		return { id: row.id };
+	});
+	if ('error' in start) return { ok: false, error: start.error };
+
+	try {
+		const passwords = input.names.map(() => generatePassword());
+		const hashes: string[] = [];
+		for (let i = 0; i < passwords.length; i += HASH_CHUNK) {
+			hashes.push(...(await Promise.all(passwords.slice(i, i + HASH_CHUNK).map((p) => hashPassword(p)))));
+			await db.update(rosterImport).set({ done: hashes.length }).where(eq(rosterImport.id, start.id));
+		}
+		const cards = await db.transaction(async (tx) => {
+			const nicknames = await freshNicknames(tx, input.classId, input.names.length);
+			const taken = new Set<string>();
+			const made: LoginCard[] = [];
+			for (const [i, displayName] of input.names.entries()) {
+				const username = await uniqueUsername(tx, usernameStem(displayName), taken);
+				const [row] = await tx
+					.insert(user)
+					.values({ username, displayName, nickname: nicknames[i], passwordHash: hashes[i], locale: input.locale })
+					.returning({ id: user.id });
+				await tx.insert(userRole).values({ userId: row.id, role: 'student' });
+				await tx.insert(classStudent).values({ classId: input.classId, userId: row.id });
+				made.push({ userId: row.id, displayName, nickname: nicknames[i], username, password: passwords[i] });
+			}
+			await tx.update(rosterImport).set({ status: 'finished', done: made.length }).where(eq(rosterImport.id, start.id));
+			return made;
+		});
+		return { ok: true, cards };
+	} catch (e) {
+		await db.update(rosterImport).set({ status: 'failed' }).where(eq(rosterImport.id, start.id));
+		throw e;
+	}
+}
+
+/** How far an import has got, for the teacher who started it. */
+export async function rosterProgress(db: DbOrTx, teacherId: number, classId: number, importKey: string) {
+	const [row] = await db
+		.select({ done: rosterImport.done, total: rosterImport.total, status: rosterImport.status })
+		.from(rosterImport)
+		.where(and(eq(rosterImport.createdBy, teacherId), eq(rosterImport.classId, classId), eq(rosterImport.importKey, importKey)));
+	return row ?? null;
+}
+
+/** Real names already in the class (to skip them in a new roster). */
+export async function classRealNames(db: DbOrTx, classId: number): Promise<string[]> {
+	const rows = await db
+		.select({ displayName: user.displayName })
+		.from(classStudent)
+		.innerJoin(user, eq(user.id, classStudent.userId))
+		.where(eq(classStudent.classId, classId));
+	return rows.map((r) => r.displayName);
+}

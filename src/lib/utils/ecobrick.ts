@@ -1,0 +1,34 @@
+/**
+ * Ecobrick density rules (weight ÷ bottle volume). A well-packed ecobrick is dense enough to build
+ * with; one that is too light is loosely packed (it will sag), one that is too heavy almost
+ * certainly hides sand, glass or wet waste.
+ */
+export const ECOBRICK_MIN_DENSITY = 0.33;
+export const ECOBRICK_MAX_DENSITY = 0.73;
+export const ECOBRICK_WARN_BELOW = 0.36;
+export const ECOBRICK_WARN_ABOVE = 0.65;
+
+export type EcobrickCheck =
+	| { status: 'ok'; density: number }
+	| { status: 'warn'; density: number; reason: 'playground.ecobrick.warnLight' | 'playground.ecobrick.warnHeavy' }
+	| {
+			status: 'reject';
+			density: number | null;
+			reason: 'playground.ecobrick.tooLight' | 'playground.ecobrick.tooHeavy' | 'playground.ecobrick.needsVolume';
+	  };
+
+/** Rounded to 3 decimals so 0.33 g/ml typed as 165 g in 500 ml is exactly on the edge, not below it. */
+export function ecobrickDensity(grams: number, volumeMl: number): number {
+	return Math.round((grams / volumeMl) * 1000) / 1000;
+}
+
+/** Accepted 0.33–0.73 g/ml inclusive; warned (but accepted) below 0.36 or above 0.65. */
+export function checkEcobrick(grams: number, volumeMl: number | null | undefined): EcobrickCheck {
+	if (!volumeMl || volumeMl <= 0 || !(grams > 0)) return { status: 'reject', density: null, reason: 'playground.ecobrick.needsVolume' };
+	const density = ecobrickDensity(grams, volumeMl);
+	if (density < ECOBRICK_MIN_DENSITY) return { status: 'reject', density, reason: 'playground.ecobrick.tooLight' };
+	if (density > ECOBRICK_MAX_DENSITY) return { status: 'reject', density, reason: 'playground.ecobrick.tooHeavy' };
+	if (density < ECOBRICK_WARN_BELOW) return { status: 'warn', density, reason: 'playground.ecobrick.warnLight' };
+	if (density > ECOBRICK_WARN_ABOVE) return { status: 'warn', density, reason: 'playground.ecobrick.warnHeavy' };
+	return { status: 'ok', density };
+}

@@ -1,0 +1,78 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { appTimeZone } from '$lib/server/config';
+import { setFlash } from '$lib/server/flash';
+import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/services/leaderboard-access';
+import { boardView, RACE_GROUPS } from '$lib/server/services/leaderboard-view';
+import { windowPeriod } from '$lib/server/services/leaderboards';
+import { MIN_ACTIVE_MEMBERS } from '$lib/server/services/ledger';
+import { localDay } from '$lib/utils/dates';
+
+/** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
+function readQuery(url: URL) {
+	const out: Record<string, string> = {};
+	for (const name of ['window', 'sort', 'challenge']) {
+		const value = url.searchParams.get(name);
+		if (value !== null) out[name] = value.slice(0, 40);
+	}
+	return out;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const kind = event.params.kind;
+	if (!isBoardKind(kind)) error(404, { message: 'board.error.kind' });
+	const containerId = parseId(event.params.containerId);
+	const parsed = boardQuerySchema.safeParse(readQuery(event.url));
+	if (!parsed.success) error(404, { message: parsed.error.issues[0]?.message ?? 'error.404' });
+	// A person is one member, so the student board ranks by total only.
+	const query = kind === 'student-in-class' ? { ...parsed.data, sort: 'total' as const } : parsed.data;
+
+	const db = await getDb();
+	const access = await resolveBoard(db, user, kind, containerId);
+	if (!access.ok) error(access.status, { message: access.error });
+	const board = access.board;
+
+	const challenge = query.window === 'challenge' ? await findChallenge(db, query.challenge!) : null;
+	if (query.window === 'challenge' && !challenge) error(404, { message: 'board.error.challenge' });
+
+	const today = localDay(new Date(), appTimeZone());
+	const period = windowPeriod(query.window, today, challenge ?? undefined);
+	const hidden = board.studentBoard && !board.studentBoard.enabled;
+	return {
+		board: {
+			kind: board.kind,
+			containerId: board.containerId,
+			containerName: board.containerName,
+			studentBoard: board.studentBoard ?? null
+		},
+		query,
+		challenge,
+		period: { startDay: period.startDay, endDay: period.endDay, hasPrevious: period.prevKey !== null },
+		view: hidden ? null : await boardView(db, board, period, query.sort, today),
+		minActive: MIN_ACTIVE_MEMBERS,
+		raceGroups: RACE_GROUPS
+	};
+};
+
+export const actions: Actions = {
+	/** The class teacher turns the class's student board on or off. */
+	studentBoard: async (event) => {
+		requireUser(event);
+		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
+		const classId = parseId(event.params.containerId);
+		const db = await getDb();
+		await requireClassAccess(event, db, classId, ['teacher']);
+		const parsed = studentBoardToggleSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const enabled = parsed.data.enabled === 'on';
+		await setStudentBoard(db, classId, enabled);
+		setFlash(event.cookies, enabled ? 'board.studentBoard.turnedOn' : 'board.studentBoard.turnedOff');
+		redirect(303, `/boards/student-in-class/${classId}`);
+	}
+};

@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseId } from '$lib/server/auth/scoped';
+import { appTimeZone } from '$lib/server/config';
+import { communityModel } from '$lib/server/db/schema';
+import { awardChallengeWinners } from '$lib/server/services/badges';
+import {
+	canViewChallenge,
+	challengeParticipantNames,
+	challengeStandings,
+	challengeState,
+	getChallenge,
+	racedBy,
+	runningChallengesFor
+} from '$lib/server/services/challenges';
+import { getMemberships } from '$lib/server/services/membership';
+import { localDay } from '$lib/utils/dates';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = await getDb();
+	const id = parseId(event.params.challengeId);
+	const found = await getChallenge(db, id);
+	if (!found) error(404, { message: 'error.404' });
+	if (!(await canViewChallenge(db, user, id))) error(403, { message: 'error.403' });
+	const today = localDay(new Date(), appTimeZone());
+	const ch = found.challenge;
+	const state = challengeState(ch, today);
+	// Winners are settled the first time a finished challenge is read (the badge is unique, so once).
+	if (state === 'finished') await awardChallengeWinners(db, ch, today);
+	const m = await getMemberships(db, user.id);
+	const mine = state === 'running' ? await runningChallengesFor(db, { classId: m.classId, neighbourhoodId: m.neighbourhoodId }, today) : [];
+	const [model] = ch.modelId
+		? await db.select({ nameVi: communityModel.nameVi, nameEn: communityModel.nameEn }).from(communityModel).where(eq(communityModel.id, ch.modelId))
+		: [];
+	return {
+		challenge: { id: ch.id, title: ch.title, description: ch.description, scope: ch.scope, startDay: ch.startDay, endDay: ch.endDay },
+		state,
+		racedBy: racedBy(ch.scope),
+		actions: found.actions,
+		participants: await challengeParticipantNames(db, id),
+		standings: state === 'upcoming' ? [] : await challengeStandings(db, ch),
+		canLog: mine.some((c) => c.id === id),
+		model: model ?? null
+	};
+};

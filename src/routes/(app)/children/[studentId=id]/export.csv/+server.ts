@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireGuardianOf } from '$lib/server/auth/guardian';
+import { childCsv, childData } from '$lib/server/services/guardians';
+
+export const GET: RequestHandler = async (event) => {
+	const db = await getDb();
+	const { studentId } = await requireGuardianOf(event, db);
+	const data = await childData(db, studentId);
+	if (!data) error(404, { message: 'error.404' });
+	// A BOM so spreadsheet apps read the Vietnamese text as UTF-8.
+	return new Response('\uFEFF' + childCsv(data), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="songxanh-${data.profile.username}.csv"`,
+			'cache-control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { classSchema } from '$lib/schemas/structure';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/services/classes';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
+import { localDay } from '$lib/utils/dates';
+
+/** The school year a class made today belongs to (Vietnamese years start in September). */
+function currentSchoolYear(): string {
+	const [y, m] = localDay(new Date(), appTimeZone()).split('-').map(Number);
+	const start = m >= 8 ? y : y - 1;
+	return `${start}-${start + 1}`;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'teacher');
+	const db = await getDb();
+	return {
+		classes: await listTeacherClasses(db, user.id),
+		schools: await teacherSchools(db, user.id),
+		schoolYear: currentSchoolYear()
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'teacher');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['schoolId', 'name', 'grade', 'schoolYear'], 40);
+		const parsed = classSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const res = await createClass(await getDb(), user.id, parsed.data);
+		if (!res.ok) return fail(res.field === 'schoolId' ? 403 : 400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.class.created');
+		redirect(303, `/classes/${res.classId}/students`);
+	}
+};

@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { appTimeZone } from '$lib/server/config';
+import { classBadgeFeed } from '$lib/server/services/badges';
+import { checkClassGoals } from '$lib/server/services/goals';
+import { getClassHeader } from '$lib/server/services/groups';
+import { localDay } from '$lib/utils/dates';
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const classId = parseId(event.params.classId);
+	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
+	const header = await getClassHeader(db, classId);
+	if (!header) error(404, { message: 'error.404' });
+	const tz = appTimeZone();
+	await checkClassGoals(db, classId, localDay(new Date(), tz));
+	const badges = await classBadgeFeed(db, classId, 60);
+	return {
+		cls: { id: header.id, name: header.name },
+		relation,
+		badges: badges.map((b) => ({ badge: b.badge, nickname: b.nickname, day: localDay(b.awardedAt, tz) }))
+	};
+};

@@ -1,0 +1,49 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { rosterSchema } from '$lib/schemas/structure';
+import { getClassAdmin } from '$lib/server/services/classes';
+import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/services/roster';
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const classId = parseId(event.params.classId);
+	await requireClassAccess(event, db, classId, ['teacher']);
+	const cls = await getClassAdmin(db, classId);
+	if (!cls) error(404, { message: 'error.404' });
+	return { cls, importKey: crypto.randomUUID(), signInUrl: `${event.url.origin}/login` };
+};
+
+type Refusal = { names: string; refused: RosterNote[]; cleaned: RosterNote[]; error: string; params?: Record<string, number> };
+const refuse = (status: number, r: Refusal) => fail(status, r);
+
+export const actions: Actions = {
+	default: async (event) => {
+		const db = await getDb();
+		const classId = parseId(event.params.classId);
+		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
+		const form = await event.request.formData();
+		const raw = String(form.get('names') ?? '');
+		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
+		const names = raw.slice(0, 12_000);
+		if (!parsed.success) {
+			return refuse(400, { names, refused: [], cleaned: [], error: parsed.error.issues[0]?.message ?? 'form.invalid' });
+		}
+		const clean = cleanRoster(parsed.data.names, await classRealNames(db, classId));
+		if (clean.refused.length) return refuse(400, { names, refused: clean.refused, cleaned: clean.cleaned, error: 'structure.roster.refused' });
+		if (clean.tooMany) {
+			return refuse(400, { names, refused: [], cleaned: clean.cleaned, error: 'structure.roster.tooMany', params: { n: clean.tooMany } });
+		}
+		const res = await importRoster(db, {
+			classId,
+			teacherId: user.id,
+			importKey: parsed.data.importKey,
+			names: clean.names.map((n) => n.name),
+			locale: event.locals.locale
+		});
+		if (!res.ok) return refuse(res.error === 'structure.roster.alreadyImported' ? 409 : 400, { names, refused: [], cleaned: clean.cleaned, error: res.error });
+		// The passwords live only in this response: the cards are printed from it.
+		return { cards: res.cards.map(({ displayName, nickname, username, password }) => ({ displayName, nickname, username, password })), cleaned: clean.cleaned };
+	}
+};

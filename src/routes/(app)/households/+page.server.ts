@@ -1,0 +1,51 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { codeSchema, householdSchema } from '$lib/schemas/structure';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { createHousehold, joinHouseholdByCode, listNeighbourhoods, myHousehold } from '$lib/server/services/households';
+import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/services/code-limit';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'household', 'student');
+	const db = await getDb();
+	return {
+		mine: await myHousehold(db, user.id),
+		neighbourhoods: await listNeighbourhoods(db),
+		isStudent: user.roles.includes('student') && !user.roles.includes('household')
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireRole(event, 'household');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
+		const parsed = householdSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		const res = await createHousehold(await getDb(), user.id, parsed.data);
+		if (!res.ok) return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.household.created');
+		redirect(303, `/households/${res.householdId}/members`);
+	},
+	join: async (event) => {
+		const user = requireRole(event, 'household', 'student');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['code'], 20);
+		const parsed = codeSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
+		const db = await getDb();
+		const key = codeKey('household', event.getClientAddress());
+		if (await lockedFor(db, [key])) return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+		const res = await joinHouseholdByCode(db, user, parsed.data.code);
+		if (!res.ok) {
+			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);
+			return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
+		}
+		setFlash(event.cookies, res.pending ? 'structure.household.pendingJoined' : 'structure.household.joined');
+		redirect(303, '/households');
+	}
+};

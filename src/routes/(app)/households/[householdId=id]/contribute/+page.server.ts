@@ -1,0 +1,51 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
+import { getHouseholdHeader } from '$lib/server/services/groups';
+import { householdStudents, listHouseholdContributions, openDropOffTargets } from '$lib/server/services/playground-lists';
+import { listComponents } from '$lib/server/services/playground';
+import { announceContribution } from '$lib/server/services/playground-contributions';
+import { announceContributionSchema } from '$lib/schemas/playground';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { setFlash } from '$lib/server/flash';
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const householdId = parseId(event.params.householdId);
+	const { user, relation } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student']);
+	const header = await getHouseholdHeader(db, householdId);
+	if (!header) error(404, { message: 'error.404' });
+	const targets = await openDropOffTargets(db);
+	const playgroundIds = [...new Set(targets.map((t) => t.playgroundId))];
+	const components = (
+		await Promise.all(playgroundIds.map(async (id) => (await listComponents(db, id)).map((c) => ({ id: c.id, name: c.name, playgroundId: id }))))
+	).flat();
+	return {
+		household: header,
+		relation,
+		self: { id: user.id, nickname: user.nickname },
+		students: relation === 'adult' ? await householdStudents(db, householdId) : [],
+		targets,
+		components,
+		history: await listHouseholdContributions(db, householdId),
+		idempotencyKey: crypto.randomUUID()
+	};
+};
+
+export const actions: Actions = {
+	announce: async (event) => {
+		const db = await getDb();
+		const householdId = parseId(event.params.householdId);
+		const { user } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student']);
+		const values = formObject(await event.request.formData());
+		// One select carries "playgroundId:pointId", so the pair always matches.
+		const [playgroundId, pointId] = String(values.target ?? '').split(':');
+		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const result = await announceContribution(db, user, householdId, parsed.data);
+		if (!result.ok) return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
+		setFlash(event.cookies, 'playground.contribute.announced');
+		redirect(303, `/households/${householdId}/contribute`);
+	}
+};

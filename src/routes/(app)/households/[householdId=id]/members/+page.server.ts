@@ -1,0 +1,46 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
+import { getHouseholdHeader } from '$lib/server/services/groups';
+import { setFlash } from '$lib/server/flash';
+import { decideStudentLink, getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/services/households';
+
+async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
+	const db = await getDb();
+	const householdId = parseId(event.params.householdId);
+	const { user, relation } = await requireHouseholdAccess(event, db, householdId, allowed);
+	return { db, householdId, user, relation };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { db, householdId, relation } = await access(event, ['adult', 'student', 'organiser']);
+	const header = await getHouseholdHeader(db, householdId);
+	if (!header) error(404, { message: 'error.404' });
+	return {
+		household: header,
+		members: await listMembers(db, householdId),
+		// The code lets people in: only the household's adults see and change it.
+		code: relation === 'adult' ? await getHouseholdCode(db, householdId) : null,
+		canApprove: relation === 'adult'
+	};
+};
+
+async function decide(event: RequestEvent, approve: boolean) {
+	const { db, householdId, user } = await access(event, ['adult']);
+	const form = await event.request.formData();
+	const studentId = parseId(String(form.get('userId') ?? ''));
+	if (!(await decideStudentLink(db, householdId, studentId, user.id, approve))) return fail(404, { error: 'structure.members.notPending' });
+	return { done: approve ? 'structure.members.approved' : 'structure.members.declined' };
+}
+
+export const actions: Actions = {
+	approve: (event) => decide(event, true),
+	decline: (event) => decide(event, false),
+	rotate: async (event) => {
+		const { db, householdId } = await access(event, ['adult']);
+		await rotateHouseholdCode(db, householdId);
+		setFlash(event.cookies, 'structure.members.rotated');
+		redirect(303, `/households/${householdId}/members`);
+	}
+};

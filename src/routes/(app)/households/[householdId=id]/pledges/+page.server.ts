@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
+import { appTimeZone } from '$lib/server/config';
+import { getHouseholdHeader } from '$lib/server/services/groups';
+import { householdWall, pledgeImpact } from '$lib/server/services/pledge-queries';
+import { localDay } from '$lib/utils/dates';
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const householdId = parseId(event.params.householdId);
+	await requireHouseholdAccess(event, db, householdId, ['adult', 'student', 'steward', 'organiser']);
+	const hh = await getHouseholdHeader(db, householdId);
+	if (!hh) error(404, { message: 'error.404' });
+	const today = localDay(new Date(), appTimeZone());
+	const [pledges, impact] = await Promise.all([householdWall(db, householdId, today), pledgeImpact(db, 'household', householdId, today)]);
+	return { group: { name: hh.displayName, href: `/households/${householdId}` }, pledges, impact };
+};

@@ -1,0 +1,29 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { appTimeZone } from '$lib/server/config';
+import { badgesOf } from '$lib/server/services/badges';
+import { getTotals } from '$lib/server/services/ledger';
+import { personFeed } from '$lib/server/services/review';
+import { localDay, periodKeysFor } from '$lib/utils/dates';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = await getDb();
+	const tz = appTimeZone();
+	const today = localDay(new Date(), tz);
+	const [week, all, badges, entries] = await Promise.all([
+		getTotals(db, 'person', user.id, 'week', periodKeysFor(today).week),
+		getTotals(db, 'person', user.id, 'all', 'all'),
+		badgesOf(db, user.id),
+		personFeed(db, user.id, 40)
+	]);
+	return {
+		nickname: user.nickname,
+		week: week.points,
+		all: all.points,
+		gramsAvoided: all.gramsAvoided,
+		badges: badges.map((b) => ({ badge: b.badge, day: localDay(b.awardedAt, tz) })),
+		entries
+	};
+};

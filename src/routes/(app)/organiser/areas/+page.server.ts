@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseId } from '$lib/server/auth/scoped';
+import { areaSchema } from '$lib/schemas/structure';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { areaExists, listAreaTree, saveArea } from '$lib/server/services/areas';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+
+const FIELDS = ['id', 'nameVi', 'nameEn', 'kind', 'parentId'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'organiser');
+	const db = await getDb();
+	return { areas: await listAreaTree(db) };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event, 'organiser');
+		const form = formObject(await event.request.formData());
+		const db = await getDb();
+		const id = form.id ? parseId(String(form.id)) : undefined;
+		if (id && !(await areaExists(db, id))) return fail(404, { values: refillValues(form, FIELDS), errors: { _: 'error.404' } as FieldErrors });
+		const parsed = areaSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });
+		const res = await saveArea(db, parsed.data, id);
+		if (!res.ok) return fail(400, { values: refillValues(form, FIELDS), errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.area.saved');
+		redirect(303, '/organiser/areas');
+	}
+};

@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { communityModel } from '$lib/server/db/schema';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseId } from '$lib/server/auth/scoped';
+import { modelSchema } from '$lib/schemas/structure';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { listAreaTree, listModels, saveModel } from '$lib/server/services/areas';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+
+const FIELDS = ['id', 'nameVi', 'nameEn', 'areaId', 'hostKind', 'hostName', 'kind', 'descriptionVi', 'descriptionEn'] as const;
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'organiser');
+	const db = await getDb();
+	return { models: await listModels(db), areas: await listAreaTree(db) };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event, 'organiser');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, FIELDS);
+		const db = await getDb();
+		const id = form.id ? parseId(String(form.id)) : undefined;
+		if (id) {
+			const [row] = await db.select({ id: communityModel.id }).from(communityModel).where(eq(communityModel.id, id));
+			if (!row) return fail(404, { values, errors: { _: 'error.404' } as FieldErrors });
+		}
+		const parsed = modelSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const res = await saveModel(db, parsed.data, id);
+		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.model.saved');
+		redirect(303, '/organiser/models');
+	}
+};

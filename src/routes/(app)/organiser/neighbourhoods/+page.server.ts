@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { neighbourhoodSchema, stewardSchema } from '$lib/schemas/structure';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { listAreaTree, listModels } from '$lib/server/services/areas';
+import { addSteward, createNeighbourhood, listNeighbourhoods, listStewards } from '$lib/server/services/households';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'organiser');
+	const db = await getDb();
+	return {
+		neighbourhoods: await listNeighbourhoods(db),
+		stewards: await listStewards(db),
+		areas: await listAreaTree(db),
+		models: await listModels(db)
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		requireRole(event, 'organiser');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['name', 'areaId', 'kind', 'modelId']);
+		const parsed = neighbourhoodSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		const res = await createNeighbourhood(await getDb(), parsed.data);
+		if (!res.ok) return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.neighbourhood.saved');
+		redirect(303, '/organiser/neighbourhoods');
+	},
+	steward: async (event) => {
+		requireRole(event, 'organiser');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['neighbourhoodId', 'username'], 254);
+		const parsed = stewardSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });
+		const res = await addSteward(await getDb(), parsed.data.neighbourhoodId, parsed.data.username);
+		if (!res.ok) return fail(res.field === 'neighbourhoodId' ? 404 : 400, { form: 'steward', values, errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.steward.added');
+		redirect(303, '/organiser/neighbourhoods');
+	}
+};

@@ -1,0 +1,53 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { school } from '$lib/server/db/schema';
+import { requireRole } from '$lib/server/auth/guards';
+import { parseId } from '$lib/server/auth/scoped';
+import { schoolSchema } from '$lib/schemas/structure';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { listAreaTree, listModels } from '$lib/server/services/areas';
+import { createInvite, createSchool, listInvites, listSchools } from '$lib/server/services/schools';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'organiser');
+	const db = await getDb();
+	const schools = await listSchools(db);
+	const invites = await Promise.all(schools.map((s) => listInvites(db, s.id)));
+	return {
+		schools: schools.map((s, i) => ({ ...s, invites: invites[i] })),
+		areas: await listAreaTree(db),
+		models: await listModels(db),
+		now: Date.now(),
+		tz: appTimeZone(),
+		joinUrl: `${event.url.origin}/teacher/join`
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		requireRole(event, 'organiser');
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['name', 'areaId', 'modelId']);
+		const parsed = schoolSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const res = await createSchool(await getDb(), parsed.data);
+		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		setFlash(event.cookies, 'structure.school.saved');
+		redirect(303, '/organiser/schools');
+	},
+	invite: async (event) => {
+		const user = requireRole(event, 'organiser');
+		const form = await event.request.formData();
+		const schoolId = parseId(String(form.get('schoolId') ?? ''));
+		const db = await getDb();
+		const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, schoolId));
+		if (!row) return fail(404, { errors: { _: 'error.404' } as FieldErrors });
+		const invite = await createInvite(db, schoolId, user.id);
+		return { invite: { schoolId, code: invite.code, link: `${event.url.origin}/teacher/join?code=${invite.code}` } };
+	}
+};

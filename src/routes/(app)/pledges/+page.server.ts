@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { appTimeZone } from '$lib/server/config';
+import { setFlash } from '$lib/server/flash';
+import { createPledgeSchema } from '$lib/schemas/pledges';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { createPledge } from '$lib/server/services/pledges';
+import { listMyPledges, personStreak, pledgeImpact } from '$lib/server/services/pledge-queries';
+import { addDays, localDay } from '$lib/utils/dates';
+import { PLEDGE_LIMITS } from '$lib/pledges/items';
+import { checkinAction } from './checkin-action';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = await getDb();
+	const today = localDay(new Date(), appTimeZone());
+	const lists = await listMyPledges(db, user.id, today);
+	const [impact, householdImpact, streak] = await Promise.all([
+		pledgeImpact(db, 'person', user.id, today),
+		lists.householdId ? pledgeImpact(db, 'household', lists.householdId, today) : null,
+		personStreak(db, user.id, today)
+	]);
+	const open = [...lists.personal, ...lists.household].filter((p) => p.canCheckInToday || p.canCheckInYesterday);
+	return {
+		today,
+		untilMin: addDays(today, PLEDGE_LIMITS.minDays - 1),
+		untilMax: addDays(today, PLEDGE_LIMITS.maxDays - 1),
+		...lists,
+		impact,
+		householdImpact,
+		streak,
+		createKey: crypto.randomUUID(),
+		checkinKeys: Object.fromEntries(open.map((p) => [p.id, crypto.randomUUID()])) as Record<number, string>
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireUser(event);
+		const values = formObject(await event.request.formData());
+		const parsed = createPledgeSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { create: { values, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
+		const db = await getDb();
+		const result = await createPledge(db, user.id, parsed.data, new Date(), appTimeZone());
+		if (!result.ok) {
+			const errors = result.field ? { [result.field]: result.error } : {};
+			return fail(result.status, { create: { values, errors, error: result.error } });
+		}
+		setFlash(event.cookies, 'pledge.created');
+		redirect(303, `/pledges/${result.pledgeId}`);
+	},
+	checkin: (event) => checkinAction(event, () => '/pledges')
+};

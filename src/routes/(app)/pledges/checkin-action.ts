@@ -1,0 +1,30 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { appTimeZone } from '$lib/server/config';
+import { setFlash } from '$lib/server/flash';
+import { checkinSchema } from '$lib/schemas/pledges';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { checkIn } from '$lib/server/services/pledges';
+
+/**
+ * The check-in action shared by the list and the detail page: read, validate, check in, then
+ * confirm and go to `back` (or fail with the reason, tagged with the pledge so the right form shows it).
+ */
+export async function checkinAction(event: RequestEvent, back: (pledgeId: number) => string) {
+	const user = requireUser(event);
+	const values = formObject(await event.request.formData());
+	const pledgeId = Number(values.pledgeId) || 0;
+	const parsed = checkinSchema.safeParse(values);
+	if (!parsed.success) {
+		return fail(400, { checkin: { pledgeId, values: { count: values.count }, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
+	}
+	const db = await getDb();
+	const result = await checkIn(db, user.id, parsed.data, new Date(), appTimeZone());
+	if (!result.ok) {
+		const errors = result.field ? { [result.field]: result.error } : {};
+		return fail(result.status, { checkin: { pledgeId, values: { count: values.count }, errors, error: result.error } });
+	}
+	setFlash(event.cookies, result.completed ? 'pledge.checkin.completed' : 'pledge.checkin.saved');
+	redirect(303, back(parsed.data.pledgeId));
+}

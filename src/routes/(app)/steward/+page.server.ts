@@ -1,0 +1,112 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { listStewardPoints } from '$lib/server/services/playground-points';
+import { listComponents } from '$lib/server/services/playground';
+import { dayTotals, listAnnounced, listPointDay } from '$lib/server/services/playground-lists';
+import {
+	confirmContribution,
+	recordContribution,
+	rejectContribution,
+	voidContribution,
+	type ContributionResult
+} from '$lib/server/services/playground-contributions';
+import { confirmContributionSchema, decideWithReasonSchema, recordContributionSchema } from '$lib/schemas/playground';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
+import { localDay } from '$lib/utils/dates';
+import { checkEcobrick } from '$lib/utils/ecobrick';
+import { isMaterial } from '$lib/utils/playground';
+
+const LAST_MATERIAL = 'sx_last_material';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'steward');
+	const db = await getDb();
+	const points = await listStewardPoints(db, user.id);
+	if (points.length === 0) return { points, point: null };
+	const wanted = Number(event.url.searchParams.get('point') ?? points[0].id);
+	const point = points.find((p) => p.id === wanted);
+	// Another point's id in the URL: not theirs to see.
+	if (!point) error(403, { message: 'playground.error.notSteward' });
+	const playgrounds = point.playgrounds.filter((p) => p.state === 'collecting');
+	const components = (await Promise.all(playgrounds.map(async (p) => (await listComponents(db, p.id)).map((c) => ({ id: c.id, name: c.name, playgroundId: p.id }))))).flat();
+	const today = localDay(new Date(), appTimeZone());
+	const [todayRows, announced] = await Promise.all([listPointDay(db, point.id, today), listAnnounced(db, point.id)]);
+	const last = event.cookies.get(LAST_MATERIAL);
+	return {
+		points,
+		point,
+		playgrounds,
+		components,
+		today,
+		todayRows,
+		totals: dayTotals(todayRows),
+		announced,
+		lastMaterial: last && isMaterial(last) ? last : 'pet_bottles',
+		idempotencyKey: crypto.randomUUID()
+	};
+};
+
+function back(event: RequestEvent, pointId: number | string, flash: string): never {
+	setFlash(event.cookies, flash);
+	redirect(303, `/steward?point=${pointId}`);
+}
+
+function refused(result: Extract<ContributionResult, { ok: false }>, form: string, values: Record<string, unknown>) {
+	return fail(result.status, { form, values, errors: { _: result.error }, candidates: result.candidates ?? [] });
+}
+
+export const actions: Actions = {
+	record: async (event) => {
+		const user = requireRole(event, 'steward');
+		const values = formObject(await event.request.formData());
+		const parsed = recordContributionSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
+		const db = await getDb();
+		const result = await recordContribution(db, user.id, parsed.data);
+		if (!result.ok) return refused(result, 'record', values);
+		event.cookies.set(LAST_MATERIAL, parsed.data.material, { path: '/steward', httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 180 });
+		const c = result.contribution;
+		const check = c.material === 'ecobricks' && c.volumeMl ? checkEcobrick(c.grams, c.volumeMl * (c.itemCount ?? 1)) : null;
+		const flash =
+			check?.status === 'warn'
+				? check.reason === 'playground.ecobrick.warnLight'
+					? 'playground.steward.recordedWarnLight'
+					: 'playground.steward.recordedWarnHeavy'
+				: 'playground.steward.recorded';
+		back(event, parsed.data.pointId, flash);
+	},
+
+	confirm: async (event) => {
+		const user = requireRole(event, 'steward');
+		const values = formObject(await event.request.formData());
+		const parsed = confirmContributionSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: `confirm-${values.contributionId}`, values, errors: fieldErrors(parsed.error), candidates: [] });
+		const result = await confirmContribution(await getDb(), user.id, parsed.data);
+		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
+		back(event, result.contribution.pointId, 'playground.steward.confirmed');
+	},
+
+	reject: async (event) => {
+		const user = requireRole(event, 'steward');
+		const values = formObject(await event.request.formData());
+		const parsed = decideWithReasonSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: `reject-${values.contributionId}`, values, errors: fieldErrors(parsed.error), candidates: [] });
+		const result = await rejectContribution(await getDb(), user.id, parsed.data.contributionId, parsed.data.reason);
+		if (!result.ok) return refused(result, `reject-${values.contributionId}`, values);
+		back(event, result.contribution.pointId, 'playground.steward.rejected');
+	},
+
+	void: async (event) => {
+		const user = requireRole(event, 'steward');
+		const values = formObject(await event.request.formData());
+		const parsed = decideWithReasonSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { form: `void-${values.contributionId}`, values, errors: fieldErrors(parsed.error), candidates: [] });
+		const result = await voidContribution(await getDb(), user.id, parsed.data.contributionId, parsed.data.reason);
+		if (!result.ok) return refused(result, `void-${values.contributionId}`, values);
+		back(event, result.contribution.pointId, 'playground.steward.voided');
+	}
+};

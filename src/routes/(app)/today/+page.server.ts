@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { appTimeZone } from '$lib/server/config';
+import { setFlash } from '$lib/server/flash';
+import { logActionSchema } from '$lib/schemas/actions';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/services/actions';
+import { getHouseholdHeader } from '$lib/server/services/groups';
+import { getTotals } from '$lib/server/services/ledger';
+import type { LogMode } from '$lib/server/db/schema';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = await getDb();
+	const { today, yesterday } = backfillDays(new Date(), appTimeZone());
+	const { memberships, modes } = await loggingModes(db, user.id);
+	const wanted = event.url.searchParams.get('mode');
+	const mode: LogMode | null = modes.find((m) => m === wanted) ?? modes[0] ?? null;
+	const day = event.url.searchParams.get('day') === 'yesterday' ? yesterday : today;
+	if (!mode) return { mode: null, modes, day, today, yesterday, actions: [], householdName: null, dayPoints: 0, keys: {} };
+	const actions = await actionsForDay(db, memberships, user.id, mode, day);
+	const household = memberships.householdId ? await getHouseholdHeader(db, memberships.householdId) : null;
+	const dayPoints =
+		mode === 'person'
+			? (await getTotals(db, 'person', user.id, 'day', day)).points
+			: (await getTotals(db, 'household', memberships.householdId!, 'day', day)).points;
+	// One fresh key per button: a double tap or a resubmitted form counts once.
+	const keys = Object.fromEntries(actions.map((a) => [a.id, crypto.randomUUID()]));
+	return { mode, modes, day, today, yesterday, actions, householdName: household?.displayName ?? null, dayPoints, keys };
+};
+
+export const actions: Actions = {
+	log: async (event) => {
+		const user = requireUser(event);
+		const raw = formObject(await event.request.formData());
+		const parsed = logActionSchema.safeParse(raw);
+		if (!parsed.success) return fail(400, { actionId: Number(raw.actionId) || null, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid', params: {} });
+		const db = await getDb();
+		const result = await logAction(db, user.id, parsed.data, new Date(), appTimeZone());
+		if (!result.ok) return fail(result.status, { actionId: parsed.data.actionId, error: result.error, params: result.params ?? {} });
+		setFlash(event.cookies, result.badges.length ? 'actions.loggedBadge' : 'actions.logged');
+		const { yesterday } = backfillDays(new Date(), appTimeZone());
+		redirect(303, `/today?mode=${parsed.data.mode}${parsed.data.day === yesterday ? '&day=yesterday' : ''}`);
+	}
+};

@@ -1,0 +1,43 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { parseId } from '$lib/server/auth/scoped';
+import { adoptComponent, adoptionOptions, getPlayground } from '$lib/server/services/playground';
+import { getTracker } from '$lib/server/services/playground-tracker';
+import { pointsForPlayground } from '$lib/server/services/playground-points';
+import { adoptSchema } from '$lib/schemas/playground';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { setFlash } from '$lib/server/flash';
+
+// Public page: anyone may follow the build; adopting needs a teacher or a household adult.
+export const load: PageServerLoad = async (event) => {
+	const db = await getDb();
+	const id = parseId(event.params.playgroundId);
+	const playground = await getPlayground(db, id);
+	if (!playground) error(404, { message: 'error.404' });
+	const [tracker, points] = await Promise.all([getTracker(db, id), pointsForPlayground(db, id)]);
+	const user = event.locals.user;
+	const adoption = user ? await adoptionOptions(db, user.id) : { classes: [], households: [] };
+	return {
+		playground,
+		tracker,
+		points: points.map(({ stewards: _s, ...p }) => p),
+		adoption
+	};
+};
+
+export const actions: Actions = {
+	adopt: async (event) => {
+		const user = requireUser(event);
+		const db = await getDb();
+		const playgroundId = parseId(event.params.playgroundId);
+		const values = formObject(await event.request.formData());
+		const parsed = adoptSchema.safeParse(values);
+		if (!parsed.success) return fail(400, { adopt: { values, errors: fieldErrors(parsed.error) } });
+		const result = await adoptComponent(db, user.id, { playgroundId, ...parsed.data });
+		if (!result.ok) return fail(result.status, { adopt: { values, errors: { _: result.error } as Record<string, string> } });
+		setFlash(event.cookies, 'playground.adopt.done');
+		redirect(303, `/playgrounds/${playgroundId}`);
+	}
+};

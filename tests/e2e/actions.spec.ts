@@ -1,0 +1,102 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+	const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+	return page;
+}
+
+test.describe('actions, challenges, goals and voids', () => {
+	test('a teacher creates a challenge and a goal, a student logs, the teacher voids one and the student sees why', async ({ browser }) => {
+		const title = `Thử thách nhặt rác ${Date.now().toString(36)}`;
+		const teacher = await signedIn(browser, 'demo-teacher');
+
+		// The teacher creates a class challenge for 6A1 with every action ticked.
+		await teacher.getByRole('navigation').getByRole('link', { name: 'Thử thách' }).click();
+		await teacher.getByRole('link', { name: 'Tạo thử thách' }).click();
+		await teacher.getByLabel('Tên thử thách').fill(title);
+		await teacher.getByRole('radio', { name: 'Thử thách lớp' }).check();
+		await teacher.getByRole('checkbox', { name: '6A1' }).check();
+		await teacher.getByLabel('Điểm cho “Nhặt rác nhựa nơi công cộng”').fill('20');
+		await teacher.getByRole('button', { name: 'Tạo thử thách' }).click();
+		await expect(teacher.getByRole('status')).toContainText('Đã tạo thử thách');
+		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(teacher.getByText('Đang diễn ra')).toBeVisible();
+		await expect(teacher.getByText('Nhặt rác nhựa nơi công cộng — 20 điểm')).toBeVisible();
+
+		// …and a points goal for the class, shown with its chart.
+		await teacher.goto('/classes');
+		await teacher.getByRole('link', { name: '6A1' }).first().click();
+		await expect(teacher).toHaveURL(/\/classes\/\d+$/);
+		const classUrl = new URL(teacher.url()).pathname;
+		await teacher.getByRole('link', { name: 'Mục tiêu của lớp' }).click();
+		const cardsBefore = await teacher.getByRole('progressbar').count();
+		await teacher.getByLabel('Đo bằng').selectOption('points');
+		await teacher.getByLabel('Mục tiêu', { exact: true }).fill('4321');
+		await teacher.getByRole('button', { name: 'Đặt mục tiêu mới' }).click();
+		await expect(teacher.getByRole('status')).toContainText('Đã đặt mục tiêu');
+		await expect(teacher.getByRole('progressbar')).toHaveCount(cardsBefore + 1);
+		await expect(teacher.getByText(/\/ 4\.321 điểm/)).toBeVisible();
+		await expect(teacher.getByRole('img', { name: 'Tiến độ mục tiêu' }).first().locator('canvas')).toBeVisible();
+
+		// The student logs litter picking twice (its cap): it counts for the new challenge.
+		const student = await signedIn(browser, 'demo-student');
+		await student.getByRole('navigation').getByRole('link', { name: 'Hôm nay' }).click();
+		await expect(student.getByRole('heading', { level: 1 })).toHaveText('Hành động hôm nay');
+		const litter = student.getByRole('button', { name: 'Ghi: Nhặt rác nhựa nơi công cộng' });
+		await expect(litter).toContainText(`Tính cho thử thách: ${title}`);
+		await expect(litter).toContainText('+20 điểm');
+		await litter.click();
+		await expect(student.getByRole('status')).toContainText('Đã ghi lại');
+		await expect(litter).toContainText('Đã ghi 1/2');
+		await litter.click();
+		await expect(litter).toContainText('Đủ 2 lần hôm nay');
+		await expect(litter).toBeDisabled();
+
+		// The teacher reviews the class and voids the latest one with a reason.
+		await teacher.goto(`${classUrl}/review`);
+		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bảng điều khiển lớp 6A1');
+		const entry = teacher.locator('ul.entries > li').filter({ hasText: 'Nhặt rác nhựa nơi công cộng' }).filter({ hasText: 'Bông Sen Nhỏ' }).first();
+		await entry.locator('summary').click();
+		await entry.getByLabel('Lý do huỷ').fill('Em ghi hai lần cho cùng một lần nhặt rác.');
+		await entry.getByRole('button', { name: 'Huỷ mục này' }).click();
+		await expect(teacher.getByRole('status')).toContainText('Đã huỷ mục này');
+
+		// The student sees the entry voided, by whom and why; the challenge standings count one log.
+		await student.getByRole('navigation').getByRole('link', { name: 'Của tôi' }).click();
+		await expect(student.getByText('Đã bị huỷ bởi Thầy Hùng: Em ghi hai lần cho cùng một lần nhặt rác.')).toBeVisible();
+		await teacher.goto('/challenges');
+		await teacher.getByRole('link', { name: title }).click();
+		await expect(teacher.getByRole('row', { name: /6A1/ })).toContainText('20');
+	});
+
+	test('bad input is refused with a message and nothing is written', async ({ browser }) => {
+		const student = await signedIn(browser, 'demo-student');
+		await student.goto('/today');
+		const button = student.getByRole('button', { name: 'Ghi: Không dùng ống hút nhựa' });
+		// A tampered form: a negative count and a day outside the backfill window.
+		await button.evaluate((b) => {
+			const form = b.closest('form')!;
+			(form.querySelector('[name=count]') as HTMLInputElement).value = '-3';
+		});
+		await button.click();
+		await expect(student.getByRole('alert')).toHaveText('Số lần phải là số nguyên từ 1 đến 20.');
+		await button.evaluate((b) => {
+			const form = b.closest('form')!;
+			(form.querySelector('[name=count]') as HTMLInputElement).value = '1';
+			(form.querySelector('[name=day]') as HTMLInputElement).value = '2020-01-01';
+		});
+		await button.click();
+		await expect(student.getByRole('alert')).toHaveText('Chỉ ghi được cho hôm nay hoặc hôm qua.');
+		await expect(button).toContainText('Đã ghi 0/5');
+
+		// A class's review page is for its teachers only.
+		const res = await student.goto('/classes/1/review');
+		expect(res?.status()).toBe(403);
+	});
+});

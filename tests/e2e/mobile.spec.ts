@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Every page in every demo user's navigation loads, fits a 360 px phone without sideways
+// scrolling, and has exactly one main heading.
+const USERS = ['demo-student', 'demo-family', 'demo-teacher', 'demo-steward', 'demo-organiser'];
+
+test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+async function signIn(page: Page, username: string) {
+	await page.goto('/login');
+	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page).toHaveURL(/\/$/);
+}
+
+async function expectFits(page: Page, where: string) {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow, `${where} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+	await expect(page.locator('main h1'), `${where} has one h1`).toHaveCount(1);
+}
+
+test('public pages fit a phone', async ({ page }) => {
+	for (const path of ['/', '/login', '/signup']) {
+		const res = await page.goto(path);
+		expect(res?.status(), path).toBe(200);
+		await expectFits(page, path);
+	}
+});
+
+for (const username of USERS) {
+	test(`${username}: every navigation page loads and fits a phone`, async ({ page }) => {
+		await signIn(page, username);
+		const hrefs = await page
+			.locator('#site-nav a[href^="/"]')
+			.evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')!))]);
+		expect(hrefs.length).toBeGreaterThan(1);
+		for (const href of hrefs) {
+			const res = await page.goto(href);
+			expect(res?.status(), href).toBeLessThan(400);
+			await expectFits(page, `${username} ${href}`);
+		}
+	});
+}

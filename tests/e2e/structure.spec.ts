@@ -1,0 +1,141 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+
+async function signIn(page: Page, username: string, password = 'songxanh-demo') {
+	await page.goto('/login');
+	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu').fill(password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+}
+
+/** A teacher's new class (as demo-teacher) and its join code. */
+async function newClass(page: Page, name: string): Promise<string> {
+	await signIn(page, 'demo-teacher');
+	await page.getByRole('link', { name: 'Lớp học' }).click();
+	await page.getByLabel('Tên lớp (ví dụ 6A1)').fill(name);
+	await page.getByLabel('Khối').selectOption('9');
+	await page.getByRole('button', { name: 'Tạo lớp' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã tạo lớp');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Học sinh lớp ${name}`);
+	const code = (await page.getByTestId('join-code').textContent())!.trim();
+	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+	return code;
+}
+
+async function joinAsStudent(browser: Browser, code: string, nickname: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`/join?code=${code}`);
+	await expect(page.getByLabel('Mã', { exact: true })).toHaveValue(code);
+	await page.getByLabel('Họ tên thật (chỉ thầy cô thấy)').fill('Ngô Thị Mai');
+	await page.getByLabel('Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)').fill(nickname);
+	await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('hoc-sinh-123');
+	await page.getByLabel('Nhập lại mật khẩu').fill('hoc-sinh-123');
+	await page.getByRole('button', { name: 'Vào lớp' }).click();
+	await expect(page.getByRole('heading', { name: 'Chào mừng đến lớp!' })).toBeVisible();
+	const username = (await page.getByTestId('username').textContent())!.trim();
+	expect(username).not.toContain('@');
+	return { context, page, username };
+}
+
+test.describe('classes, students and households', () => {
+	test('a teacher creates a class, imports a roster with progress and prints login cards', async ({ page }) => {
+		const name = `9C${unique().slice(-3).toUpperCase()}`;
+		await newClass(page, name);
+		await page.getByRole('link', { name: 'Dán danh sách lớp để tạo tài khoản' }).click();
+
+		// A refused line blocks the import and says why, line by line.
+		await page.getByLabel('Danh sách họ tên').fill('Nguyễn Văn An\n🌿🌿\nTrần Thị Bình');
+		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await expect(page.getByText('Dòng 2 «🌿🌿»: Không có chữ cái')).toBeVisible();
+
+		await page.getByLabel('Danh sách họ tên').fill('Nguyễn Văn An\n\nTrần Thị Bình\nnguyễn văn an\n3. Lê Văn Chi');
+		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await expect(page.getByRole('heading', { name: 'Đã tạo 3 tài khoản.' })).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByText('Dòng 4 «nguyễn văn an»: Trùng với dòng 1: bỏ qua.')).toBeVisible();
+		const cards = page.locator('.login-card');
+		await expect(cards).toHaveCount(3);
+		await expect(cards.first()).toContainText('Mật khẩu');
+		await expect(page.getByRole('button', { name: 'In thẻ đăng nhập' })).toBeVisible();
+
+		await page.emulateMedia({ media: 'print' });
+		await expect(cards.nth(2)).toBeVisible();
+		await expect(page.locator('.site-header')).toBeHidden();
+		await expect(page.getByRole('button', { name: 'In thẻ đăng nhập' })).toBeHidden();
+		await page.emulateMedia({ media: 'screen' });
+
+		await page.goto(page.url().replace(/\/import$/, ''));
+		await expect(page.getByRole('cell', { name: 'Trần Thị Bình' })).toBeVisible();
+		await page.getByRole('link', { name: 'In áp phích có mã QR' }).click();
+		await expect(page.getByRole('img', { name: 'Mã QR dẫn đến trang vào lớp' })).toBeVisible();
+	});
+
+	test('a student joins by code; a rotated code stops working', async ({ page, browser }) => {
+		const code = await newClass(page, `9J${unique().slice(-3).toUpperCase()}`);
+		const student = await joinAsStudent(browser, code, `Lá Sen ${unique().slice(-3)}`);
+		await student.page.getByRole('link', { name: 'Đến trang lớp' }).click();
+		await expect(student.page.getByRole('heading', { level: 1 })).toContainText('Lớp 9J');
+		await student.context.close();
+
+		await page.reload();
+		await expect(page.getByRole('cell', { name: 'Ngô Thị Mai' })).toBeVisible();
+		await page.getByRole('button', { name: 'Đổi mã' }).click();
+		await expect(page.getByRole('status')).toContainText('Mã cũ không còn dùng được');
+
+		const other = await browser.newContext();
+		const late = await other.newPage();
+		await late.goto(`/join?code=${code}`);
+		await late.getByLabel('Họ tên thật (chỉ thầy cô thấy)').fill('Ai Đó');
+		await late.getByLabel('Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)').fill('Người Đến Muộn');
+		await late.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('hoc-sinh-123');
+		await late.getByLabel('Nhập lại mật khẩu').fill('hoc-sinh-123');
+		await late.getByRole('button', { name: 'Vào lớp' }).click();
+		await expect(late.getByText('Mã này không dùng được')).toBeVisible();
+		await other.close();
+	});
+
+	test('a parent creates a household, a student links to it and the parent approves', async ({ page, browser }) => {
+		const code = await newClass(page, `9H${unique().slice(-3).toUpperCase()}`);
+		const nickname = `Chim Sẻ ${unique().slice(-3)}`;
+		const student = await joinAsStudent(browser, code, nickname);
+
+		const parentContext = await browser.newContext();
+		const parent = await parentContext.newPage();
+		await parent.goto('/signup');
+		await parent.getByLabel('Họ tên').fill('Ngô Văn Ba');
+		await parent.getByLabel('Tên hiển thị công khai').fill('Bố Ba');
+		await parent.getByLabel('Email').fill(`bo.ba.${unique()}@example.vn`);
+		await parent.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('mat-khau-rat-dai');
+		await parent.getByLabel('Thành viên hộ').check();
+		await parent.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await parent.getByRole('link', { name: 'Hộ của tôi' }).click();
+		await parent.getByLabel('Tên hộ (ví dụ Nhà Xanh Số 7)').fill('Nhà Ngô');
+		await parent.getByRole('button', { name: 'Tạo hộ mới' }).click();
+		await expect(parent.getByRole('status')).toContainText('Đã tạo hộ');
+		const householdCode = (await parent.getByTestId('household-code').textContent())!.trim();
+
+		await student.page.goto('/households');
+		await student.page.getByLabel('Mã', { exact: true }).fill(householdCode.toLowerCase());
+		await student.page.getByRole('button', { name: 'Vào hộ bằng mã' }).click();
+		await expect(student.page.getByText('Đang chờ người lớn trong hộ Nhà Ngô duyệt.')).toBeVisible();
+
+		await parent.reload();
+		await parent.getByRole('button', { name: `Duyệt: ${nickname}` }).click();
+		await expect(parent.getByRole('status')).toContainText('Đã duyệt');
+		await expect(parent.getByRole('listitem').filter({ hasText: nickname })).toContainText('Học sinh');
+
+		await student.page.reload();
+		await expect(student.page.getByRole('link', { name: 'Mở trang hộ Nhà Ngô' })).toBeVisible();
+
+		// The parent links to the child and can see their data.
+		await parent.getByRole('link', { name: 'Con em' }).click();
+		await parent.getByRole('button', { name: `Tôi là phụ huynh của em này: ${nickname}` }).click();
+		await expect(parent.getByRole('status')).toContainText('Đã liên kết');
+		await parent.getByRole('link', { name: 'Xem dữ liệu' }).click();
+		await expect(parent.getByRole('heading', { level: 1 })).toContainText('Ngô Thị Mai');
+		await parentContext.close();
+		await student.context.close();
+	});
+});
