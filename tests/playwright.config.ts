@@ -6,8 +6,9 @@ import { defineConfig, devices } from '@playwright/test';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dataDir = join(root, 'tests', '.tmp', `e2e-${port}`);
-// A fresh database per run: the journeys start from the demo data alone.
-if (!process.env.E2E_REUSE_DB) {
+// A fresh database per run: the journeys start from the demo data alone. Only in the runner's main
+// process: workers load this file too, and deleting the file under the running server breaks it.
+if (!process.env.E2E_REUSE_DB && !process.env.TEST_WORKER_INDEX) {
 	rmSync(dataDir, { recursive: true, force: true });
 	mkdirSync(dataDir, { recursive: true });
 }

@@ -83,16 +83,28 @@ async function signIn(info: BenchInfo): Promise<string> {
 	return cookie.split(';')[0];
 }
 
-/** Gzipped JavaScript a page loads before anything lazy: its modulepreloads and the start script. */
-function initialJs(html: string): { files: string[]; gzipBytes: number } {
+/**
+ * Gzipped JavaScript a page loads before anything lazy: the modulepreloads SvelteKit announces
+ * (Link header and tags), the start script's imports, and every static import they pull in,
+ * followed through the built files. Dynamic `import()` (chart.js) is not followed.
+ */
+function initialJs(html: string, linkHeader: string, pageUrl: string): { files: string[]; gzipBytes: number } {
+	const seeds = new Set<string>();
+	for (const m of linkHeader.matchAll(/<([^>]+\.js)>;\s*rel="modulepreload"/g)) seeds.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) seeds.add(m[1]);
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) seeds.add(m[1]);
 	const files = new Set<string>();
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) files.add(m[1]);
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) files.add(m[1]);
+	const visit = (pathname: string) => {
+		if (files.has(pathname)) return;
+		files.add(pathname);
+		const code = readFileSync(join(BUILD_DIR, 'client', pathname), 'utf8');
+		for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g)) {
+			visit(new URL(m[1], `${origin}${pathname}`).pathname);
+		}
+	};
+	for (const seed of seeds) visit(new URL(seed, pageUrl).pathname);
 	let gzipBytes = 0;
-	for (const f of files) {
-		const path = join(BUILD_DIR, 'client', new URL(f, `${origin}/boards/x/1`).pathname);
-		gzipBytes += gzipSync(readFileSync(path)).length;
-	}
+	for (const f of files) gzipBytes += gzipSync(readFileSync(join(BUILD_DIR, 'client', f))).length;
 	return { files: [...files], gzipBytes };
 }
 
@@ -104,7 +116,7 @@ async function measure(name: string, path: string, cookie: string) {
 	await autocannon({ url: origin + path, connections: CONNECTIONS, duration: WARMUP, headers });
 	const r = await autocannon({ url: origin + path, connections: CONNECTIONS, duration: DURATION, headers });
 	if (r.non2xx || r.errors || r.timeouts) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-	return { name, path, rps: r.requests.average, p99: r.latency.p99, body };
+	return { name, path, rps: r.requests.average, p99: r.latency.p99, body, link: first.headers.get('link') ?? '' };
 }
 
 const big = await dataset(BIG, { students: 100_000, households: 20_000, entries: 2_000_000 });
@@ -126,7 +138,10 @@ try {
 		results.push(await measure(name, path, cookie));
 		console.info(`  ${name}: ${Math.round(results.at(-1)!.rps)} req/s, p99 ${results.at(-1)!.p99} ms`);
 	}
-	js = initialJs(results[1].body);
+	js = initialJs(results[1].body, results[1].link, origin + results[1].path);
+	if (js.files.some((f) => readFileSync(join(BUILD_DIR, 'client', f), 'utf8').includes('getChart'))) {
+		throw new Error('chart.js is in the board route\'s initial JavaScript: it must load lazily');
+	}
 } finally {
 	server.kill();
 }
@@ -145,6 +160,7 @@ const summary = {
 	connections: CONNECTIONS,
 	durationSeconds: DURATION,
 	pages: results.map(({ name, path, rps, p99 }) => ({ name, path, rps: Math.round(rps), p99 })),
+	boardJsFiles: js.files.length,
 	boardJsGzipKiB: Number(kib.toFixed(1)),
 	boardQueriesMs: { big: Number(tBig.medianMs.toFixed(3)), small: Number(tSmall.medianMs.toFixed(3)) },
 	scaleRatio: Number(scale.toFixed(2)),

@@ -35,8 +35,9 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(teacher).toHaveURL(/\/classes\/\d+$/);
 		const classUrl = new URL(teacher.url()).pathname;
 		await teacher.getByRole('link', { name: 'Mục tiêu của lớp' }).click();
+		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Mục tiêu của lớp 6A1');
 		const cardsBefore = await teacher.getByRole('progressbar').count();
-		await teacher.getByLabel('Đo bằng').selectOption('points');
+		await teacher.getByLabel('Đo bằng', { exact: true }).selectOption('points');
 		await teacher.getByLabel('Mục tiêu', { exact: true }).fill('4321');
 		await teacher.getByRole('button', { name: 'Đặt mục tiêu mới' }).click();
 		await expect(teacher.getByRole('status')).toContainText('Đã đặt mục tiêu');
@@ -68,7 +69,7 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(teacher.getByRole('status')).toContainText('Đã huỷ mục này');
 
 		// The student sees the entry voided, by whom and why; the challenge standings count one log.
-		await student.getByRole('navigation').getByRole('link', { name: 'Của tôi' }).click();
+		await student.getByRole('navigation').getByRole('link', { name: 'Của tôi', exact: true }).click();
 		await expect(student.getByText('Đã bị huỷ bởi Thầy Hùng: Em ghi hai lần cho cùng một lần nhặt rác.')).toBeVisible();
 		await teacher.goto('/challenges');
 		await teacher.getByRole('link', { name: title }).click();

@@ -11,13 +11,14 @@ async function signIn(page: Page, username: string) {
 }
 
 async function recordDropOff(page: Page, fields: { who: string; material: string; kg: string; count?: string; volume?: string; component?: string }) {
-	await page.getByLabel('Ai mang đến?').fill(fields.who);
-	await page.getByRole('radio', { name: fields.material }).check();
-	await page.getByLabel('Khối lượng (kg)').fill(fields.kg);
-	if (fields.count) await page.getByLabel('Số lượng (cái)').fill(fields.count);
-	if (fields.volume) await page.getByLabel('Thể tích mỗi chai ecobrick (ml)').fill(fields.volume);
-	if (fields.component) await page.getByLabel('Dành cho hạng mục').selectOption({ label: fields.component });
-	await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+	const form = page.locator('form[action="?/record"]');
+	await form.getByLabel('Ai mang đến?').fill(fields.who);
+	await form.getByRole('radio', { name: fields.material }).check();
+	await form.getByLabel('Khối lượng (kg)').fill(fields.kg);
+	if (fields.count) await form.getByLabel('Số lượng (cái)').fill(fields.count);
+	if (fields.volume) await form.getByLabel('Thể tích mỗi chai ecobrick (ml)').fill(fields.volume);
+	if (fields.component) await form.getByLabel('Dành cho hạng mục').selectOption({ label: fields.component });
+	await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
 }
 
 test('a steward records three drop-offs on a phone and the public build tracker shows them', async ({ page, browser }) => {
@@ -27,21 +28,21 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 	await expect(page.getByTestId('today-totals')).toHaveText('0 lượt · 0 kg · 0 điểm');
 
 	// A zero weight is refused with a message and nothing is written.
-	await recordDropOff(page, { who: 'NHA001', material: 'Chai nhựa PET', kg: '0' });
+	await recordDropOff(page, { who: 'Nhà Xanh Số 7', material: 'Chai nhựa PET', kg: '0' });
 	await expect(page.getByText('Khối lượng phải lớn hơn 0.')).toBeVisible();
 	await expect(page.getByTestId('today-totals')).toHaveText('0 lượt · 0 kg · 0 điểm');
 
-	await recordDropOff(page, { who: 'NHA001', material: 'Chai nhựa PET', kg: '2,5' });
+	await recordDropOff(page, { who: 'Nhà Xanh Số 7', material: 'Chai nhựa PET', kg: '2,5' });
 	await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đóng góp.');
 	await expect(page.getByTestId('today-totals')).toHaveText('1 lượt · 2,5 kg · 50 điểm');
 	// The last material is remembered for the next person in the queue.
-	await expect(page.getByRole('radio', { name: 'Chai nhựa PET' })).toBeChecked();
+	await expect(page.locator('form[action="?/record"]').getByRole('radio', { name: 'Chai nhựa PET' })).toBeChecked();
 	await expect(page.getByLabel('Ai mang đến?')).toHaveValue('');
 
 	await recordDropOff(page, { who: 'demo-student', material: 'Nắp chai', kg: '0.8', component: 'Cầu trượt' });
 	await expect(page.getByTestId('today-totals')).toHaveText('2 lượt · 3,3 kg · 74 điểm');
 
-	await recordDropOff(page, { who: 'NHA003', material: 'Gạch sinh thái (ecobrick)', kg: '1,35', count: '2', volume: '1500' });
+	await recordDropOff(page, { who: 'nhà cây bàng', material: 'Gạch sinh thái (ecobrick)', kg: '1,35', count: '2', volume: '1500' });
 	await expect(page.getByTestId('today-totals')).toHaveText('3 lượt · 4,65 kg · 128 điểm');
 	const today = page.getByTestId('today-list');
 	await expect(today.getByText('Bông Sen Nhỏ · 6A1')).toBeVisible();
@@ -101,12 +102,16 @@ test.describe('without JavaScript', () => {
 		await recordDropOff(page, { who: 'Quán Chè', material: 'Nhựa cứng HDPE', kg: '600' });
 		await expect(page.getByText('Trên 500 kg trong một lần: đánh dấu ô xác nhận nếu đúng là như vậy.')).toBeVisible();
 		await page.getByLabel('Tôi xác nhận lần mang này thực sự trên 500 kg').check();
-		await page.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+		await page.locator('form[action="?/record"]').getByRole('button', { name: 'Ghi nhận', exact: true }).click();
 		await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đóng góp.');
 		await expect(page.getByTestId('today-list').getByText('Quán Chè Cô Ba')).toBeVisible();
 		const csv = await page.request.get('/steward/export.csv');
 		expect(csv.status()).toBe(200);
 		expect(await csv.text()).toContain('Quán Chè Cô Ba');
+		// A collection point that is not theirs, by URL: refused.
+		expect((await page.goto('/steward?point=999'))?.status()).toBe(403);
+		expect((await page.request.get('/steward/export.csv?point=999')).status()).toBe(403);
+		await page.goto('/steward');
 		await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
 		await signIn(page, 'demo-family');

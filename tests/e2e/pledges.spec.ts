@@ -65,6 +65,7 @@ test.describe('pledges', () => {
 		const pledgeLink = page.getByRole('link', { name: 'Cốc cá nhân' }).first();
 		const href = (await pledgeLink.getAttribute('href'))!;
 		await pledgeLink.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cốc cá nhân');
 		// Count out of range, sent past the browser's own checks.
 		await page.locator('form.checkin').evaluate((f) => f.setAttribute('novalidate', ''));
 		await page.getByLabel(/Số đồ nhựa dùng một lần đã tránh được/).fill('1000');
@@ -78,7 +79,19 @@ test.describe('pledges', () => {
 		await signIn(other, 'demo-teacher');
 		const res = await other.goto(href);
 		expect(res?.status()).toBe(403);
+		// ...and checking in on it through a hand-made form post is refused too.
+		const pledgeId = href.split('/').pop()!;
+		const post = await other.request.post('/pledges?/checkin', {
+			form: { pledgeId, day: 'today', count: '5', idempotencyKey: 'hand-made-key-1' },
+			headers: { origin: new URL(other.url()).origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
+		expect(await post.text()).toContain('pledge.error.notYours');
+		// Another class's or household's wall is not theirs to see.
+		expect((await other.goto('/households/1/pledges'))?.status()).toBe(403);
 		await other.close();
+		expect((await page.goto('/classes/2/pledges'))?.status()).toBe(403);
+		await page.goto(href);
+		await expect(page.getByRole('button', { name: 'Điểm danh', exact: true })).toBeVisible();
 	});
 
 	test('a parent pledges for the household, checks in, and sees it on the household wall', async ({ page }) => {
@@ -99,7 +112,7 @@ test.describe('pledges', () => {
 		await page.goto('/pledges');
 		await page.getByRole('link', { name: 'Bảng cam kết' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng cam kết hộ Nhà Xanh Số 7');
-		await expect(page.getByRole('listitem').filter({ hasText: 'Cốc cá nhân' }).first()).toContainText('Cả nhà');
+		await expect(page.getByRole('listitem').filter({ hasText: 'Cả nhà' }).filter({ hasText: 'Cốc cá nhân' })).toContainText('Chuỗi 1 ngày');
 		await expect(page.getByRole('listitem').filter({ hasText: 'Túi vải đi chợ' }).first()).toContainText(/Chuỗi \d+ ngày/);
 	});
 });

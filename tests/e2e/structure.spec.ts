@@ -67,9 +67,31 @@ test.describe('classes, students and households', () => {
 		await page.emulateMedia({ media: 'screen' });
 
 		await page.goto(page.url().replace(/\/import$/, ''));
-		await expect(page.getByRole('cell', { name: 'Trần Thị Bình' })).toBeVisible();
+		await expect(page.getByRole('cell', { name: 'Trần Thị Bình', exact: true })).toBeVisible();
 		await page.getByRole('link', { name: 'In áp phích có mã QR' }).click();
 		await expect(page.getByRole('img', { name: 'Mã QR dẫn đến trang vào lớp' })).toBeVisible();
+	});
+
+	test('the roster import and the join form work without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		const code = await newClass(page, `9N${unique().slice(-3).toUpperCase()}`);
+		await page.getByRole('link', { name: 'Dán danh sách lớp để tạo tài khoản' }).click();
+		await page.getByLabel('Danh sách họ tên').fill('Đỗ Văn Em\nHồ Thị Gấm');
+		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await expect(page.getByRole('heading', { name: 'Đã tạo 2 tài khoản.' })).toBeVisible({ timeout: 30_000 });
+		await expect(page.locator('.login-card')).toHaveCount(2);
+		const username = (await page.locator('.login-card code').first().textContent())!.trim();
+		const password = (await page.locator('.login-card code').nth(1).textContent())!.trim();
+		await context.close();
+
+		// The printed card signs the child in.
+		const kid = await browser.newContext({ javaScriptEnabled: false });
+		const kidPage = await kid.newPage();
+		await signIn(kidPage, username, password);
+		await kidPage.goto(`/join?code=${code}`);
+		await expect(kidPage.getByText('Bạn đang đăng nhập.')).toBeVisible();
+		await kid.close();
 	});
 
 	test('a student joins by code; a rotated code stops working', async ({ page, browser }) => {
@@ -80,7 +102,7 @@ test.describe('classes, students and households', () => {
 		await student.context.close();
 
 		await page.reload();
-		await expect(page.getByRole('cell', { name: 'Ngô Thị Mai' })).toBeVisible();
+		await expect(page.getByRole('cell', { name: 'Ngô Thị Mai', exact: true })).toBeVisible();
 		await page.getByRole('button', { name: 'Đổi mã' }).click();
 		await expect(page.getByRole('status')).toContainText('Mã cũ không còn dùng được');
 

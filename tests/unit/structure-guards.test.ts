@@ -27,6 +27,7 @@ const members = await import('../../src/routes/(app)/households/[householdId=id]
 const children = await import('../../src/routes/(app)/children/+page.server');
 const child = await import('../../src/routes/(app)/children/[studentId=id]/+page.server');
 const exportCsv = await import('../../src/routes/(app)/children/[studentId=id]/export.csv/+server');
+const households = await import('../../src/routes/(app)/households/+page.server');
 const schools = await import('../../src/routes/(app)/organiser/schools/+page.server');
 
 type U = { id: number; username: string; nickname: string; displayName: string };
@@ -138,6 +139,11 @@ describe('household guards', () => {
 		const [hh] = await t.db.select().from(household).where(eq(household.id, hhB.id));
 		expect(hh.inviteCode).toBe('HHBCODE2');
 		await expect(call(members.load, event(parentA, ['household'], { householdId: '424242' }))).rejects.toMatchObject({ status: 404 });
+		// A student cannot start a household, and a crafted neighbourhood id is refused.
+		await expect(call(households.actions.create, event(kid, ['student'], {}, { neighbourhoodId: String(hhA.neighbourhoodId), displayName: 'X', kind: 'family' }))).rejects.toMatchObject({ status: 403 });
+		const loner = await makeUser(t.db, { roles: ['household'] });
+		expect(await call(households.actions.create, event(loner, ['household'], {}, { neighbourhoodId: '777777', displayName: 'Nhà Lạ', kind: 'family' }))).toMatchObject({ status: 400 });
+		expect(await t.db.select().from(householdMember).where(eq(householdMember.userId, loner.id))).toHaveLength(0);
 	});
 });
 

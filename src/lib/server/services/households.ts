@@ -95,6 +95,7 @@ export async function createHousehold(db: Db, userId: number, input: HouseholdIn
 			.values({ ...input, inviteCode: await freshHouseholdCode(tx), createdBy: userId })
 			.returning({ id: household.id });
 		await tx.insert(householdMember).values({ householdId: row.id, userId, kind: 'adult', approvedBy: userId });
+		await grantRole(tx, userId, 'household');
 		return { ok: true, householdId: row.id } as const;
 	});
 }

@@ -1,21 +1,19 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import {
 	area,
 	challenge,
-	classStudent,
 	classTeacher,
 	household,
 	neighbourhood,
 	neighbourhoodSteward,
 	school,
 	schoolClass,
-	schoolTeacher,
 	user,
 	type ScopeKind
 } from '$lib/server/db/schema';
 import type { BoardKind } from '$lib/schemas/boards';
-import { getMemberships, isStewardOf } from './membership';
+import { getMemberships } from './membership';
 import { areaChains } from './ledger';
 import type { BoardSource } from './leaderboards';
 
@@ -52,11 +50,6 @@ export type BoardAccess =
 const notFound = { ok: false, status: 404, error: 'error.404' } as const;
 const forbidden = { ok: false, status: 403, error: 'board.error.private' } as const;
 
-async function areaName(db: DbOrTx, areaId: number): Promise<Bilingual | null> {
-	const [row] = await db.select({ vi: area.nameVi, en: area.nameEn }).from(area).where(eq(area.id, areaId));
-	return row ?? null;
-}
-
 /** The classes a user teaches, with their schools. */
 async function taughtClasses(db: DbOrTx, userId: number) {
 	return db
@@ -88,54 +81,67 @@ async function stewardedNeighbourhoods(db: DbOrTx, viewer: Viewer) {
  */
 export async function resolveBoard(db: DbOrTx, viewer: Viewer, kind: BoardKind, containerId: number): Promise<BoardAccess> {
 	const organiser = viewer.roles.includes('organiser');
-	const m = await getMemberships(db, viewer.id);
+	const u = viewer.id;
+	// One statement per board kind: the container and everything the viewer is to it, as subqueries
+	// on unique or primary keys (a board request is mostly statements, so fewer is faster).
 	switch (kind) {
 		case 'class-in-school': {
-			const [s] = await db.select({ name: school.name }).from(school).where(eq(school.id, containerId));
-			if (!s) return notFound;
-			const taught = (await taughtClasses(db, viewer.id)).filter((c) => c.schoolId === containerId);
-			const [staff] = await db
-				.select({ x: schoolTeacher.userId })
-				.from(schoolTeacher)
-				.where(and(eq(schoolTeacher.schoolId, containerId), eq(schoolTeacher.userId, viewer.id)));
-			if (!organiser && !staff && taught.length === 0 && m.schoolId !== containerId) return forbidden;
-			const own = m.schoolId === containerId ? m.classId : (taught[0]?.classId ?? null);
-			return ok(kind, containerId, same(s.name), own);
+			const [row] = await db.all<{ name: string; studentClass: number | null; taughtClass: number | null; staff: number }>(sql`
+				SELECT s.name AS name,
+					(SELECT cs.class_id FROM class_student cs JOIN class c ON c.id = cs.class_id WHERE cs.user_id = ${u} AND c.school_id = s.id) AS studentClass,
+					(SELECT ct.class_id FROM class_teacher ct JOIN class c ON c.id = ct.class_id WHERE ct.user_id = ${u} AND c.school_id = s.id ORDER BY ct.class_id LIMIT 1) AS taughtClass,
+					EXISTS (SELECT 1 FROM school_teacher st WHERE st.school_id = s.id AND st.user_id = ${u}) AS staff
+				FROM school s WHERE s.id = ${containerId}`);
+			if (!row) return notFound;
+			if (!organiser && !row.staff && row.taughtClass === null && row.studentClass === null) return forbidden;
+			return ok(kind, containerId, same(row.name), row.studentClass ?? row.taughtClass);
 		}
 		case 'household-in-neighbourhood': {
-			const [n] = await db.select({ name: neighbourhood.name }).from(neighbourhood).where(eq(neighbourhood.id, containerId));
-			if (!n) return notFound;
-			const member = m.neighbourhoodId === containerId;
-			if (!organiser && !member && !(await isStewardOf(db, viewer.id, containerId))) return forbidden;
-			return ok(kind, containerId, same(n.name), member ? m.householdId : null);
+			const [row] = await db.all<{ name: string; household: number | null; steward: number }>(sql`
+				SELECT n.name AS name,
+					(SELECT hm.household_id FROM household_member hm JOIN household h ON h.id = hm.household_id
+						WHERE hm.user_id = ${u} AND hm.status = 'active' AND h.neighbourhood_id = n.id) AS household,
+					EXISTS (SELECT 1 FROM neighbourhood_steward ns WHERE ns.neighbourhood_id = n.id AND ns.user_id = ${u}) AS steward
+				FROM neighbourhood n WHERE n.id = ${containerId}`);
+			if (!row) return notFound;
+			if (!organiser && row.household === null && !row.steward) return forbidden;
+			return ok(kind, containerId, same(row.name), row.household);
 		}
 		case 'class-in-area':
 		case 'school-in-area':
 		case 'neighbourhood-in-area': {
-			const name = await areaName(db, containerId);
-			if (!name) return notFound;
-			const boardKind = kind === 'class-in-area' ? 'class' : kind === 'school-in-area' ? 'school' : 'neighbourhood';
-			let own: number | null;
-			if (boardKind === 'neighbourhood') {
-				own = m.neighbourhoodId ?? (await stewardedNeighbourhoods(db, viewer))[0]?.neighbourhoodId ?? null;
-			} else {
-				const taught = m.classId ? [] : await taughtClasses(db, viewer.id);
-				own = boardKind === 'class' ? (m.classId ?? taught[0]?.classId ?? null) : (m.schoolId ?? taught[0]?.schoolId ?? null);
+			const [row] = await db.all<{ vi: string; en: string; cls: number | null; school: number | null; nb: number | null }>(sql`
+				SELECT a.name_vi AS vi, a.name_en AS en,
+					coalesce(
+						(SELECT cs.class_id FROM class_student cs WHERE cs.user_id = ${u}),
+						(SELECT min(ct.class_id) FROM class_teacher ct WHERE ct.user_id = ${u})
+					) AS cls,
+					(SELECT h.neighbourhood_id FROM household_member hm JOIN household h ON h.id = hm.household_id
+						WHERE hm.user_id = ${u} AND hm.status = 'active') AS nb
+				FROM area a WHERE a.id = ${containerId}`);
+			if (!row) return notFound;
+			const name = { vi: row.vi, en: row.en };
+			if (kind === 'neighbourhood-in-area') {
+				const own = row.nb ?? (await stewardedNeighbourhoods(db, viewer))[0]?.neighbourhoodId ?? null;
+				return ok(kind, containerId, name, own);
 			}
-			return ok(kind, containerId, name, own);
+			if (kind === 'class-in-area' || row.cls === null) return ok(kind, containerId, name, row.cls);
+			const [c] = await db.select({ schoolId: schoolClass.schoolId }).from(schoolClass).where(eq(schoolClass.id, row.cls));
+			return ok(kind, containerId, name, c?.schoolId ?? null);
 		}
 		case 'student-in-class': {
-			const [c] = await db
-				.select({ name: schoolClass.name, enabled: schoolClass.studentBoardEnabled })
-				.from(schoolClass)
-				.where(eq(schoolClass.id, containerId));
-			if (!c) return notFound;
-			const isTeacher = (await taughtClasses(db, viewer.id)).some((t) => t.classId === containerId);
-			const isStudent = m.classId === containerId;
+			const [row] = await db.all<{ name: string; enabled: number; teacher: number; student: number }>(sql`
+				SELECT c.name AS name, c.student_board_enabled AS enabled,
+					EXISTS (SELECT 1 FROM class_teacher ct WHERE ct.class_id = c.id AND ct.user_id = ${u}) AS teacher,
+					EXISTS (SELECT 1 FROM class_student cs WHERE cs.user_id = ${u} AND cs.class_id = c.id) AS student
+				FROM class c WHERE c.id = ${containerId}`);
+			if (!row) return notFound;
+			const isTeacher = !!row.teacher;
+			const isStudent = !!row.student;
 			if (!organiser && !isTeacher && !isStudent) return forbidden;
-			if (!c.enabled && !isTeacher && !organiser) return { ok: false, status: 403, error: 'board.error.studentBoardOff' };
-			const result = ok(kind, containerId, same(c.name), isStudent ? viewer.id : null);
-			result.board.studentBoard = { enabled: c.enabled, canToggle: isTeacher };
+			if (!row.enabled && !isTeacher && !organiser) return { ok: false, status: 403, error: 'board.error.studentBoardOff' };
+			const result = ok(kind, containerId, same(row.name), isStudent ? viewer.id : null);
+			result.board.studentBoard = { enabled: !!row.enabled, canToggle: isTeacher };
 			return result;
 		}
 	}

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '$lib/server/db/client';
 import type { BoardSort } from '$lib/schemas/boards';
 import { boardsOfClass, boardsOfHousehold, groupNames, sourceFor, type BoardContext, type BoardRef } from './leaderboard-access';
-import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow } from './leaderboards';
+import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow, type RankOptions } from './leaderboards';
 
 export interface BoardRowView extends RankedRow {
 	name: string;
@@ -21,8 +21,15 @@ export interface BoardView {
 export const RACE_GROUPS = 5;
 
 /** A board ready to show: ranked rows with display names, and the race chart's data. */
-export async function boardView(db: DbOrTx, board: BoardContext, period: BoardPeriod, sort: BoardSort, today: string): Promise<BoardView> {
-	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId);
+export async function boardView(
+	db: DbOrTx,
+	board: BoardContext,
+	period: BoardPeriod,
+	sort: BoardSort,
+	today: string,
+	options?: RankOptions
+): Promise<BoardView> {
+	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, options);
 	const raceIds = ranked.top.slice(0, RACE_GROUPS).map((r) => r.scopeId);
 	const names = await groupNames(db, board.scopeKind, [...ranked.top, ...ranked.around].map((r) => r.scopeId));
 	// A class's school matters only on an area board, where classes of many schools meet.

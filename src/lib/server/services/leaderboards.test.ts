@@ -5,7 +5,7 @@ import { makeArea, makeClass, makeHousehold, makeNeighbourhood, makeSchool, make
 import { schoolClass } from '$lib/server/db/schema';
 import { localDay } from '$lib/utils/dates';
 import { appendEntry, voidEntry } from './ledger';
-import { competitionRanks, rankBoard, windowPeriod, type BoardSource } from './leaderboards';
+import { competitionRanks, rankBoard, windowPeriod, type BoardPeriod, type BoardSource, type RankOptions } from './leaderboards';
 import { boardView } from './leaderboard-view';
 import { boardsForViewer, resolveBoard } from './leaderboard-access';
 
@@ -42,7 +42,14 @@ async function classWith(db: Db, schoolId: number, n: number, each: number[] | n
 const week = windowPeriod('week', '2026-11-26');
 const inSchool = (schoolId: number): BoardSource => ({ table: 'rollup', scopeKind: 'class', parentId: schoolId });
 
-describe('ranking rules', () => {
+// Every rule holds both when a board is ranked whole in memory and when the index is walked.
+describe.each([
+	{ mode: 'in memory', smallBoard: 300 },
+	{ mode: 'index walk', smallBoard: 0 }
+])('ranking rules ($mode)', ({ smallBoard }) => {
+	const rank = (src: BoardSource, period: BoardPeriod, sort: 'total' | 'member', own: number | null, opts: RankOptions = {}) =>
+		rankBoard(t.db, src, period, sort, own, { ...opts, smallBoard });
+
 	it('competition ranks: ties share a rank and the next rank skips', () => {
 		expect(competitionRanks([30, 20, 20, 10])).toEqual([1, 2, 2, 4]);
 		expect(competitionRanks([5, 5, 5])).toEqual([1, 1, 1]);
@@ -56,7 +63,7 @@ describe('ranking rules', () => {
 		const c = await classWith(t.db, s.id, 1, 20);
 		const d = await classWith(t.db, s.id, 1, 10);
 		// Among ties the newer row is listed first, so b (older) is third in order: the viewer here.
-		const board = await rankBoard(t.db, inSchool(s.id), week, 'total', b.cls.id, { top: 2 });
+		const board = await rank(inSchool(s.id), week, 'total', b.cls.id, { top: 2 });
 		expect(board.groups).toBe(4);
 		expect(board.top.map((r) => [r.scopeId, r.rank])).toEqual([
 			[a.cls.id, 1],
@@ -80,7 +87,7 @@ describe('ranking rules', () => {
 		const big = await classWith(t.db, s.id, 6, [8, 8, 8, 8, 8, 0]); // 40 pts, 5 active → 8 each
 		const pair = await classWith(t.db, s.id, 2, 30); // 60 pts, 2 active → not ranked per member
 
-		const byTotal = await rankBoard(t.db, inSchool(s.id), week, 'total', null);
+		const byTotal = await rank(inSchool(s.id), week, 'total', null);
 		expect(byTotal.top.map((r) => [r.scopeId, r.rank])).toEqual([
 			[pair.cls.id, 1],
 			[big.cls.id, 2],
@@ -89,7 +96,7 @@ describe('ranking rules', () => {
 		expect(byTotal.top.map((r) => r.activeMembers)).toEqual([2, 5, 3]);
 		expect(byTotal.top.map((r) => r.perMember)).toEqual([null, 8, 10]);
 
-		const byMember = await rankBoard(t.db, inSchool(s.id), week, 'member', pair.cls.id);
+		const byMember = await rank(inSchool(s.id), week, 'member', pair.cls.id);
 		expect(byMember.top.map((r) => [r.scopeId, r.rank])).toEqual([
 			[small.cls.id, 1],
 			[big.cls.id, 2],
@@ -101,13 +108,13 @@ describe('ranking rules', () => {
 	it('the third active member makes a group rankable; a reversal keeps the member active', async () => {
 		const s = await makeSchool(t.db);
 		const { cls, students } = await classWith(t.db, s.id, 3, [6, 6, 0]);
-		let board = await rankBoard(t.db, inSchool(s.id), week, 'member', cls.id);
+		let board = await rank(inSchool(s.id), week, 'member', cls.id);
 		expect(board.own).toMatchObject({ activeMembers: 2, perMember: null, rank: null });
 		const third = await credit(t.db, { personId: students[2].id, classId: cls.id, day: '2026-11-24', points: 3 });
-		board = await rankBoard(t.db, inSchool(s.id), week, 'member', cls.id);
+		board = await rank(inSchool(s.id), week, 'member', cls.id);
 		expect(board.own).toMatchObject({ points: 15, activeMembers: 3, perMember: 5, rank: 1 });
 		await t.db.transaction((tx) => voidEntry(tx, { entryId: third.id, actorId: students[0].id, reason: 'test' }));
-		board = await rankBoard(t.db, inSchool(s.id), week, 'member', cls.id);
+		board = await rank(inSchool(s.id), week, 'member', cls.id);
 		expect(board.own).toMatchObject({ points: 12, activeMembers: 3, perMember: 4 });
 	});
 
@@ -123,12 +130,12 @@ describe('ranking rules', () => {
 		await credit(t.db, { personId: b.students[0].id, classId: b.cls.id, day: sundayLate, points: 10 });
 		await credit(t.db, { personId: b.students[0].id, classId: b.cls.id, day: mondayStart, points: 7 });
 
-		const lastWeek = await rankBoard(t.db, inSchool(s.id), windowPeriod('week', sundayLate), 'total', null);
+		const lastWeek = await rank(inSchool(s.id), windowPeriod('week', sundayLate), 'total', null);
 		expect(lastWeek.top.map((r) => [r.scopeId, r.points])).toEqual([
 			[a.cls.id, 50],
 			[b.cls.id, 10]
 		]);
-		const thisWeek = await rankBoard(t.db, inSchool(s.id), windowPeriod('week', mondayStart), 'total', a.cls.id);
+		const thisWeek = await rank(inSchool(s.id), windowPeriod('week', mondayStart), 'total', a.cls.id);
 		expect(thisWeek.top.map((r) => [r.scopeId, r.points, r.rank, r.change])).toEqual([[b.cls.id, 7, 1, 1]]);
 		expect(thisWeek.own).toBeNull(); // a has nothing this week: not on the board yet
 		expect(windowPeriod('week', mondayStart)).toMatchObject({ key: '2026-11-30', prevKey: '2026-11-23', endDay: '2026-12-06' });
@@ -140,16 +147,16 @@ describe('ranking rules', () => {
 		const classes = [];
 		for (let i = 0; i < 16; i++) classes.push(await classWith(t.db, s.id, 1, 100 - i * 5));
 		const own = classes[12].cls.id; // rank 13 of 16
-		const board = await rankBoard(t.db, inSchool(s.id), week, 'total', own);
+		const board = await rank(inSchool(s.id), week, 'total', own);
 		expect(board.top).toHaveLength(10);
 		expect(board.top.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 		expect(board.around.map((r) => r.rank)).toEqual([11, 12, 13, 14, 15]);
 		expect(board.around.map((r) => r.scopeId)).toEqual(classes.slice(10, 15).map((c) => c.cls.id));
 		expect(board.own).toMatchObject({ scopeId: own, rank: 13, own: true });
 
-		const last = await rankBoard(t.db, inSchool(s.id), week, 'total', classes[15].cls.id);
+		const last = await rank(inSchool(s.id), week, 'total', classes[15].cls.id);
 		expect(last.around.map((r) => r.rank)).toEqual([14, 15, 16]);
-		const inTop = await rankBoard(t.db, inSchool(s.id), week, 'total', classes[3].cls.id);
+		const inTop = await rank(inSchool(s.id), week, 'total', classes[3].cls.id);
 		expect(inTop.around).toEqual([]);
 		expect(inTop.top[3].own).toBe(true);
 	});
@@ -167,14 +174,14 @@ describe('ranking rules', () => {
 		const h = await makeHousehold(t.db, { neighbourhoodId: n.id, adultIds: [adult.id] });
 		await credit(t.db, { personId: adult.id, householdId: h.id, day: '2026-11-25', points: 4 });
 
-		const classes = await rankBoard(t.db, { table: 'area', boardKind: 'class', areaId: province.id }, week, 'total', null);
+		const classes = await rank({ table: 'area', boardKind: 'class', areaId: province.id }, week, 'total', null);
 		expect(classes.top.map((r) => [r.scopeId, r.points])).toEqual([
 			[y.cls.id, 20],
 			[x.cls.id, 12]
 		]);
-		const inDistrict = await rankBoard(t.db, { table: 'area', boardKind: 'school', areaId: district.id }, week, 'total', null);
+		const inDistrict = await rank({ table: 'area', boardKind: 'school', areaId: district.id }, week, 'total', null);
 		expect(inDistrict.top.map((r) => r.scopeId)).toEqual([deep.id]);
-		const hoods = await rankBoard(t.db, { table: 'area', boardKind: 'neighbourhood', areaId: province.id }, windowPeriod('all', '2026-11-26'), 'total', null);
+		const hoods = await rank({ table: 'area', boardKind: 'neighbourhood', areaId: province.id }, windowPeriod('all', '2026-11-26'), 'total', null);
 		expect(hoods.top.map((r) => [r.scopeId, r.points])).toEqual([[n.id, 4]]);
 	});
 });

@@ -184,6 +184,20 @@ export function competitionRanks(values: (number | null)[]): (number | null)[] {
 }
 
 /**
+ * Boards up to this many groups (a school's classes, a neighbourhood's households, an area's
+ * schools) are read whole in one index range and ranked in memory: fewer statements than walking
+ * the index for each rank. Bigger boards (every class of a province) walk the index instead.
+ */
+export const SMALL_BOARD = 100;
+
+export interface RankOptions {
+	top?: number;
+	around?: number;
+	/** Largest board ranked in memory (tests set 0 to force the index walk). */
+	smallBoard?: number;
+}
+
+/**
  * One board in one window: the top rows, the viewer's group with its neighbours, and each shown
  * row's change of rank since the previous window.
  */
@@ -193,37 +207,50 @@ export async function rankBoard(
 	period: BoardPeriod,
 	sort: BoardSort,
 	ownScopeId: number | null,
-	options: { top?: number; around?: number } = {}
+	options: RankOptions = {}
 ): Promise<RankedBoard> {
 	const topN = options.top ?? 10;
 	const aroundN = options.around ?? 2;
-	const [{ n: groups }] = await db.all<{ n: number }>(countQuery(src, period.kind, period.key));
-	if (groups === 0) return { top: [], around: [], own: null, groups: 0 };
+	const small = options.smallBoard ?? SMALL_BOARD;
+	const head = await db.all<RawRow>(topQuery(src, period.kind, period.key, sort, Math.max(small + 1, topN)));
+	if (head.length === 0) return { top: [], around: [], own: null, groups: 0 };
 
-	const topRows = await db.all<RawRow>(topQuery(src, period.kind, period.key, sort, topN));
-	const topRanks = competitionRanks(topRows.map((r) => valueOf(r, sort)));
-	const ranked = new Map<number, { raw: RawRow; rank: number | null }>();
-	topRows.forEach((raw, i) => ranked.set(raw.scopeId, { raw, rank: topRanks[i] }));
-
+	let groups: number;
+	let topRows: RawRow[];
 	let aroundRaw: RawRow[] = [];
-	if (ownScopeId !== null && !ranked.has(ownScopeId)) {
-		const [own] = await db.all<RawRow>(rowsOfQuery(src, period.kind, period.key, [ownScopeId]));
-		if (own) {
-			const up = await neighbours(db, src, period, sort, own, 'up', aroundN);
-			const down = await neighbours(db, src, period, sort, own, 'down', aroundN);
-			aroundRaw = [...up, own, ...down];
-			const ownValue = valueOf(own, sort);
-			const ownRank = await countAbove(db, src, period.kind, period.key, sort, ownValue);
-			for (const raw of aroundRaw) {
-				if (ranked.has(raw.scopeId)) continue;
-				const v = valueOf(raw, sort);
-				const rank = v === ownValue ? ownRank : await countAbove(db, src, period.kind, period.key, sort, v);
-				ranked.set(raw.scopeId, { raw, rank });
+	const ranked = new Map<number, { raw: RawRow; rank: number | null }>();
+	if (head.length <= small) {
+		// The whole board is in hand: ranks, the viewer's place and neighbours come from the list.
+		groups = head.length;
+		const ranks = competitionRanks(head.map((r) => valueOf(r, sort)));
+		head.forEach((raw, i) => ranked.set(raw.scopeId, { raw, rank: ranks[i] }));
+		topRows = head.slice(0, topN);
+		const at = ownScopeId === null ? -1 : head.findIndex((r) => r.scopeId === ownScopeId);
+		if (at >= topN) aroundRaw = head.slice(Math.max(topN, at - aroundN), at + aroundN + 1);
+	} else {
+		[{ n: groups }] = await db.all<{ n: number }>(countQuery(src, period.kind, period.key));
+		topRows = head.slice(0, topN);
+		competitionRanks(topRows.map((r) => valueOf(r, sort))).forEach((rank, i) => ranked.set(topRows[i].scopeId, { raw: topRows[i], rank }));
+		if (ownScopeId !== null && !ranked.has(ownScopeId)) {
+			const [own] = await db.all<RawRow>(rowsOfQuery(src, period.kind, period.key, [ownScopeId]));
+			if (own) {
+				const up = await neighbours(db, src, period, sort, own, 'up', aroundN);
+				const down = await neighbours(db, src, period, sort, own, 'down', aroundN);
+				aroundRaw = [...up, own, ...down];
+				const ownValue = valueOf(own, sort);
+				const ownRank = await countAbove(db, src, period.kind, period.key, sort, ownValue);
+				for (const raw of aroundRaw) {
+					if (ranked.has(raw.scopeId)) continue;
+					const v = valueOf(raw, sort);
+					const rank = v === ownValue ? ownRank : await countAbove(db, src, period.kind, period.key, sort, v);
+					ranked.set(raw.scopeId, { raw, rank });
+				}
 			}
 		}
 	}
 
-	const changes = await rankChanges(db, src, period, sort, [...ranked.values()]);
+	const shown = [...topRows, ...aroundRaw].map((raw) => ranked.get(raw.scopeId)!);
+	const changes = await rankChanges(db, src, period, sort, shown, small);
 	const toRow = (raw: RawRow): RankedRow => {
 		const entry = ranked.get(raw.scopeId)!;
 		const change = changes.get(raw.scopeId);
@@ -249,26 +276,34 @@ async function rankChanges(
 	src: BoardSource,
 	period: BoardPeriod,
 	sort: BoardSort,
-	rows: { raw: RawRow; rank: number | null }[]
+	rows: { raw: RawRow; rank: number | null }[],
+	small: number
 ): Promise<Map<number, { change: number | null; isNew: boolean }>> {
 	const out = new Map<number, { change: number | null; isNew: boolean }>();
 	if (!period.prevKey || rows.length === 0) return out;
-	const prevRows = await db.all<RawRow>(rowsOfQuery(src, period.kind, period.prevKey, rows.map((r) => r.raw.scopeId)));
-	const prevById = new Map(prevRows.map((r) => [r.scopeId, r]));
-	const prevRankByValue = new Map<number, number | null>();
+	const prevKey = period.prevKey;
+	const prevRank = new Map<number, number | null>();
+	// A small previous board is read whole (one range); a big one answers per row with counts.
+	const whole = await db.all<RawRow>(topQuery(src, period.kind, prevKey, sort, small + 1));
+	if (whole.length <= small) {
+		const ranks = competitionRanks(whole.map((r) => valueOf(r, sort)));
+		whole.forEach((r, i) => prevRank.set(r.scopeId, ranks[i]));
+	} else {
+		const prevRows = await db.all<RawRow>(rowsOfQuery(src, period.kind, prevKey, rows.map((r) => r.raw.scopeId)));
+		const byValue = new Map<number, number | null>();
+		for (const prev of prevRows) {
+			const v = valueOf(prev, sort);
+			if (v !== null && !byValue.has(v)) byValue.set(v, await countAbove(db, src, period.kind, prevKey, sort, v));
+			prevRank.set(prev.scopeId, v === null ? null : (byValue.get(v) ?? null));
+		}
+	}
 	for (const { raw, rank } of rows) {
-		const prev = prevById.get(raw.scopeId);
-		if (!prev) {
+		if (!prevRank.has(raw.scopeId)) {
 			out.set(raw.scopeId, { change: null, isNew: true });
 			continue;
 		}
-		const v = valueOf(prev, sort);
-		let prevRank: number | null = null;
-		if (v !== null) {
-			if (!prevRankByValue.has(v)) prevRankByValue.set(v, await countAbove(db, src, period.kind, period.prevKey, sort, v));
-			prevRank = prevRankByValue.get(v) ?? null;
-		}
-		out.set(raw.scopeId, { change: prevRank !== null && rank !== null ? prevRank - rank : null, isNew: false });
+		const before = prevRank.get(raw.scopeId) ?? null;
+		out.set(raw.scopeId, { change: before !== null && rank !== null ? before - rank : null, isNew: false });
 	}
 	return out;
 }

@@ -33,7 +33,7 @@ export async function listStewardPoints(db: DbOrTx, userId: number) {
 		.from(collectionPointSteward)
 		.innerJoin(collectionPoint, eq(collectionPoint.id, collectionPointSteward.pointId))
 		.where(eq(collectionPointSteward.userId, userId))
-		.orderBy(asc(collectionPoint.name));
+		.orderBy(asc(collectionPoint.id));
 	const feeds = await playgroundsForPoints(
 		db,
 		points.map((p) => p.id)

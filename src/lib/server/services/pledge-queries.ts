@@ -157,6 +157,13 @@ export async function pledgeImpact(
 const onWall = (v: PledgeView, today: string) =>
 	v.state === 'active' || (v.state === 'completed' && !!v.completedOn && v.completedOn >= addDays(today, -30));
 
+/** Running pledges first, longest streak on top; recently kept ones after them. */
+function wallOrder(views: PledgeView[], today: string): PledgeView[] {
+	return views
+		.filter((v) => onWall(v, today))
+		.sort((a, b) => Number(a.state !== 'active') - Number(b.state !== 'active') || b.streak.current - a.streak.current || a.id - b.id);
+}
+
 /** A class's pledge wall: its students' running pledges (and those completed in the last 30 days). */
 export async function classWall(db: DbOrTx, classId: number, today: string) {
 	const students = db.select({ id: classStudent.userId }).from(classStudent).where(eq(classStudent.classId, classId));
@@ -165,7 +172,7 @@ export async function classWall(db: DbOrTx, classId: number, today: string) {
 		and(inArray(pledge.userId, students), isNull(pledge.householdId), gte(pledge.endDay, addDays(today, -31))),
 		today
 	);
-	return views.filter((v) => onWall(v, today));
+	return wallOrder(views, today);
 }
 
 /** A household's pledge wall: its own pledges and its active members' personal ones. */
@@ -182,7 +189,7 @@ export async function householdWall(db: DbOrTx, householdId: number, today: stri
 		),
 		today
 	);
-	return views.filter((v) => onWall(v, today));
+	return wallOrder(views, today);
 }
 
 /** The person's and household's running pledges still open for today's check-in (home-page reminder). */

@@ -241,15 +241,15 @@ export type EndResult = { ok: true } | Failure;
 /** Ends a running pledge today; its check-ins and points stay. Household pledges: adults only. */
 export async function endPledge(db: Db, userId: number, pledgeId: number, now = new Date(), timeZone?: string): Promise<EndResult> {
 	const today = localDay(now, timeZone);
-	return serialized(() => db.transaction(async (tx) => {
-		const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
-		if (!p) return failure('pledge.error.notFound', 404);
-		if (p.householdId === null ? p.userId !== userId : (await householdOf(tx, userId))?.householdId !== p.householdId) {
-			return failure('pledge.error.notYours', 403);
-		}
-		if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult') return failure('pledge.error.notAdult', 403);
-		if (!isRunning(p, today)) return failure('pledge.error.over', 409);
-		await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));
-		return { ok: true } as const;
-	}));
+	return serialized(() =>
+		db.transaction(async (tx) => {
+			const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
+			if (!p) return failure('pledge.error.notFound', 404);
+			if (!(await mayUsePledge(tx, userId, p))) return failure('pledge.error.notYours', 403);
+			if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult') return failure('pledge.error.notAdult', 403);
+			if (!isRunning(p, today)) return failure('pledge.error.over', 409);
+			await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));
+			return { ok: true } as const;
+		})
+	);
 }

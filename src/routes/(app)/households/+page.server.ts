@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/auth/guards';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { createHousehold, joinHouseholdByCode, listNeighbourhoods, myHousehold } from '$lib/server/services/households';
@@ -9,19 +9,23 @@ import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/servi
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 
+const isStudentOnly = (roles: readonly string[]) => roles.includes('student') && roles.length === 1;
+
 export const load: PageServerLoad = async (event) => {
-	const user = requireRole(event, 'household', 'student');
+	const user = requireUser(event);
 	const db = await getDb();
 	return {
 		mine: await myHousehold(db, user.id),
 		neighbourhoods: await listNeighbourhoods(db),
-		isStudent: user.roles.includes('student') && !user.roles.includes('household')
+		isStudent: isStudentOnly(user.roles)
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const user = requireRole(event, 'household');
+		// Any adult may start a household (a teacher is often a parent too); students join one.
+		const user = requireUser(event);
+		if (isStudentOnly(user.roles)) error(403, { message: 'error.403' });
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
@@ -32,7 +36,7 @@ export const actions: Actions = {
 		redirect(303, `/households/${res.householdId}/members`);
 	},
 	join: async (event) => {
-		const user = requireRole(event, 'household', 'student');
+		const user = requireUser(event);
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['code'], 20);
 		const parsed = codeSchema.safeParse(form);

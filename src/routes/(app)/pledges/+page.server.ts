@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		lists.householdId ? pledgeImpact(db, 'household', lists.householdId, today) : null,
 		personStreak(db, user.id, today)
 	]);
-	const open = [...lists.personal, ...lists.household].filter((p) => p.canCheckInToday || p.canCheckInYesterday);
+	const open = [...lists.personal, ...lists.household].filter((p) => p.state === 'active');
 	return {
 		today,
 		untilMin: addDays(today, PLEDGE_LIMITS.minDays - 1),

@@ -8,7 +8,7 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { impactFactor } from '$lib/server/db/schema';
 import { endPledge, mayUsePledge } from '$lib/server/services/pledges';
-import { dailySeries, getPledge, personStreak } from '$lib/server/services/pledge-queries';
+import { dailySeries, getPledge, pledgeImpact } from '$lib/server/services/pledge-queries';
 import { addDays, localDay } from '$lib/utils/dates';
 import { pledgeItem } from '$lib/pledges/items';
 import { checkinAction } from '../checkin-action';
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		checkins: checkins.slice(-60).reverse(),
 		series: dailySeries(checkins, seriesStart, seriesEnd),
 		source: factor?.source ?? null,
-		streak: await personStreak(db, user.id, today),
+		impact: await pledgeImpact(db, 'pledge', pledgeId, today),
 		checkinKey: crypto.randomUUID()
 	};
 };
