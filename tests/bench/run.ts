@@ -88,7 +88,7 @@ async function signIn(info: BenchInfo): Promise<string> {
  * (Link header and tags), the start script's imports, and every static import they pull in,
  * followed through the built files. Dynamic `import()` (chart.js) is not followed.
  */
-function initialJs(html: string, linkHeader: string, pageUrl: string): { files: string[]; gzipBytes: number } {
+function initialJs(html: string, linkHeader: string, pageUrl: string) {
 	const seeds = new Set<string>();
 	for (const m of linkHeader.matchAll(/<([^>]+\.js)>;\s*rel="modulepreload"/g)) seeds.add(m[1]);
 	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) seeds.add(m[1]);
@@ -103,9 +103,9 @@ function initialJs(html: string, linkHeader: string, pageUrl: string): { files: 
 		}
 	};
 	for (const seed of seeds) visit(new URL(seed, pageUrl).pathname);
-	let gzipBytes = 0;
-	for (const f of files) gzipBytes += gzipSync(readFileSync(join(BUILD_DIR, 'client', f))).length;
-	return { files: [...files], gzipBytes };
+	const sizes = [...files].map((file) => ({ file, bytes: gzipSync(readFileSync(join(BUILD_DIR, 'client', file))).length }));
+	sizes.sort((a, b) => b.bytes - a.bytes);
+	return { files: [...files], gzipBytes: sizes.reduce((n, f) => n + f.bytes, 0), biggest: sizes.slice(0, 3) };
 }
 
 async function measure(name: string, path: string, cookie: string) {
@@ -174,6 +174,7 @@ console.info(`dataset: ${big.counts.entries.toLocaleString('en')} ledger entries
 console.info(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured per page`);
 for (const r of results) console.info(`${r.name.padEnd(50)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`);
 console.info(`board route JS before the chart (gzipped): ${kib.toFixed(1)} KiB in ${js.files.length} files (target ≤ 75 KiB)`);
+for (const f of js.biggest) console.info(`  ${(f.bytes / 1024).toFixed(1).padStart(5)} KiB  ${f.file}`);
 console.info(`board queries per request, median: ${tBig.medianMs.toFixed(2)} ms at 2M entries, ${tSmall.medianMs.toFixed(2)} ms at 200k`);
 console.info(`scale ratio (2M/200k entries): ${scale.toFixed(2)}`);
 console.info(`leaderboard/bare throughput ratio: ${ratio.toFixed(2)}`);

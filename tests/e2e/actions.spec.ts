@@ -96,8 +96,54 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(student.getByRole('alert')).toHaveText('Chỉ ghi được cho hôm nay hoặc hôm qua.');
 		await expect(button).toContainText('Đã ghi 0/5');
 
-		// A class's review page is for its teachers only.
+		// A class's review page, and its void action, are for its teachers only: nothing is voided.
+		const origin = new URL(student.url()).origin;
+		const forged = await student.request.post('/classes/1/review?/void', { form: { entryId: '1', reason: 'không hợp lệ' }, headers: { Origin: origin } });
+		expect(forged.status()).toBe(403);
 		const res = await student.goto('/classes/1/review');
 		expect(res?.status()).toBe(403);
+	});
+
+	test('a household member logs for the household and the steward voids it from the household feed', async ({ browser }) => {
+		const family = await signedIn(browser, 'demo-family');
+		await family.goto('/today');
+		await expect(family.getByText('Cả hộ Nhà Xanh Số 7')).toBeVisible();
+		// Another household's id slipped into the form is refused.
+		const bag = family.getByRole('button', { name: 'Ghi: Từ chối túi nilon' });
+		const bagBefore = await bag.textContent();
+		await bag.evaluate((b) => {
+			(b.closest('form')!.querySelector('[name=householdId]') as HTMLInputElement).value = '2';
+		});
+		await bag.click();
+		await expect(family.getByRole('alert')).toHaveText('Bạn không thuộc lớp hoặc hộ này.');
+		expect(await bag.textContent()).toBe(bagBefore);
+
+		const sort = family.getByRole('button', { name: 'Ghi: Phân loại rác tại nguồn' });
+		await sort.click();
+		await expect(family.getByRole('status')).toContainText('Đã ghi lại');
+		await expect(sort).toBeDisabled();
+
+		await family.getByRole('navigation').getByRole('link', { name: 'Hộ của tôi' }).click();
+		await family.locator('main').getByRole('link', { name: /Nhà Xanh Số 7/ }).first().click();
+		await family.getByRole('link', { name: 'Hoạt động của hộ' }).click();
+		await expect(family).toHaveURL(/\/households\/\d+\/activity$/);
+		const activityUrl = new URL(family.url()).pathname;
+		await expect(family.locator('summary')).toHaveCount(0); // members cannot void
+
+		const steward = await signedIn(browser, 'demo-steward');
+		await steward.goto(activityUrl);
+		const entry = steward.locator('ul.entries > li').filter({ hasText: 'Phân loại rác tại nguồn' }).filter({ hasText: 'Bố Đức' }).first();
+		await entry.locator('summary').click();
+		// The browser would stop a too-short reason; the server must too.
+		await entry.getByLabel('Lý do huỷ').evaluate((el) => el.removeAttribute('minlength'));
+		await entry.getByLabel('Lý do huỷ').fill('ab');
+		await entry.getByRole('button', { name: 'Huỷ mục này' }).click();
+		await expect(entry.getByRole('alert')).toContainText('tối thiểu 3 ký tự');
+		await entry.getByLabel('Lý do huỷ').fill('Sáng nay rác chưa được phân loại.');
+		await entry.getByRole('button', { name: 'Huỷ mục này' }).click();
+		await expect(steward.getByRole('status')).toContainText('Đã huỷ mục này');
+
+		await family.goto('/me');
+		await expect(family.getByText('Đã bị huỷ bởi Cô Mai: Sáng nay rác chưa được phân loại.')).toBeVisible();
 	});
 });

@@ -10,6 +10,11 @@ async function signIn(page: Page, username: string) {
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(page.getByRole('status')).toContainText('Bạn đã đăng xuất');
+}
+
 async function recordDropOff(page: Page, fields: { who: string; material: string; kg: string; count?: string; volume?: string; component?: string }) {
 	const form = page.locator('form[action="?/record"]');
 	await form.getByLabel('Ai mang đến?').fill(fields.who);
@@ -73,7 +78,7 @@ test('a household announces a drop-off, the steward confirms it and the househol
 	await page.getByRole('button', { name: 'Báo trước' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã báo trước. Hãy mang đến điểm thu gom trong giờ mở cửa.');
 	await expect(page.getByText('30 cái (≈ 0,3 kg (ước tính))').first()).toBeVisible();
-	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await signOut(page);
 
 	await signIn(page, 'demo-steward');
 	await page.goto('/steward');
@@ -86,7 +91,7 @@ test('a household announces a drop-off, the steward confirms it and the househol
 	await waiting.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã xác nhận đóng góp.');
 	await expect(page.getByTestId('today-list').getByText('Nhà Xanh Số 7')).toBeVisible();
-	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await signOut(page);
 
 	await signIn(page, 'demo-family');
 	await page.goto('/households/1/contribute');
@@ -112,7 +117,7 @@ test.describe('without JavaScript', () => {
 		expect((await page.goto('/steward?point=999'))?.status()).toBe(403);
 		expect((await page.request.get('/steward/export.csv?point=999')).status()).toBe(403);
 		await page.goto('/steward');
-		await page.getByRole('button', { name: 'Đăng xuất' }).click();
+		await signOut(page);
 
 		await signIn(page, 'demo-family');
 		expect((await page.goto('/steward'))?.status()).toBe(403);

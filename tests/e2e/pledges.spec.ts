@@ -76,7 +76,7 @@ test.describe('pledges', () => {
 
 		// Someone else's pledge: a 403, not a page.
 		const other = await browser.newPage();
-		await signIn(other, 'demo-teacher');
+		await signIn(other, 'demo-steward');
 		const res = await other.goto(href);
 		expect(res?.status()).toBe(403);
 		// ...and checking in on it through a hand-made form post is refused too.
@@ -86,9 +86,16 @@ test.describe('pledges', () => {
 			headers: { origin: new URL(other.url()).origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
 		});
 		expect(await post.text()).toContain('pledge.error.notYours');
-		// Another class's or household's wall is not theirs to see.
-		expect((await other.goto('/households/1/pledges'))?.status()).toBe(403);
+		// Another class's wall is not theirs to see.
+		expect((await other.goto('/classes/1/pledges'))?.status()).toBe(403);
 		await other.close();
+		// The class teacher may look, but not check in.
+		const teacher = await browser.newPage();
+		await signIn(teacher, 'demo-teacher');
+		expect((await teacher.goto(href))?.status()).toBe(200);
+		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Cốc cá nhân');
+		await expect(teacher.getByRole('button', { name: 'Điểm danh', exact: true })).toHaveCount(0);
+		await teacher.close();
 		expect((await page.goto('/classes/2/pledges'))?.status()).toBe(403);
 		await page.goto(href);
 		await expect(page.getByRole('button', { name: 'Điểm danh', exact: true })).toBeVisible();

@@ -67,7 +67,7 @@ test.describe('classes, students and households', () => {
 		await page.emulateMedia({ media: 'screen' });
 
 		await page.goto(page.url().replace(/\/import$/, ''));
-		await expect(page.getByRole('cell', { name: 'Trần Thị Bình', exact: true })).toBeVisible();
+		await expect(page.getByText('Trần Thị Bình', { exact: true })).toBeVisible();
 		await page.getByRole('link', { name: 'In áp phích có mã QR' }).click();
 		await expect(page.getByRole('img', { name: 'Mã QR dẫn đến trang vào lớp' })).toBeVisible();
 	});
@@ -102,7 +102,7 @@ test.describe('classes, students and households', () => {
 		await student.context.close();
 
 		await page.reload();
-		await expect(page.getByRole('cell', { name: 'Ngô Thị Mai', exact: true })).toBeVisible();
+		await expect(page.getByText('Ngô Thị Mai', { exact: true })).toBeVisible();
 		await page.getByRole('button', { name: 'Đổi mã' }).click();
 		await expect(page.getByRole('status')).toContainText('Mã cũ không còn dùng được');
 

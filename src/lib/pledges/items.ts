@@ -28,6 +28,8 @@ export const PLEDGE_LIMITS = {
 	maxUsesPerDay: 100,
 	maxCustomGrams: 500,
 	maxActive: 6,
+	/** New pledges one person may start in a day. */
+	maxStartsPerDay: 3,
 	/** Points per check-in (not per item, so a bigger count cannot inflate the score). */
 	checkinPoints: 5,
 	/** Completion bonus per day of the pledge. */

@@ -25,6 +25,9 @@ export const logActionSchema = z.object({
 	day: daySchema,
 	mode: z.enum(['person', 'household'], { error: 'form.invalid' }),
 	challengeId: optionalId,
+	/** The household the form was shown for (household mode): must be the user's own. */
+	householdId: optionalId,
+	classId: optionalId,
 	idempotencyKey: idempotencyKeySchema
 });
 export type LogActionInput = z.infer<typeof logActionSchema>;

@@ -15,7 +15,7 @@ export const challengeActionSchema = z.object({
 
 export const createChallengeSchema = z
 	.object({
-		title: text(120, 3),
+		title: text(120),
 		description: text(1000, 0),
 		scope: z.enum(['class', 'school', 'neighbourhood', 'area'], { error: 'form.invalid' }),
 		classIds: z.preprocess(toArray, z.array(idSchema).max(50, { error: 'form.invalid' })),

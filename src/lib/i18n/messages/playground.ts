@@ -136,6 +136,8 @@ export default defineMessages(
 		'playground.contribute.history': 'Đóng góp của hộ',
 		'playground.contribute.historyEmpty': 'Hộ chưa có đóng góp nào.',
 		'playground.contribute.reason': 'Lý do: {reason}',
+		'playground.contribute.rates': 'Điểm cho mỗi kg nhựa',
+		'playground.contribute.rate': '{material}: {points} điểm/kg',
 
 		'playground.organiser.title': 'Quản lý sân chơi tái chế',
 		'playground.organiser.create': 'Tạo sân chơi',
@@ -341,6 +343,8 @@ export default defineMessages(
 		'playground.contribute.history': 'Household contributions',
 		'playground.contribute.historyEmpty': 'No contributions yet.',
 		'playground.contribute.reason': 'Reason: {reason}',
+		'playground.contribute.rates': 'Points per kg of plastic',
+		'playground.contribute.rate': '{material}: {points} points/kg',
 
 		'playground.organiser.title': 'Manage recycled playgrounds',
 		'playground.organiser.create': 'Create a playground',

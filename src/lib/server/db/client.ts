@@ -4,6 +4,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
+import { gateWrites } from './write-gate';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A transaction handle; services that must join a caller's transaction accept `Db | Tx`. */
@@ -39,12 +40,14 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 		const path = config.url.slice('file:'.length).split('?')[0];
 		if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	}
-	const client = createClient({
+	const raw = createClient({
 		url: config.url,
 		authToken: config.authToken || undefined,
 		syncUrl: config.syncUrl || undefined,
 		timeout: config.busyTimeoutMs ?? 5000
 	});
+	// Local files need in-process write queueing (see write-gate.ts); remote servers do not.
+	const client = isFile ? gateWrites(raw) : raw;
 	if (config.syncUrl) await client.sync();
 	if (isFile && !config.syncUrl) {
 		await client.execute('PRAGMA journal_mode = WAL');

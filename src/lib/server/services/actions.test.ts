@@ -5,7 +5,7 @@ import { makeClass, makeHousehold, makeStudentWorld, makeUser } from '../../../.
 import { action, actionLog, ledgerEntry } from '$lib/server/db/schema';
 import { logActionSchema } from '$lib/schemas/actions';
 import { logAction, THROTTLE_LIMIT } from './actions';
-import { createChallenge } from './challenges';
+import { createChallenge } from './challenge-setup';
 import { getTotals } from './ledger';
 
 const t = await createTestDb();

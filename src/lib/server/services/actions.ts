@@ -86,7 +86,7 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
 export async function logAction(
 	db: Db,
 	userId: number,
-	input: LogActionInput & { classId?: number; householdId?: number },
+	input: LogActionInput,
 	now: Date,
 	timeZone: string
 ): Promise<LogResult> {

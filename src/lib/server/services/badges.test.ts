@@ -5,7 +5,7 @@ import { makeClass, makeStudentWorld, makeUser } from '../../../../tests/helpers
 import { action, badgeAward, challenge, classStudent } from '$lib/server/db/schema';
 import { logAction } from './actions';
 import { awardChallengeWinners, badgesOf, classBadgeFeed, hasRun } from './badges';
-import { createChallenge } from './challenges';
+import { createChallenge } from './challenge-setup';
 import { appendEntry } from './ledger';
 
 const t = await createTestDb();

@@ -1,28 +1,23 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { DbOrTx, Db } from '$lib/server/db/client';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '$lib/server/db/client';
 import {
 	action,
-	area,
 	challenge,
 	challengeAction,
 	challengeParticipant,
 	classTeacher,
-	communityModel,
 	household,
 	neighbourhood,
 	neighbourhoodSteward,
 	rollup,
-	school,
 	schoolClass,
-	schoolTeacher,
 	type ChallengeScope
 } from '$lib/server/db/schema';
-import type { CreateChallengeInput } from '$lib/schemas/challenges';
 import { getMemberships } from './membership';
 
 export type ChallengeState = 'upcoming' | 'running' | 'finished';
 export type ChallengeRow = typeof challenge.$inferSelect;
-type Viewer = { id: number; roles: readonly string[] };
+export type Viewer = { id: number; roles: readonly string[] };
 
 export function challengeState(ch: { startDay: string; endDay: string }, today: string): ChallengeState {
 	if (today < ch.startDay) return 'upcoming';
@@ -32,110 +27,6 @@ export function challengeState(ch: { startDay: string; endDay: string }, today: 
 /** Classes race in class and school challenges; households in neighbourhood and area ones. */
 export function racedBy(scope: ChallengeScope): 'class' | 'household' {
 	return scope === 'class' || scope === 'school' ? 'class' : 'household';
-}
-
-/** The areas in the subtree rooted at `areaId` (itself included). */
-async function areaSubtree(db: DbOrTx, areaId: number): Promise<number[]> {
-	const rows = await db.all<{ id: number }>(sql`
-		WITH RECURSIVE down(id, depth) AS (
-			SELECT id, 0 FROM area WHERE id = ${areaId}
-			UNION ALL SELECT area.id, down.depth + 1 FROM area JOIN down ON area.parent_id = down.id WHERE down.depth < 12
-		) SELECT id FROM down`);
-	return rows.map((r) => Number(r.id));
-}
-
-export type CreateChallengeError =
-	| 'challenges.scope.forbidden'
-	| 'challenges.days.past'
-	| 'challenges.actions.unknown'
-	| 'challenges.participants.none';
-
-/**
- * Creates a challenge with its actions and participants after checking the creator's right: a
- * teacher for their own classes or school; an organiser, or a steward of a neighbourhood in it,
- * for a neighbourhood or area.
- */
-export async function createChallenge(
-	db: Db,
-	viewer: Viewer,
-	input: CreateChallengeInput,
-	today: string
-): Promise<{ ok: true; id: number } | { ok: false; error: CreateChallengeError }> {
-	if (input.endDay < today) return { ok: false, error: 'challenges.days.past' };
-	const isOrganiser = viewer.roles.includes('organiser');
-	return db.transaction(async (tx) => {
-		let classIds: number[] = [];
-		let neighbourhoodIds: number[] = [];
-		if (input.scope === 'class') {
-			const mine = await tx
-				.select({ id: classTeacher.classId })
-				.from(classTeacher)
-				.where(and(eq(classTeacher.userId, viewer.id), inArray(classTeacher.classId, input.classIds)));
-			if (mine.length !== new Set(input.classIds).size) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			classIds = mine.map((r) => r.id);
-		} else if (input.scope === 'school') {
-			const [t] = await tx
-				.select({ x: schoolTeacher.userId })
-				.from(schoolTeacher)
-				.where(and(eq(schoolTeacher.schoolId, input.schoolId!), eq(schoolTeacher.userId, viewer.id)));
-			if (!t && !isOrganiser) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			const rows = await tx
-				.select({ id: schoolClass.id })
-				.from(schoolClass)
-				.where(and(eq(schoolClass.schoolId, input.schoolId!), isNull(schoolClass.archivedAt)));
-			classIds = rows.map((r) => r.id);
-		} else {
-			const areaIds = input.scope === 'area' ? await areaSubtree(tx, input.areaId!) : [];
-			const rows =
-				input.scope === 'neighbourhood'
-					? await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(eq(neighbourhood.id, input.neighbourhoodId!))
-					: areaIds.length
-						? await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(inArray(neighbourhood.areaId, areaIds))
-						: [];
-			neighbourhoodIds = rows.map((r) => r.id);
-			if (!isOrganiser) {
-				const stewarded = neighbourhoodIds.length
-					? await tx
-							.select({ id: neighbourhoodSteward.neighbourhoodId })
-							.from(neighbourhoodSteward)
-							.where(and(eq(neighbourhoodSteward.userId, viewer.id), inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)))
-					: [];
-				if (stewarded.length === 0) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			}
-		}
-		if (classIds.length === 0 && neighbourhoodIds.length === 0) return { ok: false as const, error: 'challenges.participants.none' as const };
-
-		const actionIds = input.actions.map((a) => a.actionId);
-		const known = await tx
-			.select({ id: action.id })
-			.from(action)
-			.where(and(inArray(action.id, actionIds), isNull(action.retiredAt)));
-		if (known.length !== new Set(actionIds).size) return { ok: false as const, error: 'challenges.actions.unknown' as const };
-
-		const [row] = await tx
-			.insert(challenge)
-			.values({
-				title: input.title,
-				description: input.description,
-				scope: input.scope,
-				schoolId: input.scope === 'school' ? input.schoolId! : null,
-				neighbourhoodId: input.scope === 'neighbourhood' ? input.neighbourhoodId! : null,
-				areaId: input.scope === 'area' ? input.areaId! : null,
-				modelId: input.modelId ?? null,
-				startDay: input.startDay,
-				endDay: input.endDay,
-				createdBy: viewer.id
-			})
-			.returning({ id: challenge.id });
-		await tx.insert(challengeAction).values(input.actions.map((a) => ({ challengeId: row.id, actionId: a.actionId, points: a.points })));
-		await tx
-			.insert(challengeParticipant)
-			.values([
-				...classIds.map((classId) => ({ challengeId: row.id, classId })),
-				...neighbourhoodIds.map((neighbourhoodId) => ({ challengeId: row.id, neighbourhoodId }))
-			]);
-		return { ok: true as const, id: row.id };
-	});
 }
 
 interface Group {
@@ -196,9 +87,8 @@ export async function challengeForLog(
 	return { ok: true, points: a.points };
 }
 
-/** The challenges a user can see: their class's and household's, the ones they created, and (organisers) all. */
-export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<ChallengeRow[]> {
-	if (viewer.roles.includes('organiser')) return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
+/** The classes and neighbourhoods whose challenges a user sees: taught or stewarded, and their own. */
+async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 	const m = await getMemberships(db, viewer.id);
 	const taught = await db.select({ id: classTeacher.classId }).from(classTeacher).where(eq(classTeacher.userId, viewer.id));
 	const stewarded = await db
@@ -207,15 +97,19 @@ export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<Cha
 		.where(eq(neighbourhoodSteward.userId, viewer.id));
 	const classIds = [...taught.map((r) => r.id), ...(m.classId ? [m.classId] : [])];
 	const nbIds = [...stewarded.map((r) => r.id), ...(m.neighbourhoodId ? [m.neighbourhoodId] : [])];
+	return or(
+		classIds.length ? inArray(challengeParticipant.classId, classIds) : sql`0`,
+		nbIds.length ? inArray(challengeParticipant.neighbourhoodId, nbIds) : sql`0`
+	);
+}
+
+/** The challenges a user can see: their class's and household's, the ones they created, and (organisers) all. */
+export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<ChallengeRow[]> {
+	if (viewer.roles.includes('organiser')) return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
 	const ids = await db
 		.selectDistinct({ id: challengeParticipant.challengeId })
 		.from(challengeParticipant)
-		.where(
-			or(
-				classIds.length ? inArray(challengeParticipant.classId, classIds) : sql`0`,
-				nbIds.length ? inArray(challengeParticipant.neighbourhoodId, nbIds) : sql`0`
-			)
-		);
+		.where(await viewerGroups(db, viewer));
 	return db
 		.select()
 		.from(challenge)
@@ -224,10 +118,15 @@ export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<Cha
 		.limit(200);
 }
 
-/** Whether the viewer may open a challenge (the same people who would see it listed). */
-export async function canViewChallenge(db: DbOrTx, viewer: Viewer, challengeId: number): Promise<boolean> {
-	const visible = await listChallengesFor(db, viewer);
-	return visible.some((c) => c.id === challengeId);
+/** Whether the viewer may open a challenge: the same people who would see it listed. */
+export async function canViewChallenge(db: DbOrTx, viewer: Viewer, ch: ChallengeRow): Promise<boolean> {
+	if (viewer.roles.includes('organiser') || ch.createdBy === viewer.id) return true;
+	const [row] = await db
+		.select({ id: challengeParticipant.id })
+		.from(challengeParticipant)
+		.where(and(eq(challengeParticipant.challengeId, ch.id), await viewerGroups(db, viewer)))
+		.limit(1);
+	return !!row;
 }
 
 export async function getChallenge(db: DbOrTx, id: number) {
@@ -298,43 +197,4 @@ export async function challengeParticipantNames(db: DbOrTx, challengeId: number)
 		.leftJoin(neighbourhood, eq(neighbourhood.id, challengeParticipant.neighbourhoodId))
 		.where(eq(challengeParticipant.challengeId, challengeId));
 	return rows.map((r) => r.cls ?? r.nb ?? '').filter(Boolean);
-}
-
-/** What a viewer may pick when creating a challenge: their classes, schools, neighbourhoods, areas, and models. */
-export async function challengeFormOptions(db: DbOrTx, viewer: Viewer) {
-	const isOrganiser = viewer.roles.includes('organiser');
-	const classes = await db
-		.select({ id: schoolClass.id, name: schoolClass.name })
-		.from(classTeacher)
-		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
-		.where(and(eq(classTeacher.userId, viewer.id), isNull(schoolClass.archivedAt)))
-		.orderBy(schoolClass.name);
-	const schools = await db
-		.select({ id: school.id, name: school.name })
-		.from(schoolTeacher)
-		.innerJoin(school, eq(school.id, schoolTeacher.schoolId))
-		.where(eq(schoolTeacher.userId, viewer.id));
-	const neighbourhoods = isOrganiser
-		? await db.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId }).from(neighbourhood).orderBy(neighbourhood.name)
-		: await db
-				.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId })
-				.from(neighbourhoodSteward)
-				.innerJoin(neighbourhood, eq(neighbourhood.id, neighbourhoodSteward.neighbourhoodId))
-				.where(eq(neighbourhoodSteward.userId, viewer.id));
-	const areas = isOrganiser
-		? await db.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn }).from(area).orderBy(area.nameVi)
-		: neighbourhoods.length
-			? await db
-					.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn })
-					.from(area)
-					.where(inArray(area.id, neighbourhoods.map((n) => n.areaId)))
-			: [];
-	const models = await db.select({ id: communityModel.id, nameVi: communityModel.nameVi, nameEn: communityModel.nameEn }).from(communityModel);
-	const scopes: ChallengeScope[] = [
-		...(classes.length ? (['class'] as const) : []),
-		...(schools.length ? (['school'] as const) : []),
-		...(neighbourhoods.length ? (['neighbourhood'] as const) : []),
-		...(areas.length ? (['area'] as const) : [])
-	];
-	return { scopes, classes, schools, neighbourhoods: neighbourhoods.map(({ id, name }) => ({ id, name })), areas, models };
 }

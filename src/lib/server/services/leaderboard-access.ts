@@ -9,7 +9,6 @@ import {
 	neighbourhoodSteward,
 	school,
 	schoolClass,
-	user,
 	type ScopeKind
 } from '$lib/server/db/schema';
 import type { BoardKind } from '$lib/schemas/boards';
@@ -167,34 +166,6 @@ export function sourceFor(kind: BoardKind, containerId: number): { source: Board
 
 function ok(kind: BoardKind, containerId: number, containerName: Bilingual, ownScopeId: number | null): { ok: true; board: BoardContext } {
 	return { ok: true, board: { kind, containerId, containerName, ...sourceFor(kind, containerId), ownScopeId } };
-}
-
-/** Display names of a board's rows: nicknames for people (never real names), chosen names for groups. */
-export async function groupNames(db: DbOrTx, scopeKind: ScopeKind, ids: number[]): Promise<Map<number, { name: string; detail?: string }>> {
-	const out = new Map<number, { name: string; detail?: string }>();
-	if (ids.length === 0) return out;
-	const unique = [...new Set(ids)];
-	if (scopeKind === 'person') {
-		const rows = await db.select({ id: user.id, name: user.nickname }).from(user).where(inArray(user.id, unique));
-		for (const r of rows) out.set(r.id, { name: r.name });
-	} else if (scopeKind === 'class') {
-		const rows = await db
-			.select({ id: schoolClass.id, name: schoolClass.name, detail: school.name })
-			.from(schoolClass)
-			.innerJoin(school, eq(school.id, schoolClass.schoolId))
-			.where(inArray(schoolClass.id, unique));
-		for (const r of rows) out.set(r.id, { name: r.name, detail: r.detail });
-	} else if (scopeKind === 'school') {
-		const rows = await db.select({ id: school.id, name: school.name }).from(school).where(inArray(school.id, unique));
-		for (const r of rows) out.set(r.id, { name: r.name });
-	} else if (scopeKind === 'household') {
-		const rows = await db.select({ id: household.id, name: household.displayName }).from(household).where(inArray(household.id, unique));
-		for (const r of rows) out.set(r.id, { name: r.name });
-	} else if (scopeKind === 'neighbourhood') {
-		const rows = await db.select({ id: neighbourhood.id, name: neighbourhood.name }).from(neighbourhood).where(inArray(neighbourhood.id, unique));
-		for (const r of rows) out.set(r.id, { name: r.name });
-	}
-	return out;
 }
 
 /** A challenge's period, for its board window; null when there is no such challenge. */

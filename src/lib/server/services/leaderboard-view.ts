@@ -1,13 +1,9 @@
 import type { DbOrTx } from '$lib/server/db/client';
 import type { BoardSort } from '$lib/schemas/boards';
-import { boardsOfClass, boardsOfHousehold, groupNames, sourceFor, type BoardContext, type BoardRef } from './leaderboard-access';
+import { boardsOfClass, boardsOfHousehold, sourceFor, type BoardContext, type BoardRef } from './leaderboard-access';
 import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow, type RankOptions } from './leaderboards';
 
-export interface BoardRowView extends RankedRow {
-	name: string;
-	/** e.g. the school of a class on an area board. */
-	detail: string | null;
-}
+export type BoardRowView = RankedRow;
 
 export interface BoardView {
 	groups: number;
@@ -30,27 +26,19 @@ export async function boardView(
 	options?: RankOptions
 ): Promise<BoardView> {
 	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, options);
-	const raceIds = ranked.top.slice(0, RACE_GROUPS).map((r) => r.scopeId);
-	const names = await groupNames(db, board.scopeKind, [...ranked.top, ...ranked.around].map((r) => r.scopeId));
 	// A class's school matters only on an area board, where classes of many schools meet.
 	const withDetail = board.kind === 'class-in-area';
-	const withName = (r: RankedRow): BoardRowView => ({
-		...r,
-		name: names.get(r.scopeId)?.name ?? '—',
-		detail: withDetail ? (names.get(r.scopeId)?.detail ?? null) : null
-	});
-	const race = await raceData(db, board.scopeKind, raceIds, period, today);
-	const top = ranked.top.map(withName);
-	const around = ranked.around.map(withName);
+	const shown = (r: RankedRow): BoardRowView => (withDetail ? r : { ...r, detail: null });
+	const leaders = ranked.top.slice(0, RACE_GROUPS);
+	const race = await raceData(db, board.scopeKind, leaders.map((r) => r.scopeId), period, today);
+	const top = ranked.top.map(shown);
+	const around = ranked.around.map(shown);
 	return {
 		groups: ranked.groups,
 		top,
 		around,
 		own: top.find((r) => r.own) ?? around.find((r) => r.own) ?? null,
-		race: race && {
-			labels: race.labels,
-			series: race.series.map((s) => ({ name: names.get(s.scopeId)?.name ?? '—', points: s.points }))
-		}
+		race: race && { labels: race.labels, series: race.series.map((s, i) => ({ name: leaders[i].name, points: s.points })) }
 	};
 }
 

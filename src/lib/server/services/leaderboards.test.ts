@@ -42,19 +42,15 @@ async function classWith(db: Db, schoolId: number, n: number, each: number[] | n
 const week = windowPeriod('week', '2026-11-26');
 const inSchool = (schoolId: number): BoardSource => ({ table: 'rollup', scopeKind: 'class', parentId: schoolId });
 
-// Every rule holds both when a board is ranked whole in memory and when the index is walked.
-describe.each([
-	{ mode: 'in memory', smallBoard: 300 },
-	{ mode: 'index walk', smallBoard: 0 }
-])('ranking rules ($mode)', ({ smallBoard }) => {
-	const rank = (src: BoardSource, period: BoardPeriod, sort: 'total' | 'member', own: number | null, opts: RankOptions = {}) =>
-		rankBoard(t.db, src, period, sort, own, { ...opts, smallBoard });
-
+describe('ranking rules', () => {
 	it('competition ranks: ties share a rank and the next rank skips', () => {
 		expect(competitionRanks([30, 20, 20, 10])).toEqual([1, 2, 2, 4]);
 		expect(competitionRanks([5, 5, 5])).toEqual([1, 1, 1]);
 		expect(competitionRanks([9, null, null])).toEqual([1, null, null]);
 	});
+
+	const rank = (src: BoardSource, period: BoardPeriod, sort: 'total' | 'member', own: number | null, opts: RankOptions = {}) =>
+		rankBoard(t.db, src, period, sort, own, opts);
 
 	it('ties share a rank on a real board, and the viewer row gets the shared rank too', async () => {
 		const s = await makeSchool(t.db);

@@ -64,6 +64,10 @@ export interface RankedRow {
 	/** Not on the previous window's board at all. */
 	isNew: boolean;
 	own: boolean;
+	/** A nickname for a person (never the real name), the chosen name of a group. */
+	name: string;
+	/** The school of a class (shown on area boards, where classes of many schools meet). */
+	detail: string | null;
 }
 
 export interface RankedBoard {
@@ -81,98 +85,85 @@ interface RawRow {
 	activeMembers: number;
 	perMember: number | null;
 	rid: number;
+	rank: number | null;
+	/** On the previous window's board: its rank there (0 = listed but unranked); null = not on it. */
+	prevRank: number | null;
+	name: string | null;
+	detail: string | null;
 }
 
-const COLUMNS = sql.raw('scope_id AS scopeId, points, active_members AS activeMembers, per_member AS perMember, rowid AS rid');
+/*
+ * A board request is a handful of statements that each return at most a few rows: SQLite counts
+ * the rows above each shown row itself (a correlated count over the board index), because turning
+ * rows into JavaScript objects costs far more than counting index entries natively.
+ */
 
 function tableOf(src: BoardSource): SQL {
 	return sql.raw(src.table === 'rollup' ? 'rollup' : 'rollup_area');
 }
 
-/** The equality prefix of the board index: one board, one period. */
-function boardWhere(src: BoardSource, periodKind: PeriodKind, periodKey: string): SQL {
+/** The equality prefix of the board index for table alias `a`: one board, one period. */
+function boardWhere(src: BoardSource, periodKind: PeriodKind, periodKey: string, a: string): SQL {
+	const t = sql.raw(a);
 	return src.table === 'rollup'
-		? sql`scope_kind = ${src.scopeKind} AND parent_id = ${src.parentId} AND period_kind = ${periodKind} AND period_key = ${periodKey}`
-		: sql`board_kind = ${src.boardKind} AND area_id = ${src.areaId} AND period_kind = ${periodKind} AND period_key = ${periodKey}`;
+		? sql`${t}.scope_kind = ${src.scopeKind} AND ${t}.parent_id = ${src.parentId} AND ${t}.period_kind = ${periodKind} AND ${t}.period_key = ${periodKey}`
+		: sql`${t}.board_kind = ${src.boardKind} AND ${t}.area_id = ${src.areaId} AND ${t}.period_kind = ${periodKind} AND ${t}.period_key = ${periodKey}`;
 }
 
-function sortColumn(sort: BoardSort): SQL {
-	return sql.raw(sort === 'member' ? 'per_member' : 'points');
+const col = (sort: BoardSort, a: string) => sql.raw(`${a}.${sort === 'member' ? 'per_member' : 'points'}`);
+const columns = (a: string) =>
+	sql.raw(`${a}.scope_id AS scopeId, ${a}.points AS points, ${a}.active_members AS activeMembers, ${a}.per_member AS perMember, ${a}.rowid AS rid`);
+
+/** 1 + the rows with a strictly higher score (so ties share a rank); null for an unranked score. */
+function rankOf(src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort, a: string): SQL {
+	return sql`CASE WHEN ${col(sort, a)} IS NULL THEN NULL ELSE (SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, kind, key, 'x')} AND ${col(sort, 'x')} > ${col(sort, a)}) + 1 END`;
 }
 
-const valueOf = (r: Pick<RawRow, 'points' | 'perMember'>, sort: BoardSort) => (sort === 'member' ? r.perMember : r.points);
-
-/** The top `limit` rows in board order (highest first, then newest row first among ties). */
-export function topQuery(src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort, limit: number): SQL {
-	const col = sortColumn(sort);
-	return sql`SELECT ${COLUMNS} FROM ${tableOf(src)} WHERE ${boardWhere(src, kind, key)} ORDER BY ${col} DESC, rowid DESC LIMIT ${limit}`;
+/** The kind of group a board's rows are. */
+export function groupKindOf(src: BoardSource): ScopeKind {
+	return src.table === 'rollup' ? src.scopeKind : src.boardKind;
 }
 
-/** How many rows have a strictly higher score: the rank is this plus one, so ties share it. */
-export function countAboveQuery(src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort, value: number): SQL {
-	return sql`SELECT count(*) AS n FROM ${tableOf(src)} WHERE ${boardWhere(src, kind, key)} AND ${sortColumn(sort)} > ${value}`;
+/** Display name and detail of the group in row `a`: nicknames for people, never real names. */
+function nameOf(src: BoardSource, a: string): SQL {
+	const id = sql.raw(`${a}.scope_id`);
+	switch (groupKindOf(src)) {
+		case 'person':
+			return sql`(SELECT g.nickname FROM user g WHERE g.id = ${id}) AS name, NULL AS detail`;
+		case 'class':
+			return sql`(SELECT g.name FROM class g WHERE g.id = ${id}) AS name,
+				(SELECT s.name FROM class g JOIN school s ON s.id = g.school_id WHERE g.id = ${id}) AS detail`;
+		case 'school':
+			return sql`(SELECT g.name FROM school g WHERE g.id = ${id}) AS name, NULL AS detail`;
+		case 'household':
+			return sql`(SELECT g.display_name FROM household g WHERE g.id = ${id}) AS name, NULL AS detail`;
+		case 'neighbourhood':
+			return sql`(SELECT g.name FROM neighbourhood g WHERE g.id = ${id}) AS name, NULL AS detail`;
+		default:
+			return sql`NULL AS name, NULL AS detail`;
+	}
 }
 
-export function countQuery(src: BoardSource, kind: PeriodKind, key: string): SQL {
-	return sql`SELECT count(*) AS n FROM ${tableOf(src)} WHERE ${boardWhere(src, kind, key)}`;
-}
-
-/** Given groups' rows on a board (a primary-key or board-index lookup each). */
-export function rowsOfQuery(src: BoardSource, kind: PeriodKind, key: string, scopeIds: number[]): SQL {
-	const ids = sql.join(scopeIds.map((id) => sql`${id}`), sql`, `);
-	return sql`SELECT ${COLUMNS} FROM ${tableOf(src)} WHERE ${boardWhere(src, kind, key)} AND scope_id IN (${ids})`;
+/** The row's rank on the previous window's board, and whether it was on that board at all. */
+function previousOf(src: BoardSource, period: BoardPeriod, sort: BoardSort, a: string): SQL {
+	if (!period.prevKey) return sql`NULL AS prevRank`;
+	const t = tableOf(src);
+	const p = boardWhere(src, period.kind, period.prevKey, 'p');
+	const id = sql.raw(`${a}.scope_id`);
+	// 0 = on the previous board but not ranked there; NULL = not on it at all.
+	return sql`(SELECT coalesce(${rankOf(src, period.kind, period.prevKey, sort, 'p')}, 0) FROM ${t} p WHERE ${p} AND p.scope_id = ${id}) AS prevRank`;
 }
 
 /**
- * Up to `n` rows just above (`dir` 'up') or below a row in board order. Two index ranges: the
- * row's ties on the other side of its rowid, then the next distinct scores.
+ * Everything a shown row needs, in one select list: scores, previous rank, name, and (unless the
+ * caller ranks the rows itself, as for the top of the board) its rank.
  */
-export function neighbourQueries(
-	src: BoardSource,
-	kind: PeriodKind,
-	key: string,
-	sort: BoardSort,
-	at: { value: number | null; rid: number },
-	dir: 'up' | 'down',
-	n: number
-): SQL[] {
-	const t = tableOf(src);
-	const w = boardWhere(src, kind, key);
-	const col = sortColumn(sort);
-	const same = at.value === null ? sql`${col} IS NULL` : sql`${col} = ${at.value}`;
-	if (dir === 'up') {
-		const ties = sql`SELECT ${COLUMNS} FROM ${t} WHERE ${w} AND ${same} AND rowid > ${at.rid} ORDER BY rowid ASC LIMIT ${n}`;
-		const higher =
-			at.value === null
-				? sql`SELECT ${COLUMNS} FROM ${t} WHERE ${w} AND ${col} IS NOT NULL ORDER BY ${col} ASC, rowid ASC LIMIT ${n}`
-				: sql`SELECT ${COLUMNS} FROM ${t} WHERE ${w} AND ${col} > ${at.value} ORDER BY ${col} ASC, rowid ASC LIMIT ${n}`;
-		return [ties, higher];
-	}
-	const ties = sql`SELECT ${COLUMNS} FROM ${t} WHERE ${w} AND ${same} AND rowid < ${at.rid} ORDER BY rowid DESC LIMIT ${n}`;
-	if (at.value === null) return [ties];
-	const lower = sql`SELECT ${COLUMNS} FROM ${t} WHERE ${w} AND ${col} < ${at.value} ORDER BY ${col} DESC, rowid DESC LIMIT ${n}`;
-	// NULL sorts below every number: unranked groups come last on the per-member board.
-	const unranked = sql`SELECT ${COLUMNS} FROM ${t} WHERE ${w} AND ${col} IS NULL ORDER BY rowid DESC LIMIT ${n}`;
-	return sort === 'member' ? [ties, lower, unranked] : [ties, lower];
+function rowSelect(src: BoardSource, period: BoardPeriod, sort: BoardSort, a: string, withRank: boolean): SQL {
+	const rank = withRank ? rankOf(src, period.kind, period.key, sort, a) : sql`NULL`;
+	return sql`${columns(a)}, ${rank} AS rank, ${previousOf(src, period, sort, a)}, ${nameOf(src, a)}`;
 }
 
-async function countAbove(db: DbOrTx, src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort, value: number | null) {
-	if (value === null) return null;
-	const [row] = await db.all<{ n: number }>(countAboveQuery(src, kind, key, sort, value));
-	return row.n + 1;
-}
-
-async function neighbours(db: DbOrTx, src: BoardSource, p: BoardPeriod, sort: BoardSort, own: RawRow, dir: 'up' | 'down', n: number) {
-	const out: RawRow[] = [];
-	for (const q of neighbourQueries(src, p.kind, p.key, sort, { value: valueOf(own, sort), rid: own.rid }, dir, n)) {
-		if (out.length >= n) break;
-		const rows = await db.all<RawRow>(sql`${q}`);
-		out.push(...rows.slice(0, n - out.length));
-	}
-	return dir === 'up' ? out.reverse() : out;
-}
-
-/** Ranks within a list already in board order that starts at the top: equal scores share a rank. */
+/** Ranks of a list in board order that starts at the top: equal scores share a rank. */
 export function competitionRanks(values: (number | null)[]): (number | null)[] {
 	const ranks: (number | null)[] = [];
 	values.forEach((v, i) => {
@@ -183,18 +174,42 @@ export function competitionRanks(values: (number | null)[]): (number | null)[] {
 	return ranks;
 }
 
+/** The top rows in board order (highest first, newest row first among ties), ranked, with the board's size. */
+export function topQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort, limit: number): SQL {
+	const { kind, key } = period;
+	return sql`SELECT ${rowSelect(src, period, sort, 'r', false)},
+		(SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, kind, key, 'x')}) AS groups
+		FROM ${tableOf(src)} r WHERE ${boardWhere(src, kind, key, 'r')}
+		ORDER BY ${col(sort, 'r')} DESC, r.rowid DESC LIMIT ${limit}`;
+}
+
 /**
- * Boards up to this many groups (a school's classes, a neighbourhood's households, an area's
- * schools) are read whole in one index range and ranked in memory: fewer statements than walking
- * the index for each rank. Bigger boards (every class of a province) walk the index instead.
+ * A group's row with up to `n` rows either side of it in board order (arm 0 above, nearest first;
+ * 1 itself; 2 below), each an index range from the group's own (score, rowid). A group that is not
+ * ranked per member has no neighbours on that board: it is listed alone.
  */
-export const SMALL_BOARD = 100;
+export function aroundQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort, scopeId: number, n: number): SQL {
+	const { kind, key } = period;
+	const t = tableOf(src);
+	const w = boardWhere(src, kind, key, 'r');
+	const c = col(sort, 'r');
+	const select = rowSelect(src, period, sort, 'r', true);
+	const arm = (no: number, where: SQL, order: SQL, limit: number) =>
+		sql`SELECT * FROM (SELECT ${no} AS arm, ${select} FROM ${t} r, o WHERE ${w} AND ${where} ORDER BY ${order} LIMIT ${limit})`;
+	const arms = [
+		arm(0, sql`${c} >= o.v AND (${c} > o.v OR r.rowid > o.rid)`, sql`${c} ASC, r.rowid ASC`, n),
+		arm(1, sql`r.rowid = o.rid`, sql`r.rowid`, 1),
+		arm(2, sql`${c} <= o.v AND (${c} < o.v OR r.rowid < o.rid)`, sql`${c} DESC, r.rowid DESC`, n)
+	];
+	// NULL sorts below every number: on the per-member board the unranked come last.
+	if (sort === 'member') arms.push(arm(3, sql`${c} IS NULL AND o.v IS NOT NULL`, sql`r.rowid DESC`, n));
+	return sql`WITH o AS (SELECT ${col(sort, 'b')} AS v, b.rowid AS rid FROM ${t} b WHERE ${boardWhere(src, kind, key, 'b')} AND b.scope_id = ${scopeId})
+		${sql.join(arms, sql` UNION ALL `)}`;
+}
 
 export interface RankOptions {
 	top?: number;
 	around?: number;
-	/** Largest board ranked in memory (tests set 0 to force the index walk). */
-	smallBoard?: number;
 }
 
 /**
@@ -211,101 +226,37 @@ export async function rankBoard(
 ): Promise<RankedBoard> {
 	const topN = options.top ?? 10;
 	const aroundN = options.around ?? 2;
-	const small = options.smallBoard ?? SMALL_BOARD;
-	const head = await db.all<RawRow>(topQuery(src, period.kind, period.key, sort, Math.max(small + 1, topN)));
-	if (head.length === 0) return { top: [], around: [], own: null, groups: 0 };
+	const topRows = await db.all<RawRow & { groups: number }>(topQuery(src, period, sort, topN));
+	if (topRows.length === 0) return { top: [], around: [], own: null, groups: 0 };
+	const groups = topRows[0].groups;
+	// Everything above a top row is in the list, so its rank needs no count.
+	competitionRanks(topRows.map((r) => (sort === 'member' ? r.perMember : r.points))).forEach((rank, i) => (topRows[i].rank = rank));
 
-	let groups: number;
-	let topRows: RawRow[];
-	let aroundRaw: RawRow[] = [];
-	const ranked = new Map<number, { raw: RawRow; rank: number | null }>();
-	if (head.length <= small) {
-		// The whole board is in hand: ranks, the viewer's place and neighbours come from the list.
-		groups = head.length;
-		const ranks = competitionRanks(head.map((r) => valueOf(r, sort)));
-		head.forEach((raw, i) => ranked.set(raw.scopeId, { raw, rank: ranks[i] }));
-		topRows = head.slice(0, topN);
-		const at = ownScopeId === null ? -1 : head.findIndex((r) => r.scopeId === ownScopeId);
-		if (at >= topN) aroundRaw = head.slice(Math.max(topN, at - aroundN), at + aroundN + 1);
-	} else {
-		[{ n: groups }] = await db.all<{ n: number }>(countQuery(src, period.kind, period.key));
-		topRows = head.slice(0, topN);
-		competitionRanks(topRows.map((r) => valueOf(r, sort))).forEach((rank, i) => ranked.set(topRows[i].scopeId, { raw: topRows[i], rank }));
-		if (ownScopeId !== null && !ranked.has(ownScopeId)) {
-			const [own] = await db.all<RawRow>(rowsOfQuery(src, period.kind, period.key, [ownScopeId]));
-			if (own) {
-				const up = await neighbours(db, src, period, sort, own, 'up', aroundN);
-				const down = await neighbours(db, src, period, sort, own, 'down', aroundN);
-				aroundRaw = [...up, own, ...down];
-				const ownValue = valueOf(own, sort);
-				const ownRank = await countAbove(db, src, period.kind, period.key, sort, ownValue);
-				for (const raw of aroundRaw) {
-					if (ranked.has(raw.scopeId)) continue;
-					const v = valueOf(raw, sort);
-					const rank = v === ownValue ? ownRank : await countAbove(db, src, period.kind, period.key, sort, v);
-					ranked.set(raw.scopeId, { raw, rank });
-				}
-			}
-		}
+	let aroundRows: RawRow[] = [];
+	if (ownScopeId !== null && !topRows.some((r) => r.scopeId === ownScopeId)) {
+		const arms = await db.all<RawRow & { arm: number }>(aroundQuery(src, period, sort, ownScopeId, aroundN));
+		const above = arms.filter((r) => r.arm === 0).reverse();
+		const below = arms.filter((r) => r.arm >= 2).slice(0, aroundN);
+		const own = arms.filter((r) => r.arm === 1);
+		if (own.length) aroundRows = [...above, ...own, ...below].filter((r) => !topRows.some((t) => t.scopeId === r.scopeId));
 	}
 
-	const shown = [...topRows, ...aroundRaw].map((raw) => ranked.get(raw.scopeId)!);
-	const changes = await rankChanges(db, src, period, sort, shown, small);
-	const toRow = (raw: RawRow): RankedRow => {
-		const entry = ranked.get(raw.scopeId)!;
-		const change = changes.get(raw.scopeId);
-		return {
-			scopeId: raw.scopeId,
-			points: raw.points,
-			activeMembers: raw.activeMembers,
-			perMember: raw.perMember,
-			rank: entry.rank,
-			change: change?.change ?? null,
-			isNew: change?.isNew ?? false,
-			own: raw.scopeId === ownScopeId
-		};
-	};
+	const toRow = (raw: RawRow): RankedRow => ({
+		scopeId: raw.scopeId,
+		points: raw.points,
+		activeMembers: raw.activeMembers,
+		perMember: raw.perMember,
+		rank: raw.rank,
+		change: raw.prevRank && raw.rank !== null ? raw.prevRank - raw.rank : null,
+		isNew: !!period.prevKey && raw.prevRank === null,
+		own: raw.scopeId === ownScopeId,
+		name: raw.name ?? '—',
+		detail: raw.detail
+	});
 	const top = topRows.map(toRow);
-	const around = aroundRaw.filter((r) => !topRows.some((t) => t.scopeId === r.scopeId)).map(toRow);
+	const around = aroundRows.map(toRow);
 	const own = top.find((r) => r.own) ?? around.find((r) => r.own) ?? null;
 	return { top, around, own, groups };
-}
-
-async function rankChanges(
-	db: DbOrTx,
-	src: BoardSource,
-	period: BoardPeriod,
-	sort: BoardSort,
-	rows: { raw: RawRow; rank: number | null }[],
-	small: number
-): Promise<Map<number, { change: number | null; isNew: boolean }>> {
-	const out = new Map<number, { change: number | null; isNew: boolean }>();
-	if (!period.prevKey || rows.length === 0) return out;
-	const prevKey = period.prevKey;
-	const prevRank = new Map<number, number | null>();
-	// A small previous board is read whole (one range); a big one answers per row with counts.
-	const whole = await db.all<RawRow>(topQuery(src, period.kind, prevKey, sort, small + 1));
-	if (whole.length <= small) {
-		const ranks = competitionRanks(whole.map((r) => valueOf(r, sort)));
-		whole.forEach((r, i) => prevRank.set(r.scopeId, ranks[i]));
-	} else {
-		const prevRows = await db.all<RawRow>(rowsOfQuery(src, period.kind, prevKey, rows.map((r) => r.raw.scopeId)));
-		const byValue = new Map<number, number | null>();
-		for (const prev of prevRows) {
-			const v = valueOf(prev, sort);
-			if (v !== null && !byValue.has(v)) byValue.set(v, await countAbove(db, src, period.kind, prevKey, sort, v));
-			prevRank.set(prev.scopeId, v === null ? null : (byValue.get(v) ?? null));
-		}
-	}
-	for (const { raw, rank } of rows) {
-		if (!prevRank.has(raw.scopeId)) {
-			out.set(raw.scopeId, { change: null, isNew: true });
-			continue;
-		}
-		const before = prevRank.get(raw.scopeId) ?? null;
-		out.set(raw.scopeId, { change: before !== null && rank !== null ? before - rank : null, isNew: false });
-	}
-	return out;
 }
 
 /** Points per bucket (day, or week for all time) of some groups, for the board's race chart. */
@@ -330,16 +281,20 @@ export async function raceData(
 	const ids = sql.join(scopeIds.map((id) => sql`${id}`), sql`, `);
 	const last = today < period.endDay ? today : period.endDay;
 	const byWeek = period.window === 'all';
-	const rows = byWeek
-		? await db.all<{ scopeId: number; k: string; points: number }>(
-				sql`SELECT scope_id AS scopeId, period_key AS k, points FROM rollup
-				WHERE scope_kind = ${scopeKind} AND scope_id IN (${ids}) AND period_kind = 'week' AND period_key <= ${last}`
-			)
-		: await db.all<{ scopeId: number; k: string; points: number }>(
-				sql`SELECT scope_id AS scopeId, period_key AS k, points FROM rollup
-				WHERE scope_kind = ${scopeKind} AND scope_id IN (${ids}) AND period_kind = 'day'
-				AND period_key >= ${period.startDay} AND period_key <= ${last}`
-			);
+	// One short row per group (its buckets joined into a string): rows cost more than characters.
+	const range = byWeek
+		? sql`period_kind = 'week' AND period_key <= ${last}`
+		: sql`period_kind = 'day' AND period_key >= ${period.startDay} AND period_key <= ${last}`;
+	const packed = await db.all<{ scopeId: number; buckets: string }>(
+		sql`SELECT scope_id AS scopeId, group_concat(period_key || '=' || points) AS buckets FROM rollup
+			WHERE scope_kind = ${scopeKind} AND scope_id IN (${ids}) AND ${range} GROUP BY scope_id`
+	);
+	const rows = packed.flatMap((p) =>
+		p.buckets.split(',').map((b) => {
+			const [k, points] = b.split('=');
+			return { scopeId: p.scopeId, k, points: Number(points) };
+		})
+	);
 	const labels: string[] = [];
 	if (byWeek) {
 		const first = rows.reduce<string | null>((min, r) => (min === null || r.k < min ? r.k : min), null) ?? weekStart(last);
@@ -357,15 +312,16 @@ export async function raceData(
 	return { labels, series };
 }
 
-/** One group's place on one board: its rank (by total), how many groups, and its points. */
+/** One group's place on one board: its rank (by total), how many groups, and its points. One statement. */
 export async function standingOf(
 	db: DbOrTx,
 	src: BoardSource,
 	period: BoardPeriod,
 	scopeId: number | null
 ): Promise<{ rank: number | null; groups: number; points: number }> {
-	const [{ n: groups }] = await db.all<{ n: number }>(countQuery(src, period.kind, period.key));
-	const [own] = groups && scopeId !== null ? await db.all<RawRow>(rowsOfQuery(src, period.kind, period.key, [scopeId])) : [];
-	if (!own) return { rank: null, groups, points: 0 };
-	return { rank: await countAbove(db, src, period.kind, period.key, 'total', own.points), groups, points: own.points };
+	const [row] = await db.all<{ groups: number; points: number | null; rank: number | null }>(sql`
+		SELECT (SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, period.kind, period.key, 'x')}) AS groups,
+			r.points AS points, ${rankOf(src, period.kind, period.key, 'total', 'r')} AS rank
+		FROM (SELECT 1) LEFT JOIN ${tableOf(src)} r ON ${boardWhere(src, period.kind, period.key, 'r')} AND r.scope_id = ${scopeId ?? 0}`);
+	return { groups: row.groups, points: row.points ?? 0, rank: row.points === null ? null : row.rank };
 }

@@ -5,7 +5,7 @@ import { makeClass, makeHousehold, makeNeighbourhood, makeSchool, makeUser } fro
 import { action, household, ledgerEntry, rollup, schoolClass } from '$lib/server/db/schema';
 import { addDays, localDay, monthKey, weekStart } from '$lib/utils/dates';
 import { logAction } from './actions';
-import { createChallenge } from './challenges';
+import { createChallenge } from './challenge-setup';
 import { appendEntry, getTotals, voidEntry } from './ledger';
 import { voidEntryAs } from './review';
 

@@ -2,11 +2,12 @@ import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
+import { guardianLink } from '$lib/server/db/schema';
 import { badgeAward, ledgerEntry, pledge, pledgeCheckin } from '$lib/server/db/schema';
 import type { CreatePledgeInput } from '$lib/schemas/pledges';
 import { addDays } from '$lib/utils/dates';
 import { getTotals } from './ledger';
-import { checkIn, createPledge, endPledge, PLEDGE_BADGE } from './pledges';
+import { checkIn, createPledge, endPledge, pledgeAccess, PLEDGE_BADGE } from './pledges';
 import { getPledge, pledgeImpact } from './pledge-queries';
 
 const t = await createTestDb();
@@ -98,15 +99,20 @@ describe('pledges', () => {
 		expect((await getTotals(t.db, 'person', w.student.id)).points).toBe(5); // what was earned stays
 	});
 
-	it('refuses an "until" date out of range and too many running pledges', async () => {
+	it('refuses an "until" date out of range, too many new pledges a day and too many running', async () => {
 		const w = await makeStudentWorld(t.db);
 		const until = (d: string) => createPledge(t.db, w.student.id, input({ days: null, untilDay: d }), at('2026-11-20'), TZ);
 		expect(await until('2026-11-20')).toMatchObject({ ok: false, field: 'untilDay' }); // one day only
 		expect(await until('2027-03-01')).toMatchObject({ ok: false, field: 'untilDay' }); // > 90 days
 		expect(await until('2026-11-19')).toMatchObject({ ok: false, field: 'untilDay' });
 		expect(await until('2026-12-24')).toMatchObject({ ok: true });
-		for (let i = 0; i < 5; i++) await newPledge(w.student.id, '2026-11-20');
-		expect(await createPledge(t.db, w.student.id, input(), at('2026-11-20'), TZ)).toMatchObject({ ok: false, error: 'pledge.error.tooMany' });
+		await newPledge(w.student.id, '2026-11-20');
+		await newPledge(w.student.id, '2026-11-20');
+		// A fourth new pledge the same day is refused (ending and restarting must not farm points)...
+		expect(await createPledge(t.db, w.student.id, input(), at('2026-11-20'), TZ)).toMatchObject({ ok: false, error: 'pledge.error.tooManyToday' });
+		for (let i = 0; i < 3; i++) await newPledge(w.student.id, '2026-11-21');
+		// ...and so is a seventh running pledge.
+		expect(await createPledge(t.db, w.student.id, input(), at('2026-11-22'), TZ)).toMatchObject({ ok: false, error: 'pledge.error.tooMany' });
 	});
 
 	it('the same form submitted twice creates one pledge and one check-in', async () => {
@@ -179,5 +185,20 @@ describe('pledges', () => {
 		expect(await pledgeImpact(t.db, 'household', w.household.id, today)).toEqual({ week: { items: 9, grams: 60 }, all: { items: 15, grams: 100 } });
 		// The ledger's grams agree with the check-ins.
 		expect((await getTotals(t.db, 'household', w.household.id)).gramsAvoided).toBe(100);
+	});
+
+	it('the owner acts; a guardian and the class teacher only look; anyone else is refused', async () => {
+		const w = await makeStudentWorld(t.db);
+		const other = await makeStudentWorld(t.db);
+		await t.db.insert(guardianLink).values({ guardianId: w.parent.id, studentId: w.student.id });
+		const p = { userId: w.student.id, householdId: null };
+		expect(await pledgeAccess(t.db, w.student.id, p)).toBe('act');
+		expect(await pledgeAccess(t.db, w.parent.id, p)).toBe('view');
+		expect(await pledgeAccess(t.db, w.teacher.id, p)).toBe('view');
+		expect(await pledgeAccess(t.db, other.teacher.id, p)).toBeNull();
+		expect(await pledgeAccess(t.db, other.parent.id, p)).toBeNull();
+		const hh = { userId: w.parent.id, householdId: w.household.id };
+		expect(await pledgeAccess(t.db, w.student.id, hh)).toBe('act');
+		expect(await pledgeAccess(t.db, other.parent.id, hh)).toBeNull();
 	});
 });

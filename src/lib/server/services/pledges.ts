@@ -1,6 +1,6 @@
 import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
-import { householdMember, pledge, pledgeCheckin } from '$lib/server/db/schema';
+import { classStudent, classTeacher, guardianLink, householdMember, pledge, pledgeCheckin } from '$lib/server/db/schema';
 import type { CheckinInput, CreatePledgeInput } from '$lib/schemas/pledges';
 import { completionBonus, pledgeItem, PLEDGE_LIMITS } from '$lib/pledges/items';
 import { addDays, daysBetween, localDay } from '$lib/utils/dates';
@@ -21,6 +21,7 @@ export type PledgeError =
 	| 'pledge.error.untilDay'
 	| 'pledge.error.grams'
 	| 'pledge.error.tooMany'
+	| 'pledge.error.tooManyToday'
 	| 'pledge.error.already'
 	| 'pledge.error.beforeStart'
 	| 'pledge.error.afterEnd'
@@ -28,20 +29,6 @@ export type PledgeError =
 	| 'pledge.error.over';
 type Failure = { ok: false; error: PledgeError; status: Status; field?: string };
 const failure = (error: PledgeError, status: Status, field?: string): Failure => ({ ok: false, error, status, field });
-
-let writes: Promise<unknown> = Promise.resolve();
-/**
- * Runs this module's write transactions one at a time within the process. libSQL's native binding
- * waits for a held write lock synchronously (busy_timeout), which blocks the event loop, so the
- * transaction holding the lock can never finish: two overlapping check-ins would stall for the
- * whole timeout and then fail with SQLITE_BUSY. Queued, the second one runs after the first and
- * finds its check-in. (Across processes the database's own lock still decides.)
- */
-function serialized<T>(fn: () => Promise<T>): Promise<T> {
-	const run = writes.then(fn, fn);
-	writes = run.catch(() => undefined);
-	return run;
-}
 
 /** An active adult or student member's household, or null. */
 async function householdOf(db: DbOrTx, userId: number) {
@@ -57,6 +44,26 @@ export async function mayUsePledge(db: DbOrTx, userId: number, p: Pick<PledgeRow
 	if (p.householdId === null) return p.userId === userId;
 	const m = await householdOf(db, userId);
 	return m?.householdId === p.householdId;
+}
+
+/**
+ * What a person may do with a pledge: check in and end it ('act': its owner or household), only
+ * look ('view': a linked guardian or a teacher of the owner's class), or nothing (null).
+ */
+export async function pledgeAccess(db: DbOrTx, userId: number, p: Pick<PledgeRow, 'userId' | 'householdId'>): Promise<'act' | 'view' | null> {
+	if (await mayUsePledge(db, userId, p)) return 'act';
+	if (p.householdId !== null || p.userId === null) return null;
+	const [guardian] = await db
+		.select({ x: guardianLink.studentId })
+		.from(guardianLink)
+		.where(and(eq(guardianLink.guardianId, userId), eq(guardianLink.studentId, p.userId)));
+	if (guardian) return 'view';
+	const [teacher] = await db
+		.select({ x: classTeacher.classId })
+		.from(classStudent)
+		.innerJoin(classTeacher, eq(classTeacher.classId, classStudent.classId))
+		.where(and(eq(classStudent.userId, p.userId), eq(classTeacher.userId, userId)));
+	return teacher ? 'view' : null;
 }
 
 /** Whether the pledge is still running on `day` (not ended early, not past its end, not completed). */
@@ -77,7 +84,7 @@ export function createPledge(
 	now = new Date(),
 	timeZone?: string
 ): Promise<CreateResult> {
-	return serialized(() => db.transaction((tx) => createPledgeWithin(tx, userId, input, now, timeZone)));
+	return db.transaction((tx) => createPledgeWithin(tx, userId, input, now, timeZone));
 }
 
 /** `createPledge` inside the caller's transaction (the demo seeder writes all its history in one). */
@@ -125,6 +132,12 @@ export async function createPledgeWithin(
 			)
 		);
 	if (n >= PLEDGE_LIMITS.maxActive) return failure('pledge.error.tooMany', 400);
+	// Ending and restarting pledges must not become a way to collect check-in points many times a day.
+	const [{ started }] = await tx
+		.select({ started: count() })
+		.from(pledge)
+		.where(and(eq(pledge.userId, userId), eq(pledge.startDay, today)));
+	if (started >= PLEDGE_LIMITS.maxStartsPerDay) return failure('pledge.error.tooManyToday', 400);
 
 	const [row] = await tx
 		.insert(pledge)
@@ -166,7 +179,7 @@ export async function checkIn(
 	timeZone?: string
 ): Promise<CheckinResult> {
 	try {
-		return await serialized(() => db.transaction((tx) => checkInWithin(tx, userId, input, now, timeZone)));
+		return await db.transaction((tx) => checkInWithin(tx, userId, input, now, timeZone));
 	} catch (e) {
 		// The unique indexes are the backstop when two submissions race past the checks below.
 		if (isUniqueViolation(e)) return failure('pledge.error.already', 409, 'day');
@@ -241,15 +254,13 @@ export type EndResult = { ok: true } | Failure;
 /** Ends a running pledge today; its check-ins and points stay. Household pledges: adults only. */
 export async function endPledge(db: Db, userId: number, pledgeId: number, now = new Date(), timeZone?: string): Promise<EndResult> {
 	const today = localDay(now, timeZone);
-	return serialized(() =>
-		db.transaction(async (tx) => {
-			const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
-			if (!p) return failure('pledge.error.notFound', 404);
-			if (!(await mayUsePledge(tx, userId, p))) return failure('pledge.error.notYours', 403);
-			if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult') return failure('pledge.error.notAdult', 403);
-			if (!isRunning(p, today)) return failure('pledge.error.over', 409);
-			await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));
-			return { ok: true } as const;
-		})
-	);
+	return db.transaction(async (tx) => {
+		const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
+		if (!p) return failure('pledge.error.notFound', 404);
+		if (!(await mayUsePledge(tx, userId, p))) return failure('pledge.error.notYours', 403);
+		if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult') return failure('pledge.error.notAdult', 403);
+		if (!isRunning(p, today)) return failure('pledge.error.over', 409);
+		await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));
+		return { ok: true } as const;
+	});
 }

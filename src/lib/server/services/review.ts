@@ -65,9 +65,13 @@ export function personFeed(db: DbOrTx, personId: number, limit = 40) {
 	return feed(db, eq(ledgerEntry.personId, personId), limit);
 }
 
-/** A class's entries since a day (for review). */
-export function classFeed(db: DbOrTx, classId: number, sinceDay: string, limit = 100) {
-	return feed(db, and(eq(ledgerEntry.classId, classId), gte(ledgerEntry.localDay, sinceDay)), limit);
+/** A class's entries since a day (for review), optionally one student's only. */
+export function classFeed(db: DbOrTx, classId: number, sinceDay: string, limit = 100, personId?: number) {
+	return feed(
+		db,
+		and(eq(ledgerEntry.classId, classId), gte(ledgerEntry.localDay, sinceDay), personId ? eq(ledgerEntry.personId, personId) : undefined),
+		limit
+	);
 }
 
 /** A household's entries since a day. */

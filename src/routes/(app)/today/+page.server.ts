@@ -7,6 +7,7 @@ import { setFlash } from '$lib/server/flash';
 import { logActionSchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/services/actions';
+import { runningChallengesFor } from '$lib/server/services/challenges';
 import { getHouseholdHeader } from '$lib/server/services/groups';
 import { getTotals } from '$lib/server/services/ledger';
 import type { LogMode } from '$lib/server/db/schema';
@@ -19,8 +20,10 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = event.url.searchParams.get('mode');
 	const mode: LogMode | null = modes.find((m) => m === wanted) ?? modes[0] ?? null;
 	const day = event.url.searchParams.get('day') === 'yesterday' ? yesterday : today;
-	if (!mode) return { mode: null, modes, day, today, yesterday, actions: [], householdName: null, dayPoints: 0, keys: {} };
+	if (!mode) return { mode: null, modes, day, today, yesterday, actions: [], challenges: [], householdId: null, householdName: null, dayPoints: 0, keys: {} };
 	const actions = await actionsForDay(db, memberships, user.id, mode, day);
+	const running = await runningChallengesFor(db, { classId: mode === 'person' ? memberships.classId : null, neighbourhoodId: memberships.neighbourhoodId }, today);
+	const challenges = running.map((c) => ({ id: c.id, title: c.title, endDay: c.endDay }));
 	const household = memberships.householdId ? await getHouseholdHeader(db, memberships.householdId) : null;
 	const dayPoints =
 		mode === 'person'
@@ -28,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 			: (await getTotals(db, 'household', memberships.householdId!, 'day', day)).points;
 	// One fresh key per button: a double tap or a resubmitted form counts once.
 	const keys = Object.fromEntries(actions.map((a) => [a.id, crypto.randomUUID()]));
-	return { mode, modes, day, today, yesterday, actions, householdName: household?.displayName ?? null, dayPoints, keys };
+	return { mode, modes, day, today, yesterday, actions, challenges, householdId: household?.id ?? null, householdName: household?.displayName ?? null, dayPoints, keys };
 };
 
 export const actions: Actions = {

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = parseId(event.params.challengeId);
 	const found = await getChallenge(db, id);
 	if (!found) error(404, { message: 'error.404' });
-	if (!(await canViewChallenge(db, user, id))) error(403, { message: 'error.403' });
+	if (!(await canViewChallenge(db, user, found.challenge))) error(403, { message: 'error.403' });
 	const today = localDay(new Date(), appTimeZone());
 	const ch = found.challenge;
 	const state = challengeState(ch, today);

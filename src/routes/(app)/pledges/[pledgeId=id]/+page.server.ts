@@ -7,7 +7,7 @@ import { parseId } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { impactFactor } from '$lib/server/db/schema';
-import { endPledge, mayUsePledge } from '$lib/server/services/pledges';
+import { endPledge, pledgeAccess } from '$lib/server/services/pledges';
 import { dailySeries, getPledge, pledgeImpact } from '$lib/server/services/pledge-queries';
 import { addDays, localDay } from '$lib/utils/dates';
 import { pledgeItem } from '$lib/pledges/items';
@@ -21,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 	const found = await getPledge(db, pledgeId, today);
 	if (!found) error(404, { message: 'error.404' });
 	const { view, checkins } = found;
-	if (!(await mayUsePledge(db, user.id, { userId: view.ownerId, householdId: view.householdId }))) error(403, { message: 'error.403' });
+	const access = await pledgeAccess(db, user.id, { userId: view.ownerId, householdId: view.householdId });
+	if (!access) error(403, { message: 'error.403' });
 
 	const factorCode = pledgeItem(view.item).impactFactor;
 	const [factor] = factorCode
@@ -33,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	const seriesStart = addDays(seriesEnd, -59) > view.startDay ? addDays(seriesEnd, -59) : view.startDay;
 	return {
 		pledge: view,
+		canAct: access === 'act',
 		checkins: checkins.slice(-60).reverse(),
 		series: dailySeries(checkins, seriesStart, seriesEnd),
 		source: factor?.source ?? null,

@@ -169,6 +169,7 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				}
 			}
 			for (const [hi, hid] of ctx.householdIds.entries()) {
+				if (hi === 0 && back === 0) continue; // the demo family's today is left to them too
 				if (random() > (weekend ? 0.75 : 0.5)) continue;
 				const adult = ctx.adultsByHousehold[hi][0];
 				for (const code of pickActions(HOUSEHOLD_WEIGHTS, 1 + Math.floor(random() * 1.4)))

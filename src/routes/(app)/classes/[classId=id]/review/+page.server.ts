@@ -5,10 +5,13 @@ import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
 import { getClassHeader } from '$lib/server/services/groups';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/services/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
+
+/** How far back the review list reaches, in days (today included). */
+const REVIEW_DAYS = 7;
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -16,12 +19,21 @@ export const load: PageServerLoad = async (event) => {
 	await requireClassAccess(event, db, classId, ['teacher']);
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
-	const [participation, entries] = await Promise.all([
-		classParticipation(db, classId, weekStart(today)),
-		classFeed(db, classId, addDays(today, -13), 150)
-	]);
-	return { cls: { id: header.id, name: header.name }, participation, entries };
+	const tz = appTimeZone();
+	const today = localDay(new Date(), tz);
+	const participation = await classParticipation(db, classId, weekStart(today));
+	// ?student=<id> narrows the list to one student of this class; anything else shows everyone.
+	const wanted = idSchema.safeParse(event.url.searchParams.get('student'));
+	const student = wanted.success ? (participation.find((p) => p.userId === wanted.data) ?? null) : null;
+	const entries = await classFeed(db, classId, addDays(today, -(REVIEW_DAYS - 1)), 80, student?.userId);
+	return {
+		cls: { id: header.id, name: header.name },
+		participation,
+		student: student ? { id: student.userId, nickname: student.nickname } : null,
+		reviewDays: REVIEW_DAYS,
+		// Logged for an earlier day than the one it was sent on: worth a second look.
+		entries: entries.map((e) => ({ ...e, backfilled: localDay(e.createdAt, tz) !== e.localDay }))
+	};
 };
 
 export const actions: Actions = {

@@ -1,0 +1,162 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '$lib/server/db/client';
+import {
+	action,
+	area,
+	challenge,
+	challengeAction,
+	challengeParticipant,
+	classTeacher,
+	communityModel,
+	neighbourhood,
+	neighbourhoodSteward,
+	school,
+	schoolClass,
+	schoolTeacher,
+	type ChallengeScope
+} from '$lib/server/db/schema';
+import type { CreateChallengeInput } from '$lib/schemas/challenges';
+import type { Viewer } from './challenges';
+
+/** The areas in the subtree rooted at `areaId` (itself included). */
+async function areaSubtree(db: DbOrTx, areaId: number): Promise<number[]> {
+	const rows = await db.all<{ id: number }>(sql`
+		WITH RECURSIVE down(id, depth) AS (
+			SELECT id, 0 FROM area WHERE id = ${areaId}
+			UNION ALL SELECT area.id, down.depth + 1 FROM area JOIN down ON area.parent_id = down.id WHERE down.depth < 12
+		) SELECT id FROM down`);
+	return rows.map((r) => Number(r.id));
+}
+
+export type CreateChallengeError =
+	| 'challenges.scope.forbidden'
+	| 'challenges.days.past'
+	| 'challenges.actions.unknown'
+	| 'challenges.participants.none';
+
+/**
+ * Creates a challenge with its actions and participants after checking the creator's right: a
+ * teacher for their own classes or school; an organiser, or a steward of a neighbourhood in it,
+ * for a neighbourhood or area.
+ */
+export async function createChallenge(
+	db: Db,
+	viewer: Viewer,
+	input: CreateChallengeInput,
+	today: string
+): Promise<{ ok: true; id: number } | { ok: false; error: CreateChallengeError }> {
+	if (input.endDay < today) return { ok: false, error: 'challenges.days.past' };
+	const isOrganiser = viewer.roles.includes('organiser');
+	return db.transaction(async (tx) => {
+		let classIds: number[] = [];
+		let neighbourhoodIds: number[] = [];
+		if (input.scope === 'class') {
+			const mine = await tx
+				.select({ id: classTeacher.classId })
+				.from(classTeacher)
+				.where(and(eq(classTeacher.userId, viewer.id), inArray(classTeacher.classId, input.classIds)));
+			if (mine.length !== new Set(input.classIds).size) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
+			classIds = mine.map((r) => r.id);
+		} else if (input.scope === 'school') {
+			const [t] = await tx
+				.select({ x: schoolTeacher.userId })
+				.from(schoolTeacher)
+				.where(and(eq(schoolTeacher.schoolId, input.schoolId!), eq(schoolTeacher.userId, viewer.id)));
+			if (!t && !isOrganiser) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
+			const rows = await tx
+				.select({ id: schoolClass.id })
+				.from(schoolClass)
+				.where(and(eq(schoolClass.schoolId, input.schoolId!), isNull(schoolClass.archivedAt)));
+			classIds = rows.map((r) => r.id);
+		} else {
+			const areaIds = input.scope === 'area' ? await areaSubtree(tx, input.areaId!) : [];
+			const rows =
+				input.scope === 'neighbourhood'
+					? await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(eq(neighbourhood.id, input.neighbourhoodId!))
+					: areaIds.length
+						? await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(inArray(neighbourhood.areaId, areaIds))
+						: [];
+			neighbourhoodIds = rows.map((r) => r.id);
+			if (!isOrganiser) {
+				const stewarded = neighbourhoodIds.length
+					? await tx
+							.select({ id: neighbourhoodSteward.neighbourhoodId })
+							.from(neighbourhoodSteward)
+							.where(and(eq(neighbourhoodSteward.userId, viewer.id), inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)))
+					: [];
+				if (stewarded.length === 0) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
+			}
+		}
+		if (classIds.length === 0 && neighbourhoodIds.length === 0) return { ok: false as const, error: 'challenges.participants.none' as const };
+
+		const actionIds = input.actions.map((a) => a.actionId);
+		const known = await tx
+			.select({ id: action.id })
+			.from(action)
+			.where(and(inArray(action.id, actionIds), isNull(action.retiredAt)));
+		if (known.length !== new Set(actionIds).size) return { ok: false as const, error: 'challenges.actions.unknown' as const };
+
+		const [row] = await tx
+			.insert(challenge)
+			.values({
+				title: input.title,
+				description: input.description,
+				scope: input.scope,
+				schoolId: input.scope === 'school' ? input.schoolId! : null,
+				neighbourhoodId: input.scope === 'neighbourhood' ? input.neighbourhoodId! : null,
+				areaId: input.scope === 'area' ? input.areaId! : null,
+				modelId: input.modelId ?? null,
+				startDay: input.startDay,
+				endDay: input.endDay,
+				createdBy: viewer.id
+			})
+			.returning({ id: challenge.id });
+		await tx.insert(challengeAction).values(input.actions.map((a) => ({ challengeId: row.id, actionId: a.actionId, points: a.points })));
+		await tx
+			.insert(challengeParticipant)
+			.values([
+				...classIds.map((classId) => ({ challengeId: row.id, classId })),
+				...neighbourhoodIds.map((neighbourhoodId) => ({ challengeId: row.id, neighbourhoodId }))
+			]);
+		return { ok: true as const, id: row.id };
+	});
+}
+
+/** What a viewer may pick when creating a challenge: their classes, schools, neighbourhoods, areas, and models. */
+export async function challengeFormOptions(db: DbOrTx, viewer: Viewer) {
+	const isOrganiser = viewer.roles.includes('organiser');
+	const classes = await db
+		.select({ id: schoolClass.id, name: schoolClass.name })
+		.from(classTeacher)
+		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
+		.where(and(eq(classTeacher.userId, viewer.id), isNull(schoolClass.archivedAt)))
+		.orderBy(schoolClass.name);
+	const schools = await db
+		.select({ id: school.id, name: school.name })
+		.from(schoolTeacher)
+		.innerJoin(school, eq(school.id, schoolTeacher.schoolId))
+		.where(eq(schoolTeacher.userId, viewer.id));
+	const neighbourhoods = isOrganiser
+		? await db.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId }).from(neighbourhood).orderBy(neighbourhood.name)
+		: await db
+				.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId })
+				.from(neighbourhoodSteward)
+				.innerJoin(neighbourhood, eq(neighbourhood.id, neighbourhoodSteward.neighbourhoodId))
+				.where(eq(neighbourhoodSteward.userId, viewer.id));
+	const areas = isOrganiser
+		? await db.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn }).from(area).orderBy(area.nameVi)
+		: neighbourhoods.length
+			? await db
+					.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn })
+					.from(area)
+					.where(inArray(area.id, neighbourhoods.map((n) => n.areaId)))
+			: [];
+	const models = await db.select({ id: communityModel.id, nameVi: communityModel.nameVi, nameEn: communityModel.nameEn }).from(communityModel);
+	const scopes: ChallengeScope[] = [
+		...(classes.length ? (['class'] as const) : []),
+		...(schools.length ? (['school'] as const) : []),
+		...(neighbourhoods.length ? (['neighbourhood'] as const) : []),
+		...(areas.length ? (['area'] as const) : [])
+	];
+	return { scopes, classes, schools, neighbourhoods: neighbourhoods.map(({ id, name }) => ({ id, name })), areas, models };
+}
