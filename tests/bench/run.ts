@@ -5,7 +5,7 @@
  * queries in-process on the 2M and the 10× smaller dataset. The last line is the throughput ratio.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -21,6 +21,8 @@ const DURATION = Number(args.duration ?? 10);
 const WARMUP = Number(args.warmup ?? 3);
 const CONNECTIONS = Number(args.connections ?? 25);
 const BUILD_DIR = join(ROOT, 'tests', '.tmp', 'bench', 'build');
+/** `--no-cache` measures the server with the board memo off (every request runs every query). */
+const MEMO = args['no-cache'] ? 'off' : 'on';
 const origin = `http://localhost:${PORT}`;
 
 async function dataset(url: string, size: { students: number; households: number; entries: number }): Promise<BenchInfo> {
@@ -54,7 +56,8 @@ async function startServer(dbUrl: string): Promise<ChildProcess> {
 			ORIGIN: origin,
 			DATABASE_URL: dbUrl,
 			DEMO_DATA: 'off',
-			APP_TIMEZONE: 'Asia/Ho_Chi_Minh'
+			APP_TIMEZONE: 'Asia/Ho_Chi_Minh',
+			BOARD_CACHE: MEMO
 		}
 	});
 	const deadline = Date.now() + 60_000;
@@ -158,6 +161,7 @@ const summary = {
 	when: new Date().toISOString(),
 	dataset: { entries: big.counts.entries, rollups: big.counts.rollups, areaRollups: big.counts.areaRollups, students: big.students, households: big.households, generatedInSeconds: big.seconds },
 	connections: CONNECTIONS,
+	boardMemo: MEMO,
 	durationSeconds: DURATION,
 	pages: results.map(({ name, path, rps, p99 }) => ({ name, path, rps: Math.round(rps), p99 })),
 	boardJsFiles: js.files.length,
@@ -166,12 +170,11 @@ const summary = {
 	scaleRatio: Number(scale.toFixed(2)),
 	throughputRatio: Number(ratio.toFixed(2))
 };
-writeFileSync(join(ROOT, 'tests', '.tmp', 'bench', 'last.json'), JSON.stringify(summary, null, 2));
-rmSync(join(ROOT, 'tests', '.tmp', 'bench', 'server.log'), { force: true });
+writeFileSync(join(ROOT, 'tests', '.tmp', 'bench', `last-memo-${MEMO}.json`), JSON.stringify(summary, null, 2));
 
 console.info('');
 console.info(`dataset: ${big.counts.entries.toLocaleString('en')} ledger entries, ${big.counts.rollups.toLocaleString('en')} rollup rows, ${big.counts.areaRollups.toLocaleString('en')} area rows`);
-console.info(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured per page`);
+console.info(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured per page; board memo ${MEMO}`);
 for (const r of results) console.info(`${r.name.padEnd(50)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`);
 console.info(`board route JS before the chart (gzipped): ${kib.toFixed(1)} KiB in ${js.files.length} files (target ≤ 75 KiB)`);
 for (const f of js.biggest) console.info(`  ${(f.bytes / 1024).toFixed(1).padStart(5)} KiB  ${f.file}`);

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-	const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+async function signedIn(browser: Browser, username: string, javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', javaScriptEnabled });
 	const page = await context.newPage();
 	await page.goto('/login');
 	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
@@ -145,5 +145,26 @@ test.describe('actions, challenges, goals and voids', () => {
 
 		await family.goto('/me');
 		await expect(family.getByText('Đã bị huỷ bởi Cô Mai: Sáng nay rác chưa được phân loại.')).toBeVisible();
+	});
+
+	test('logging for yesterday works without JavaScript, and resending the same form counts once', async ({ browser }) => {
+		const student = await signedIn(browser, 'demo-student', false);
+		await student.goto('/today');
+		await student.getByRole('link', { name: /Hôm qua/ }).click();
+		const refill = student.getByRole('button', { name: 'Ghi: Rót đầy lại thay vì mua chai mới' });
+		const before = Number((await refill.textContent())?.match(/Đã ghi (\d+)\//)?.[1]);
+		const form = refill.locator('xpath=ancestor::form');
+		const fields = Object.fromEntries(
+			await form.locator('input[type=hidden]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]))
+		) as Record<string, string>;
+		await refill.click();
+		await expect(student.getByRole('status')).toContainText('Đã ghi lại');
+		await expect(student).toHaveURL(/day=yesterday/);
+		await expect(refill).toContainText(`Đã ghi ${before + 1}/3`);
+		// The same form sent again (a retry, a double tap) carries the same hidden key: a no-op.
+		const again = await student.request.post('/today?/log', { form: fields, headers: { Origin: new URL(student.url()).origin } });
+		expect(await again.json()).toMatchObject({ type: 'redirect', status: 303 });
+		await student.reload();
+		await expect(refill).toContainText(`Đã ghi ${before + 1}/3`);
 	});
 });

@@ -22,7 +22,7 @@ export default defineMessages(
 		'actions.today.challenge': 'Tính cho thử thách: {title}',
 		'actions.today.until': 'đến hết {day}',
 		'actions.today.pointsToday': 'Điểm của ngày này: {n}',
-		'actions.today.logButton': 'Ghi: {name}',
+		'actions.today.logPrefix': 'Ghi:',
 		'actions.logged': 'Đã ghi lại. Giỏi lắm!',
 		'actions.loggedBadge': 'Đã ghi lại, và bạn vừa nhận huy hiệu mới! Xem ở trang Của tôi.',
 		'actions.day.invalid': 'Ngày không hợp lệ.',
@@ -132,7 +132,8 @@ export default defineMessages(
 		'catalogue.factor.unknown': 'Hệ số tác động không tồn tại.',
 		'catalogue.notFound': 'Không tìm thấy hành động.',
 		'catalogue.source': 'Nguồn số liệu',
-		'catalogue.editLink': 'Sửa'
+		'catalogue.editLink': 'Sửa',
+		'catalogue.capShort': 'tối đa {n} lần/ngày'
 	},
 	{
 		'nav.today': 'Today',
@@ -155,7 +156,7 @@ export default defineMessages(
 		'actions.today.challenge': 'Counts for the challenge: {title}',
 		'actions.today.until': 'until {day}',
 		'actions.today.pointsToday': 'Points on this day: {n}',
-		'actions.today.logButton': 'Log: {name}',
+		'actions.today.logPrefix': 'Log:',
 		'actions.logged': 'Logged. Well done!',
 		'actions.loggedBadge': 'Logged, and you earned a new badge! See it on the Me page.',
 		'actions.day.invalid': 'That day is not valid.',
@@ -265,6 +266,7 @@ export default defineMessages(
 		'catalogue.factor.unknown': 'That impact factor does not exist.',
 		'catalogue.notFound': 'Action not found.',
 		'catalogue.source': 'Source of the figure',
-		'catalogue.editLink': 'Edit'
+		'catalogue.editLink': 'Edit',
+		'catalogue.capShort': 'at most {n} a day'
 	}
 );

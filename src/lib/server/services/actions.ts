@@ -60,7 +60,10 @@ export async function loggingModes(db: DbOrTx, userId: number): Promise<{ member
 	return { memberships, modes };
 }
 
-/** How many of an action were already logged on a day: per person (person mode) or per household. */
+/**
+ * How many of an action were already logged on a day: per person (person mode) or per household.
+ * Voided logs still count: a void says it did not happen, not that it may be logged again.
+ */
 async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: number[], day: string) {
 	if (actionIds.length === 0) return new Map<number, number>();
 	const rows = await db

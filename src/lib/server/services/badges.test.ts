@@ -4,7 +4,7 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { action, badgeAward, challenge, classStudent } from '$lib/server/db/schema';
 import { logAction } from './actions';
-import { awardChallengeWinners, badgesOf, classBadgeFeed, hasRun } from './badges';
+import { awardChallengeWinners, badgesOf, classBadgeFeed, hasRun, settleFinishedChallenges } from './badges';
 import { createChallenge } from './challenge-setup';
 import { appendEntry } from './ledger';
 
@@ -62,14 +62,17 @@ describe('badges', () => {
 			await logAction(t.db, s, { actionId: bottle, count: 2, day: '2026-11-03', mode: 'person', challengeId: created.id, idempotencyKey: key() }, at('2026-11-03'), TZ);
 		const [ch] = await t.db.select().from(challenge).where(eq(challenge.id, created.id));
 		await awardChallengeWinners(t.db, ch, '2026-11-08'); // still running: nothing
+		await settleFinishedChallenges(t.db, { classId: w.cls.id }, '2026-11-08');
 		expect(await t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'))).toHaveLength(0);
 		await awardChallengeWinners(t.db, ch, '2026-11-09');
 		await awardChallengeWinners(t.db, ch, '2026-11-10');
+		await settleFinishedChallenges(t.db, { classId: rival.id }, '2026-11-12');
 		const winners = await t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'));
 		expect(winners.map((b) => b.classId).sort()).toEqual([w.cls.id, rival.id].sort());
 		const feed = await classBadgeFeed(t.db, w.cls.id);
 		expect(feed.map((b) => b.badge)).toContain('challenge_winner');
 		expect(feed.find((b) => b.badge === 'first_action')?.nickname).toBe(w.student.nickname);
+		expect(feed.find((b) => b.badge === 'challenge_winner')?.challengeTitle).toBe('Tuần lễ');
 	});
 
 	it('gives no winner when nobody scored', async () => {

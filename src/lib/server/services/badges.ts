@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { actionLog, badgeAward, classStudent, user } from '$lib/server/db/schema';
+import { actionLog, badgeAward, challenge, challengeParticipant, classStudent, user } from '$lib/server/db/schema';
 import { addDays } from '$lib/utils/dates';
 import { getTotals } from './ledger';
 import { challengeStandings, challengeState, racedBy, type ChallengeRow } from './challenges';
@@ -105,13 +105,18 @@ export interface BadgeView {
 	refKey: string;
 	awardedAt: Date;
 	nickname: string | null;
+	/** The challenge a `challenge_winner` badge was won in. */
+	challengeTitle: string | null;
 }
+
+const wonIn = and(eq(badgeAward.badge, 'challenge_winner'), eq(badgeAward.refKey, sql`cast(${challenge.id} as text)`));
 
 /** A person's badges, newest first. */
 export async function badgesOf(db: DbOrTx, userId: number): Promise<BadgeView[]> {
 	return db
-		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null` })
+		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null`, challengeTitle: challenge.title })
 		.from(badgeAward)
+		.leftJoin(challenge, wonIn)
 		.where(eq(badgeAward.userId, userId))
 		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id));
 }
@@ -119,9 +124,10 @@ export async function badgesOf(db: DbOrTx, userId: number): Promise<BadgeView[]>
 /** The class feed: badges of the class itself and of its students (nicknames only), newest first. */
 export async function classBadgeFeed(db: DbOrTx, classId: number, limit = 50): Promise<BadgeView[]> {
 	return db
-		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: user.nickname })
+		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: user.nickname, challengeTitle: challenge.title })
 		.from(badgeAward)
 		.leftJoin(user, eq(user.id, badgeAward.userId))
+		.leftJoin(challenge, wonIn)
 		.where(
 			or(
 				eq(badgeAward.classId, classId),
@@ -130,4 +136,29 @@ export async function classBadgeFeed(db: DbOrTx, classId: number, limit = 50): P
 		)
 		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id))
 		.limit(limit);
+}
+
+/** A household's own badges (e.g. challenge winner), newest first. */
+export async function householdBadges(db: DbOrTx, householdId: number): Promise<BadgeView[]> {
+	return db
+		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null`, challengeTitle: challenge.title })
+		.from(badgeAward)
+		.leftJoin(challenge, wonIn)
+		.where(eq(badgeAward.householdId, householdId))
+		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id));
+}
+
+/** Settles the winners of every finished challenge a class or neighbourhood took part in (lazily, once each). */
+export async function settleFinishedChallenges(db: DbOrTx, group: { classId: number } | { neighbourhoodId: number }, today: string): Promise<void> {
+	const finished = await db
+		.select({ c: challenge })
+		.from(challenge)
+		.innerJoin(challengeParticipant, eq(challengeParticipant.challengeId, challenge.id))
+		.where(
+			and(
+				'classId' in group ? eq(challengeParticipant.classId, group.classId) : eq(challengeParticipant.neighbourhoodId, group.neighbourhoodId),
+				lt(challenge.endDay, today)
+			)
+		);
+	for (const { c } of finished) await awardChallengeWinners(db, c, today);
 }

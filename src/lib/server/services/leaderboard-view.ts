@@ -1,4 +1,5 @@
 import type { DbOrTx } from '$lib/server/db/client';
+import { memoBoard } from './leaderboard-cache';
 import type { BoardSort } from '$lib/schemas/boards';
 import { boardsOfClass, boardsOfHousehold, sourceFor, type BoardContext, type BoardRef } from './leaderboard-access';
 import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow, type RankOptions } from './leaderboards';
@@ -16,8 +17,23 @@ export interface BoardView {
 /** How many of the top groups the race chart follows. */
 export const RACE_GROUPS = 5;
 
-/** A board ready to show: ranked rows with display names, and the race chart's data. */
-export async function boardView(
+/**
+ * A board ready to show: ranked rows with display names, and the race chart's data. Memoised for
+ * a moment per board, window, order and viewer's group (see leaderboard-cache.ts).
+ */
+export function boardView(
+	db: DbOrTx,
+	board: BoardContext,
+	period: BoardPeriod,
+	sort: BoardSort,
+	today: string,
+	options?: RankOptions
+): Promise<BoardView> {
+	const key = [board.kind, board.containerId, period.kind, period.key, sort, board.ownScopeId, today, options?.top, options?.around].join('|');
+	return memoBoard(key, () => computeBoardView(db, board, period, sort, today, options));
+}
+
+async function computeBoardView(
 	db: DbOrTx,
 	board: BoardContext,
 	period: BoardPeriod,

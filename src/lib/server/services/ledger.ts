@@ -16,6 +16,7 @@ import {
 	type SourceKind
 } from '$lib/server/db/schema';
 import { periodKeysFor } from '$lib/utils/dates';
+import { invalidateBoards } from './leaderboard-cache';
 
 export interface EntryInput {
 	localDay: string;
@@ -252,6 +253,7 @@ export async function appendEntry(tx: Tx, input: EntryInput): Promise<LedgerRow>
 		})
 		.returning();
 	await applyToRollups(tx, row);
+	invalidateBoards();
 	return row;
 }
 
@@ -295,6 +297,7 @@ export async function voidEntry(
 		})
 		.returning();
 	await applyToRollups(tx, reversal);
+	invalidateBoards();
 	return { ok: true, reversal };
 }
 

@@ -89,12 +89,14 @@ export interface Participation {
 
 /** Each student of a class with their entries and points since `sinceDay` (voids net out), most active first. */
 export async function classParticipation(db: DbOrTx, classId: number, sinceDay: string): Promise<Participation[]> {
+	// Reversals count -1 so a voided entry no longer counts as taking part.
+	const entries = sql<number>`coalesce(sum(case when ${ledgerEntry.sourceKind} = 'reversal' then -1 when ${ledgerEntry.id} is not null then 1 else 0 end), 0)`;
 	const rows = await db
 		.select({
 			userId: user.id,
 			nickname: user.nickname,
 			displayName: user.displayName,
-			entries: sql<number>`coalesce(sum(case when ${ledgerEntry.sourceKind} = 'reversal' then -1 when ${ledgerEntry.id} is not null then 1 else 0 end), 0)`,
+			entries,
 			points: sql<number>`coalesce(sum(${ledgerEntry.points}), 0)`
 		})
 		.from(classStudent)
@@ -105,7 +107,7 @@ export async function classParticipation(db: DbOrTx, classId: number, sinceDay: 
 		)
 		.where(eq(classStudent.classId, classId))
 		.groupBy(user.id)
-		.orderBy(desc(sql`4`), user.nickname);
+		.orderBy(desc(entries), user.nickname);
 	return rows.map((r) => ({ ...r, entries: Number(r.entries), points: Number(r.points) }));
 }
 

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		week: week.points,
 		all: all.points,
 		gramsAvoided: all.gramsAvoided,
-		badges: badges.map((b) => ({ badge: b.badge, day: localDay(b.awardedAt, tz) })),
+		badges: badges.map((b) => ({ badge: b.badge, detail: b.challengeTitle, day: localDay(b.awardedAt, tz) })),
 		entries
 	};
 };

@@ -111,7 +111,7 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 		];
 		for (const [s, h] of links) householdOf.set(s, ctx.householdIds[h]);
 
-		const entries: { id: number; personId: number; classId: number | null; householdId: number | null }[] = [];
+		const entries: { id: number; personId: number; classId: number | null; householdId: number | null; day: string }[] = [];
 		const logs: (typeof actionLog.$inferInsert & { id: number; points: number })[] = [];
 		// Log ids are handed out here so each ledger entry can name its source row before the rows
 		// are written in a few batched inserts (this transaction is the only writer).
@@ -139,7 +139,7 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				createdAt
 			});
 			logs.push({ id: logId, actionId: a.id, challengeId: ch?.id ?? null, mode: opts.mode, actorId: opts.personId, personId: opts.personId, classId: opts.classId, householdId: opts.householdId, localDay: opts.day, count: opts.count, ledgerEntryId: e.id, createdAt, points: e.points });
-			entries.push({ id: e.id, personId: opts.personId, classId: opts.classId, householdId: opts.householdId });
+			entries.push({ id: e.id, personId: opts.personId, classId: opts.classId, householdId: opts.householdId, day: opts.day });
 		}
 
 		function pickActions(weights: Record<string, number>, n: number): string[] {
@@ -181,10 +181,12 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 		await awardDemoBadges(tx, logs);
 
 		// Two voids with reasons: one by the teacher on a demo-student entry, one by the steward on a household entry.
-		const studentEntry = entries.find((e) => e.personId === ctx.studentId && e.classId);
+		// Recent ones, so they show near the top of the demo student's and household's lists.
+		const mine = entries.filter((e) => e.personId === ctx.studentId && e.classId);
+		const studentEntry = mine.findLast((e) => e.day <= addDays(today, -2)) ?? mine.at(-1);
 		if (studentEntry)
 			await voidEntry(tx, { entryId: studentEntry.id, actorId: ctx.teacherId, reason: 'Hôm đó em nghỉ học, cô/thầy huỷ giúp em mục này nhé.', now });
-		const householdEntry = entries.find((e) => e.classId === null && e.householdId === ctx.householdIds[3]);
+		const householdEntry = entries.findLast((e) => e.classId === null && e.householdId === ctx.householdIds[3]);
 		if (householdEntry)
 			await voidEntry(tx, { entryId: householdEntry.id, actorId: ctx.stewardId, reason: 'Ghi trùng hai lần trong cùng buổi sáng.', now });
 

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
-import { classBadgeFeed } from '$lib/server/services/badges';
+import { classBadgeFeed, settleFinishedChallenges } from '$lib/server/services/badges';
 import { checkClassGoals } from '$lib/server/services/goals';
 import { getClassHeader } from '$lib/server/services/groups';
 import { localDay } from '$lib/utils/dates';
@@ -15,11 +15,14 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
 	const tz = appTimeZone();
-	await checkClassGoals(db, classId, localDay(new Date(), tz));
+	const today = localDay(new Date(), tz);
+	// Badges earned by time passing (a goal's deadline, a challenge's end) are settled on read.
+	await checkClassGoals(db, classId, today);
+	await settleFinishedChallenges(db, { classId }, today);
 	const badges = await classBadgeFeed(db, classId, 60);
 	return {
 		cls: { id: header.id, name: header.name },
 		relation,
-		badges: badges.map((b) => ({ badge: b.badge, nickname: b.nickname, day: localDay(b.awardedAt, tz) }))
+		badges: badges.map((b) => ({ badge: b.badge, nickname: b.nickname, detail: b.challengeTitle, day: localDay(b.awardedAt, tz) }))
 	};
 };

@@ -6,6 +6,7 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
+import { listGoals } from '$lib/server/services/goals';
 import { getClassHeader } from '$lib/server/services/groups';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/services/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
@@ -26,7 +27,9 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = idSchema.safeParse(event.url.searchParams.get('student'));
 	const student = wanted.success ? (participation.find((p) => p.userId === wanted.data) ?? null) : null;
 	const entries = await classFeed(db, classId, addDays(today, -(REVIEW_DAYS - 1)), 80, student?.userId);
+	const goals = (await listGoals(db, classId, today)).filter((g) => g.state === 'open' || g.goal.deadline >= addDays(today, -7));
 	return {
+		goals: goals.map((g) => ({ id: g.goal.id, metric: g.goal.metric, percent: g.percent, state: g.state, deadline: g.goal.deadline })),
 		cls: { id: header.id, name: header.name },
 		participation,
 		student: student ? { id: student.userId, nickname: student.nickname } : null,

@@ -6,6 +6,7 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
+import { householdBadges, settleFinishedChallenges } from '$lib/server/services/badges';
 import { getHouseholdHeader } from '$lib/server/services/groups';
 import { householdFeed, voidEntryAs } from '$lib/server/services/review';
 import { addDays, localDay } from '$lib/utils/dates';
@@ -16,9 +17,13 @@ export const load: PageServerLoad = async (event) => {
 	const { relation } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student', 'steward', 'organiser']);
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
+	const tz = appTimeZone();
+	const today = localDay(new Date(), tz);
+	await settleFinishedChallenges(db, { neighbourhoodId: header.neighbourhoodId }, today);
+	const badges = await householdBadges(db, householdId);
 	return {
 		household: { id: header.id, name: header.displayName },
+		badges: badges.map((b) => ({ badge: b.badge, detail: b.challengeTitle, day: localDay(b.awardedAt, tz) })),
 		canVoid: relation === 'steward',
 		entries: await householdFeed(db, householdId, addDays(today, -29), 150)
 	};
