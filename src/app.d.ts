@@ -15,6 +15,8 @@ declare global {
 		interface PageData {
 			locale: Locale;
 			user: Pick<SessionUser, 'id' | 'nickname' | 'displayName' | 'roles'> | null;
+			/** This language's message table (see src/routes/+layout.ts). */
+			messages?: Record<string, string>;
 		}
 	}
 }

@@ -101,5 +101,8 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'EN', exact: true }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(page.getByText('Hello, Bông Sen Nhỏ!')).toBeVisible();
+		// The choice is saved on the account: switch back, so later journeys meet her in Vietnamese.
+		await page.getByRole('button', { name: 'VI', exact: true }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	});
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_MODULES, translate } from './index';
+import { MESSAGE_MODULES, messages, translate } from './index';
+import viTable from './vi';
+import enTable from './en';
 
 describe('messages', () => {
 	for (const [name, mod] of Object.entries(MESSAGE_MODULES)) {
@@ -24,6 +26,11 @@ describe('messages', () => {
 				seen.set(key, name);
 			}
 		}
+	});
+
+	it('the per-language browser tables hold exactly the catalogue', () => {
+		expect(viTable).toEqual(messages.vi);
+		expect(enTable).toEqual(messages.en);
 	});
 
 	it('translates with parameters and falls back to the key', () => {

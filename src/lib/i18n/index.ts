@@ -1,18 +1,43 @@
+import { interpolate, type MessageParams } from './define';
 import { LOCALES, type Locale } from './locales';
-import common from './messages/common';
-import auth from './messages/auth';
-import groups from './messages/groups';
-import structure from './messages/structure';
-import playground from './messages/playground';
-import pledges from './messages/pledges';
-import boards from './messages/boards';
-import actions from './messages/actions';
-import challenges from './messages/challenges';
+import commonVi from './messages/common/vi';
+import commonEn from './messages/common/en';
+import authVi from './messages/auth/vi';
+import authEn from './messages/auth/en';
+import groupsVi from './messages/groups/vi';
+import groupsEn from './messages/groups/en';
+import structureVi from './messages/structure/vi';
+import structureEn from './messages/structure/en';
+import playgroundVi from './messages/playground/vi';
+import playgroundEn from './messages/playground/en';
+import pledgesVi from './messages/pledges/vi';
+import pledgesEn from './messages/pledges/en';
+import boardsVi from './messages/boards/vi';
+import boardsEn from './messages/boards/en';
+import actionsVi from './messages/actions/vi';
+import actionsEn from './messages/actions/en';
+import challengesVi from './messages/challenges/vi';
+import challengesEn from './messages/challenges/en';
 
 export { LOCALES, type Locale, isLocale, intlLocale } from './locales';
+export type { MessageParams } from './define';
 
-/** Every domain's messages; a new domain adds its file here. */
-export const MESSAGE_MODULES = { common, auth, groups, structure, playground, pledges, boards, actions, challenges } as const;
+/**
+ * Every domain's messages, for the server and tests. A domain keeps one file per language
+ * (messages/<domain>/vi.ts and en.ts) so a browser chunk holds one language only; a new domain is
+ * added here and in `vi.ts` / `en.ts` (the tables the browser loads; a test checks all three agree).
+ */
+export const MESSAGE_MODULES = {
+	common: { vi: commonVi, en: commonEn },
+	auth: { vi: authVi, en: authEn },
+	groups: { vi: groupsVi, en: groupsEn },
+	structure: { vi: structureVi, en: structureEn },
+	playground: { vi: playgroundVi, en: playgroundEn },
+	pledges: { vi: pledgesVi, en: pledgesEn },
+	boards: { vi: boardsVi, en: boardsEn },
+	actions: { vi: actionsVi, en: actionsEn },
+	challenges: { vi: challengesVi, en: challengesEn },
+} as const;
 
 type Modules = typeof MESSAGE_MODULES;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -25,16 +50,10 @@ for (const mod of Object.values(MESSAGE_MODULES)) {
 }
 export const messages = tables;
 
-export type MessageParams = Record<string, string | number>;
-
 /**
- * Translates a key. Unknown keys come back as themselves, so a server-side message key that was
+ * Translates a key on the server. Unknown keys come back as themselves, so a message key that was
  * never declared shows up visibly rather than as an empty string.
  */
 export function translate(locale: Locale, key: MessageKey | (string & {}), params?: MessageParams): string {
-	const text = tables[locale][key] ?? tables.vi[key] ?? key;
-	if (!params) return text;
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return interpolate(tables[locale][key] ?? tables.vi[key] ?? key, params);
 }

@@ -1,6 +1,7 @@
 import { page } from '$app/state';
+import { interpolate, type MessageParams } from './define';
 import { intlLocale, isLocale, type Locale } from './locales';
-import { translate, type MessageKey, type MessageParams } from './index';
+import type { MessageKey } from './index';
 
 /** The current page's locale (from the root layout's data). */
 export function currentLocale(): Locale {
@@ -8,9 +9,13 @@ export function currentLocale(): Locale {
 	return isLocale(locale) ? locale : 'vi';
 }
 
-/** Translates in the current page's language; reactive when read in a template. */
+/**
+ * Translates in the current page's language, from the one-language table the root layout loads;
+ * reactive when read in a template. Unknown keys come back as themselves.
+ */
 export function t(key: MessageKey | (string & {}), params?: MessageParams): string {
-	return translate(currentLocale(), key, params);
+	const table = page.data?.messages as Record<string, string> | undefined;
+	return interpolate(table?.[key] ?? key, params);
 }
 
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, text } from './common';
+import { idSchema, idempotencyKeySchema, text } from './common';
 import { daySchema, optionalId } from './actions';
 
 const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -25,6 +25,8 @@ export const createChallengeSchema = z
 		modelId: optionalId,
 		startDay: daySchema,
 		endDay: daySchema,
+		/** Hidden key of the form: sent twice, it creates one challenge. */
+		formKey: idempotencyKeySchema.optional(),
 		actions: z
 			.array(challengeActionSchema)
 			.min(1, { error: 'challenges.actions.required' })

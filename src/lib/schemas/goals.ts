@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idempotencyKeySchema } from './common';
 import { daySchema, optionalId } from './actions';
 
 export const createGoalSchema = z
@@ -9,7 +10,9 @@ export const createGoalSchema = z
 			.number({ error: 'goals.target.invalid' })
 			.positive({ error: 'goals.target.invalid' })
 			.max(1_000_000, { error: 'goals.target.invalid' }),
-		deadline: daySchema
+		deadline: daySchema,
+		/** Hidden key of the form: sent twice, it sets one goal. */
+		formKey: idempotencyKeySchema.optional()
 	})
 	.superRefine((v, ctx) => {
 		if (v.metric === 'action_count' && !v.actionId)

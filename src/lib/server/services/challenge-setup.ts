@@ -96,6 +96,14 @@ export async function createChallenge(
 			.where(and(inArray(action.id, actionIds), isNull(action.retiredAt)));
 		if (known.length !== new Set(actionIds).size) return { ok: false as const, error: 'challenges.actions.unknown' as const };
 
+		// The same form sent twice (a double tap, a resend) creates one challenge.
+		const [same] = input.formKey
+			? await tx
+					.select({ id: challenge.id })
+					.from(challenge)
+					.where(and(eq(challenge.createdBy, viewer.id), eq(challenge.formKey, input.formKey)))
+			: [];
+		if (same) return { ok: true as const, id: same.id };
 		const [row] = await tx
 			.insert(challenge)
 			.values({
@@ -108,7 +116,8 @@ export async function createChallenge(
 				modelId: input.modelId ?? null,
 				startDay: input.startDay,
 				endDay: input.endDay,
-				createdBy: viewer.id
+				createdBy: viewer.id,
+				formKey: input.formKey ?? null
 			})
 			.returning({ id: challenge.id });
 		await tx.insert(challengeAction).values(input.actions.map((a) => ({ challengeId: row.id, actionId: a.actionId, points: a.points })));

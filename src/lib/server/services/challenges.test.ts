@@ -51,8 +51,11 @@ describe('challenges', () => {
 
 		// A whole-school challenge takes in every class of the school.
 		const sibling = await makeClass(t.db, { schoolId: w.cls.schoolId });
-		const school = await createChallenge(t.db, teacher, { ...base, scope: 'school', schoolId: w.cls.schoolId, actions }, '2026-11-25');
+		const schoolInput = { ...base, scope: 'school' as const, schoolId: w.cls.schoolId, actions, formKey: 'challenge-form-1' };
+		const school = await createChallenge(t.db, teacher, schoolInput, '2026-11-25');
 		if (!school.ok) throw new Error(school.error);
+		// The same form sent twice creates one challenge.
+		expect(await createChallenge(t.db, teacher, schoolInput, '2026-11-25')).toEqual(school);
 		const parts = await t.db.select().from(challengeParticipant).where(eq(challengeParticipant.challengeId, school.id));
 		expect(parts.map((p) => p.classId).sort()).toEqual([w.cls.id, sibling.id].sort());
 

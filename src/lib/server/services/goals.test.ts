@@ -83,6 +83,12 @@ describe('class goals', () => {
 
 	it('refuses a deadline in the past, a count goal without an action and bad targets', async () => {
 		const w = await makeStudentWorld(t.db);
+		const same = createGoalSchema.parse({ metric: 'points', target: '100', deadline: '2026-12-20', formKey: 'goal-form-key-1' });
+		const first = await createGoal(t.db, w.cls.id, w.teacher.id, same, '2026-11-27');
+		expect(await createGoal(t.db, w.cls.id, w.teacher.id, same, '2026-11-27')).toEqual(first);
+		expect(await t.db.select().from(classGoal).where(eq(classGoal.classId, w.cls.id))).toHaveLength(1);
+		// A second form with the same values is a second goal.
+		expect(await createGoal(t.db, w.cls.id, w.teacher.id, { ...same, formKey: 'goal-form-key-2' }, '2026-11-27')).not.toEqual(first);
 		const parsed = createGoalSchema.parse({ metric: 'points', target: '100', deadline: '2026-11-20' });
 		expect(await createGoal(t.db, w.cls.id, w.teacher.id, parsed, '2026-11-27')).toEqual({ ok: false, error: 'goals.deadline.past' });
 		expect(createGoalSchema.safeParse({ metric: 'action_count', target: '5', deadline: '2026-12-01', actionId: '' }).success).toBe(false);

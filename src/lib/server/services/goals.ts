@@ -31,16 +31,27 @@ export async function createGoal(
 		const [a] = await db.select({ id: action.id }).from(action).where(eq(action.id, input.actionId!));
 		if (!a) return { ok: false, error: 'goals.action.required' };
 	}
+	const target = goalTargetBase(input.metric, input.target);
+	const actionId = input.metric === 'action_count' ? input.actionId! : null;
+	// The same form sent twice (a double tap, a resend) sets one goal.
+	const [same] = input.formKey
+		? await db
+				.select({ id: classGoal.id })
+				.from(classGoal)
+				.where(and(eq(classGoal.createdBy, userId), eq(classGoal.formKey, input.formKey)))
+		: [];
+	if (same) return { ok: true, id: same.id };
 	const [row] = await db
 		.insert(classGoal)
 		.values({
 			classId,
 			metric: input.metric,
-			actionId: input.metric === 'action_count' ? input.actionId! : null,
-			target: goalTargetBase(input.metric, input.target),
+			actionId,
+			target,
 			startDay: today,
 			deadline: input.deadline,
-			createdBy: userId
+			createdBy: userId,
+			formKey: input.formKey ?? null
 		})
 		.returning({ id: classGoal.id });
 	return { ok: true, id: row.id };

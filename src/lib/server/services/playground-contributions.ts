@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '$lib/server/db/client';
 import { classStudent, contribution, household, householdMember, playground, schoolClass, user } from '$lib/server/db/schema';
 import type { AnnounceContributionInput, ConfirmContributionInput, RecordContributionInput } from '$lib/schemas/playground';
 import { appendEntry, findByIdempotencyKey, voidEntry } from './ledger';
+import { checkClassGoals } from './goals';
 import { getMemberships, relationToHousehold } from './membership';
 import { isPointSteward, pointFeeds } from './playground-points';
 import { componentOf } from './playground';
@@ -152,6 +153,8 @@ async function creditContribution(tx: Parameters<Parameters<Db['transaction']>[0
 		createdAt: now
 	});
 	const [updated] = await tx.update(contribution).set({ ledgerEntryId: entry.id }).where(eq(contribution.id, row.id)).returning();
+	// A class goal may count kg collected: mark it reached in the same transaction.
+	if (row.classId) await checkClassGoals(tx, row.classId, row.localDay, now);
 	return updated;
 }
 

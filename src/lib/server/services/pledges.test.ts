@@ -202,3 +202,19 @@ describe('pledges', () => {
 		expect(await pledgeAccess(t.db, other.parent.id, hh)).toBeNull();
 	});
 });
+
+describe('pledge check-ins and class goals', () => {
+	it('a check-in that reaches a class goal on check-ins marks it reached and badges the class at once', async () => {
+		const { createGoal } = await import('./goals');
+		const { classGoal } = await import('$lib/server/db/schema');
+		const w = await makeStudentWorld(t.db);
+		const goal = await createGoal(t.db, w.cls.id, w.teacher.id, { metric: 'checkins', actionId: undefined, target: 1, deadline: '2026-12-31' }, '2026-11-20');
+		if (!goal.ok) throw new Error(goal.error);
+		const pledgeId = await newPledge(w.student.id, '2026-11-20');
+		expect((await check(w.student.id, pledgeId, '2026-11-20')).ok).toBe(true);
+		const [row] = await t.db.select().from(classGoal).where(eq(classGoal.id, goal.id));
+		expect(row.reachedOn).toBe('2026-11-20');
+		const badges = await t.db.select().from(badgeAward).where(and(eq(badgeAward.classId, w.cls.id), eq(badgeAward.badge, 'class_goal')));
+		expect(badges).toHaveLength(1);
+	});
+});

@@ -5,6 +5,7 @@ import type { CheckinInput, CreatePledgeInput } from '$lib/schemas/pledges';
 import { completionBonus, pledgeItem, PLEDGE_LIMITS } from '$lib/pledges/items';
 import { addDays, daysBetween, localDay } from '$lib/utils/dates';
 import { appendEntry, findByIdempotencyKey } from './ledger';
+import { checkClassGoals } from './goals';
 import { getMemberships } from './membership';
 import { awardBadge } from './badges';
 import { isPledgeKept } from './streaks';
@@ -230,6 +231,8 @@ export async function checkInWithin(
 		sourceId: row.id,
 		idempotencyKey: input.idempotencyKey
 	});
+	// A class goal may count pledge check-ins: mark it reached in the same transaction.
+	if (classId) await checkClassGoals(tx, classId, day, now);
 
 	if (p.completedOn) return { ok: true, duplicate: false, day, completed: false, bonus: 0 } as const;
 	const days = await tx.select({ day: pledgeCheckin.localDay }).from(pledgeCheckin).where(eq(pledgeCheckin.pledgeId, p.id));

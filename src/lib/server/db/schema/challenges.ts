@@ -26,9 +26,15 @@ export const challenge = sqliteTable(
 		startDay: text('start_day').notNull(),
 		endDay: text('end_day').notNull(),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+		/** The hidden key of the form that created it: the same form sent twice creates one challenge. */
+		formKey: text('form_key')
 	},
-	(t) => [index('challenge_end_idx').on(t.endDay), check('challenge_days_chk', sql`${t.startDay} <= ${t.endDay}`)]
+	(t) => [
+		index('challenge_end_idx').on(t.endDay),
+		uniqueIndex('challenge_form_key_idx').on(t.createdBy, t.formKey),
+		check('challenge_days_chk', sql`${t.startDay} <= ${t.endDay}`)
+	]
 );
 
 /** The actions a challenge counts, each with the points it is worth in this challenge. */
@@ -125,7 +131,9 @@ export const classGoal = sqliteTable(
 		deadline: text('deadline').notNull(),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
-		reachedOn: text('reached_on')
+		reachedOn: text('reached_on'),
+		/** The hidden key of the form that set it: the same form sent twice sets one goal. */
+		formKey: text('form_key')
 	},
-	(t) => [index('class_goal_class_idx').on(t.classId, t.deadline)]
+	(t) => [index('class_goal_class_idx').on(t.classId, t.deadline), uniqueIndex('class_goal_form_key_idx').on(t.createdBy, t.formKey)]
 );

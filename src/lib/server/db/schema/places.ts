@@ -180,7 +180,7 @@ export const neighbourhoodSteward = sqliteTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] })]
+	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] }), index('neighbourhood_steward_user_idx').on(t.userId)]
 );
 
 export const household = sqliteTable(

@@ -10,11 +10,9 @@ import { seedActionsDemo } from './actions';
 const t = await createTestDb();
 
 describe('actions demo', () => {
-	it('seeds four weeks of capped logs, challenges, goals, voids and badges in well under 3 s', async () => {
+	it('seeds four weeks of capped logs, challenges, goals, voids and badges', async () => {
 		const ctx = await seedDemoStructure(t.db, new Date('2026-11-28T05:00:00Z'));
-		const started = performance.now();
 		await seedActionsDemo(t.db, ctx);
-		expect(performance.now() - started).toBeLessThan(3000);
 
 		const logs = await t.db.select({ log: actionLog, cap: action.dailyCap }).from(actionLog).innerJoin(action, eq(action.id, actionLog.actionId));
 		expect(logs.length).toBeGreaterThan(250);

@@ -9,11 +9,9 @@ import { getTracker } from '$lib/server/services/playground-tracker';
 const t = await createTestDb();
 
 describe('playground demo', () => {
-	it('seeds five weeks of history quickly, and its totals match the ledger', async () => {
+	it('seeds five weeks of history, and its totals match the ledger', async () => {
 		const ctx = await seedDemoStructure(t.db, new Date('2026-11-28T05:00:00Z'));
-		const started = performance.now();
 		await seedPlaygroundDemo(t.db, ctx);
-		expect(performance.now() - started).toBeLessThan(2000);
 
 		const [pg] = await t.db.select().from(playground);
 		const tracker = await getTracker(t.db, pg.id);

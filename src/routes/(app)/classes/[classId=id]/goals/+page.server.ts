@@ -36,7 +36,8 @@ export const load: PageServerLoad = async (event) => {
 			state: g.state
 		})),
 		actions: relation === 'teacher' ? await activeActions(db) : [],
-		defaultDeadline: addDays(today, 27)
+		defaultDeadline: addDays(today, 27),
+		formKey: crypto.randomUUID()
 	};
 };
 
