@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '$lib/server/db/client';
+import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
 import { classStudent, contribution, household, householdMember, playground, schoolClass, user } from '$lib/server/db/schema';
 import type { AnnounceContributionInput, ConfirmContributionInput, RecordContributionInput } from '$lib/schemas/playground';
 import { appendEntry, findByIdempotencyKey, voidEntry } from './ledger';
@@ -138,7 +138,7 @@ async function playgroundCollecting(db: DbOrTx, playgroundId: number): Promise<b
 }
 
 /** Appends the confirmed drop-off's ledger entry and links it to the contribution row. */
-async function creditContribution(tx: Parameters<Parameters<Db['transaction']>[0]>[0], row: ContributionRow, actorId: number, key: string | null, now: Date) {
+async function creditContribution(tx: Tx, row: ContributionRow, actorId: number, key: string | null, now: Date) {
 	const entry = await appendEntry(tx, {
 		localDay: row.localDay,
 		points: row.points,
@@ -156,6 +156,46 @@ async function creditContribution(tx: Parameters<Parameters<Db['transaction']>[0
 	// A class goal may count kg collected: mark it reached in the same transaction.
 	if (row.classId) await checkClassGoals(tx, row.classId, row.localDay, now);
 	return updated;
+}
+
+type DropOff = Pick<RecordContributionInput, 'playgroundId' | 'pointId' | 'componentId' | 'material' | 'count' | 'volumeMl' | 'idempotencyKey'>;
+
+/**
+ * Inserts a drop-off unless this actor already sent the same idempotency key; the fields both a
+ * steward's record and a household's announcement share are filled here.
+ */
+async function insertDropOff(
+	tx: Tx,
+	actorId: number,
+	input: DropOff,
+	weight: { grams: number; estimated: boolean },
+	now: Date,
+	rest: Partial<typeof contribution.$inferInsert> & Pick<typeof contribution.$inferInsert, 'householdId' | 'status'>
+) {
+	const [existing] = await tx
+		.select()
+		.from(contribution)
+		.where(and(eq(contribution.createdBy, actorId), eq(contribution.idempotencyKey, input.idempotencyKey)));
+	if (existing) return { row: existing, duplicate: true };
+	const [row] = await tx
+		.insert(contribution)
+		.values({
+			playgroundId: input.playgroundId,
+			pointId: input.pointId,
+			componentId: input.componentId ?? null,
+			material: input.material,
+			grams: weight.grams,
+			gramsEstimated: weight.estimated,
+			itemCount: input.count ?? null,
+			volumeMl: input.material === 'ecobricks' ? (input.volumeMl ?? null) : null,
+			localDay: localDay(now, appTimeZone()),
+			createdBy: actorId,
+			idempotencyKey: input.idempotencyKey,
+			createdAt: now,
+			...rest
+		})
+		.returning();
+	return { row, duplicate: false };
 }
 
 /**
@@ -181,35 +221,16 @@ export async function recordContribution(
 	const c = who.contributor;
 
 	return db.transaction(async (tx) => {
-		const [existing] = await tx
-			.select()
-			.from(contribution)
-			.where(and(eq(contribution.createdBy, stewardId), eq(contribution.idempotencyKey, input.idempotencyKey)));
-		if (existing) return { ok: true as const, contribution: existing, duplicate: true };
-		const [row] = await tx
-			.insert(contribution)
-			.values({
-				playgroundId: input.playgroundId,
-				pointId: input.pointId,
-				componentId: input.componentId ?? null,
-				material: input.material,
-				grams: weight.grams,
-				gramsEstimated: weight.estimated,
-				itemCount: input.count ?? null,
-				volumeMl: input.material === 'ecobricks' ? (input.volumeMl ?? null) : null,
-				householdId: c.householdId,
-				studentId: c.kind === 'student' ? c.studentId : null,
-				classId: c.kind === 'student' ? c.classId : null,
-				status: 'confirmed',
-				points: pointsFor(input.material, weight.grams),
-				localDay: localDay(now, appTimeZone()),
-				recordedBy: stewardId,
-				decidedAt: now,
-				createdBy: stewardId,
-				idempotencyKey: input.idempotencyKey,
-				createdAt: now
-			})
-			.returning();
+		const { row, duplicate } = await insertDropOff(tx, stewardId, input, weight, now, {
+			householdId: c.householdId,
+			studentId: c.kind === 'student' ? c.studentId : null,
+			classId: c.kind === 'student' ? c.classId : null,
+			status: 'confirmed',
+			points: pointsFor(input.material, weight.grams),
+			recordedBy: stewardId,
+			decidedAt: now
+		});
+		if (duplicate) return { ok: true as const, contribution: row, duplicate: true };
 		return { ok: true as const, contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now) };
 	});
 }
@@ -250,34 +271,14 @@ export async function announceContribution(
 	}
 	const weight = effectiveGrams(input.material, input.weightKg, input.count)!;
 	return db.transaction(async (tx) => {
-		const [existing] = await tx
-			.select()
-			.from(contribution)
-			.where(and(eq(contribution.createdBy, actor.id), eq(contribution.idempotencyKey, input.idempotencyKey)));
-		if (existing) return { ok: true as const, contribution: existing, duplicate: true };
-		const [row] = await tx
-			.insert(contribution)
-			.values({
-				playgroundId: input.playgroundId,
-				pointId: input.pointId,
-				componentId: input.componentId ?? null,
-				material: input.material,
-				grams: weight.grams,
-				gramsEstimated: weight.estimated,
-				itemCount: input.count ?? null,
-				volumeMl: input.material === 'ecobricks' ? (input.volumeMl ?? null) : null,
-				householdId,
-				studentId,
-				classId,
-				status: 'announced',
-				localDay: localDay(now, appTimeZone()),
-				announcedBy: actor.id,
-				createdBy: actor.id,
-				idempotencyKey: input.idempotencyKey,
-				createdAt: now
-			})
-			.returning();
-		return { ok: true as const, contribution: row };
+		const { row, duplicate } = await insertDropOff(tx, actor.id, input, weight, now, {
+			householdId,
+			studentId,
+			classId,
+			status: 'announced',
+			announcedBy: actor.id
+		});
+		return duplicate ? { ok: true as const, contribution: row, duplicate: true } : { ok: true as const, contribution: row };
 	});
 }
 
