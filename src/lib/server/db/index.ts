@@ -1,7 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { createDb, migrateDb, type Db, type DbHandle } from './client';
 import { seedReferenceData } from './seed/reference';
-import { seedDemoData, demoEnabled } from './seed/demo';
+import { demoEnabled, hasDemoAccounts, seedDemoData } from './seed/demo';
 
 export type { Db, Tx, DbOrTx } from './client';
 
@@ -18,10 +18,8 @@ export function getDb(): Promise<Db> {
 		});
 		await migrateDb(handle.db);
 		await seedReferenceData(handle.db);
-		if (demoEnabled(env.DEMO_DATA, env.NODE_ENV ?? process.env.NODE_ENV)) {
-			const created = await seedDemoData(handle.db);
-			if (created) printDemoAccounts();
-		}
+		if (demoEnabled(env.DEMO_DATA, env.NODE_ENV ?? process.env.NODE_ENV)) await seedDemoData(handle.db);
+		if (await hasDemoAccounts(handle.db)) printDemoAccounts();
 		return handle.db;
 	})();
 	return ready;
@@ -30,6 +28,6 @@ export function getDb(): Promise<Db> {
 function printDemoAccounts() {
 	// Start-up output, not a request path: tells a newcomer how to sign in.
 	console.info(
-		'[songxanh] Demo data created. Sign in with one of: demo-organiser, demo-teacher, demo-student, demo-family, demo-steward — password: songxanh-demo'
+		'[songxanh] Demo accounts: sign in with one of: demo-organiser, demo-teacher, demo-student, demo-family, demo-steward — password: songxanh-demo'
 	);
 }
