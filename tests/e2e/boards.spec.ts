@@ -15,7 +15,7 @@ test.describe('leaderboards on a phone', () => {
 		await signIn(page, 'demo-student');
 		await page.getByRole('link', { name: 'Bảng xếp hạng' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng xếp hạng');
-		await page.getByRole('link', { name: /Các lớp trong trường Trường THCS Liên Mạc/ }).click();
+		await page.getByRole('link', { name: /Các lớp của Trường THCS Liên Mạc/ }).click();
 		await page.getByRole('link', { name: 'Từ trước đến nay' }).click();
 		await expect(page).toHaveURL(/window=all/);
 		await expect(page.getByRole('link', { name: 'Từ trước đến nay' })).toHaveAttribute('aria-current', 'page');

@@ -3,7 +3,7 @@ const vi = {
 	'board.index.title': 'Bảng xếp hạng',
 	'board.index.intro': 'Các bảng bạn có mặt, xếp theo điểm tuần này. Chọn một bảng để xem chi tiết.',
 	'board.index.empty': 'Bạn chưa thuộc bảng xếp hạng nào. Hãy tham gia một lớp hoặc một hộ gia đình.',
-	'board.kind.class-in-school': 'Các lớp trong trường {name}',
+	'board.kind.class-in-school': 'Các lớp của {name}',
 	'board.kind.class-in-area': 'Các lớp ở {name}',
 	'board.kind.household-in-neighbourhood': 'Các hộ trong {name}',
 	'board.kind.school-in-area': 'Các trường ở {name}',
