@@ -2,10 +2,15 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { hasDemoAccounts } from '$lib/server/db/seed/demo';
 import { pledgeReminders } from '$lib/server/services/pledge-queries';
+import { homePlaces } from '$lib/server/services/home';
 
+// Public page: visitors see the introduction; a signed-in person also sees their places and reminders.
 export const load: PageServerLoad = async ({ locals }) => {
+	const db = await getDb();
+	if (!locals.user) return { demo: await hasDemoAccounts(db), pledgesDue: [], places: null };
 	return {
-		demo: locals.user ? false : await hasDemoAccounts(await getDb()),
-		pledgesDue: locals.user ? await pledgeReminders(await getDb(), locals.user.id) : []
+		demo: false,
+		pledgesDue: await pledgeReminders(db, locals.user.id),
+		places: await homePlaces(db, locals.user)
 	};
 };

@@ -42,3 +42,12 @@ for (const username of USERS) {
 		}
 	});
 }
+
+test('the home page offers a signed-in person their own places', async ({ page }) => {
+	await signIn(page, 'demo-teacher');
+	const shortcuts = page.getByRole('navigation', { name: 'Hoạt động' });
+	await expect(shortcuts.getByRole('link', { name: 'Lớp 6A1' })).toBeVisible();
+	await expect(shortcuts.getByRole('link', { name: 'Lớp 7A2' })).toBeVisible();
+	await shortcuts.getByRole('link', { name: 'Lớp 6A1' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lớp 6A1');
+});

@@ -32,6 +32,11 @@ const en: Translations<typeof vi> = {
 	'home.step.pledges': 'Pledge to use a reusable item for 7, 21 or 30 days and check in daily.',
 	'home.step.playground': 'Bring sorted plastic to a collection point to help build a recycled playground.',
 	'home.step.boards': 'Whole classes and households score together on fair leaderboards.',
+	'home.places': 'My shortcuts',
+	'home.shortcut.today': 'Log today’s actions',
+	'home.shortcut.steward': 'Record drop-offs',
+	'home.shortcut.manage': 'Manage the programme',
+	'home.shortcut.boards': 'Leaderboards',
 	'home.start': 'Get started',
 	'home.welcome': 'Hello, {name}!',
 	'home.demo':

@@ -29,6 +29,11 @@ const vi = {
 	'home.step.pledges': 'Cam kết dùng đồ tái sử dụng 7, 21 hoặc 30 ngày và điểm danh mỗi ngày.',
 	'home.step.playground': 'Mang nhựa đã phân loại đến điểm thu gom để cùng xây sân chơi tái chế.',
 	'home.step.boards': 'Cả lớp, cả hộ cùng ghi điểm trên bảng xếp hạng công bằng.',
+	'home.places': 'Lối tắt của tôi',
+	'home.shortcut.today': 'Ghi hành động hôm nay',
+	'home.shortcut.steward': 'Ghi nhận đóng góp',
+	'home.shortcut.manage': 'Quản lý chương trình',
+	'home.shortcut.boards': 'Bảng xếp hạng',
 	'home.start': 'Bắt đầu',
 	'home.welcome': 'Xin chào, {name}!',
 	'home.demo':
