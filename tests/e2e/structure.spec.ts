@@ -58,6 +58,8 @@ test.describe('classes, students and households', () => {
 		const cards = page.locator('.login-card');
 		await expect(cards).toHaveCount(3);
 		await expect(cards.first()).toContainText('Mật khẩu');
+		// Each card carries a QR of its username for the steward's scanner.
+		await expect(page.getByRole('img', { name: /Mã QR tên đăng nhập/ })).toHaveCount(3);
 		await expect(page.getByRole('button', { name: 'In thẻ đăng nhập' })).toBeVisible();
 
 		await page.emulateMedia({ media: 'print' });

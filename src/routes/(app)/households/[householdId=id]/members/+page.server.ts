@@ -5,6 +5,7 @@ import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { getHouseholdHeader } from '$lib/server/services/groups';
 import { setFlash } from '$lib/server/flash';
 import { decideStudentLink, getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/services/households';
+import { qrPath } from '$lib/server/services/qr';
 
 async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
 	const db = await getDb();
@@ -17,11 +18,14 @@ export const load: PageServerLoad = async (event) => {
 	const { db, householdId, relation } = await access(event, ['adult', 'student', 'organiser']);
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
+	const code = relation === 'adult' ? await getHouseholdCode(db, householdId) : null;
 	return {
 		household: header,
 		members: await listMembers(db, householdId),
 		// The code lets people in: only the household's adults see and change it.
-		code: relation === 'adult' ? await getHouseholdCode(db, householdId) : null,
+		code,
+		// Stewards scan this at the collection point to credit the household.
+		qr: code ? qrPath(code) : null,
 		canApprove: relation === 'adult'
 	};
 };

@@ -5,6 +5,7 @@ import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { rosterSchema } from '$lib/schemas/structure';
 import { getClassAdmin } from '$lib/server/services/classes';
 import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/services/roster';
+import { qrPath } from '$lib/server/services/qr';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -44,6 +45,10 @@ export const actions: Actions = {
 		});
 		if (!res.ok) return refuse(res.error === 'structure.roster.alreadyImported' ? 409 : 400, { names, refused: [], cleaned: clean.cleaned, error: res.error });
 		// The passwords live only in this response: the cards are printed from it.
-		return { cards: res.cards.map(({ displayName, nickname, username, password }) => ({ displayName, nickname, username, password })), cleaned: clean.cleaned };
+		// Each card carries a QR of the username, which a steward scans into the drop-off form.
+		return {
+			cards: res.cards.map(({ displayName, nickname, username, password }) => ({ displayName, nickname, username, password, qr: qrPath(username) })),
+			cleaned: clean.cleaned
+		};
 	}
 };
