@@ -17,7 +17,7 @@ test.describe('actions, challenges, goals and voids', () => {
 		const teacher = await signedIn(browser, 'demo-teacher');
 
 		// The teacher creates a class challenge for 6A1 with every action ticked.
-		await teacher.getByRole('navigation').getByRole('link', { name: 'Thử thách' }).click();
+		await teacher.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thử thách' }).click();
 		await teacher.getByRole('link', { name: 'Tạo thử thách' }).click();
 		await teacher.getByLabel('Tên thử thách').fill(title);
 		await teacher.getByRole('radio', { name: 'Thử thách lớp' }).check();
@@ -47,7 +47,7 @@ test.describe('actions, challenges, goals and voids', () => {
 
 		// The student logs litter picking twice (its cap): it counts for the new challenge.
 		const student = await signedIn(browser, 'demo-student');
-		await student.getByRole('navigation').getByRole('link', { name: 'Hôm nay' }).click();
+		await student.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hôm nay' }).click();
 		await expect(student.getByRole('heading', { level: 1 })).toHaveText('Hành động hôm nay');
 		const litter = student.getByRole('button', { name: 'Ghi: Nhặt rác nhựa nơi công cộng' });
 		await expect(litter).toContainText(`Tính cho thử thách: ${title}`);
@@ -69,7 +69,7 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(teacher.getByRole('status')).toContainText('Đã huỷ mục này');
 
 		// The student sees the entry voided, by whom and why; the challenge standings count one log.
-		await student.getByRole('navigation').getByRole('link', { name: 'Của tôi', exact: true }).click();
+		await student.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Của tôi', exact: true }).click();
 		await expect(student.getByText('Đã bị huỷ bởi Thầy Hùng: Em ghi hai lần cho cùng một lần nhặt rác.')).toBeVisible();
 		await teacher.goto('/challenges');
 		await teacher.getByRole('link', { name: title }).click();
@@ -123,7 +123,7 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(family.getByRole('status')).toContainText('Đã ghi lại');
 		await expect(sort).toBeDisabled();
 
-		await family.getByRole('navigation').getByRole('link', { name: 'Hộ của tôi' }).click();
+		await family.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hộ của tôi' }).click();
 		await family.locator('main').getByRole('link', { name: /Nhà Xanh Số 7/ }).first().click();
 		await family.getByRole('link', { name: 'Hoạt động của hộ' }).click();
 		await expect(family).toHaveURL(/\/households\/\d+\/activity$/);

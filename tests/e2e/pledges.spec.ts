@@ -31,7 +31,7 @@ test.describe('pledges', () => {
 		const reminder = page.getByRole('complementary', { name: /Còn cần điểm danh/ });
 		await expect(reminder.getByRole('link', { name: 'Bình nước' })).toBeVisible();
 
-		await page.getByRole('navigation').getByRole('link', { name: 'Cam kết' }).first().click();
+		await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cam kết' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cam kết dùng đồ tái sử dụng');
 		await expect(page.getByTestId('my-streak')).toContainText('Chuỗi');
 
