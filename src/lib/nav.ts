@@ -27,7 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/playgrounds', label: 'nav.playgrounds', public: true },
 	{ href: '/steward', label: 'nav.steward', roles: ['steward'] },
 	{ href: '/organiser/playgrounds', label: 'nav.organiserPlaygrounds', roles: ['organiser'] },
-	{ href: '/organiser/actions', label: 'nav.actionsAdmin', roles: ['organiser'] }
+	{ href: '/organiser/actions', label: 'nav.actionsAdmin', roles: ['organiser'] },
+	{ href: '/organiser/impact', label: 'nav.impact', roles: ['organiser'] }
 ];
 
 export function navFor(roles: Role[] | null): NavItem[] {

@@ -51,3 +51,25 @@ test('the home page offers a signed-in person their own places', async ({ page }
 	await shortcuts.getByRole('link', { name: 'Lớp 6A1' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lớp 6A1');
 });
+
+test('an organiser reads impact by community model and downloads it; others may not', async ({ page, request, baseURL }) => {
+	await signIn(page, 'demo-organiser');
+	await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tác động' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tác động theo mô hình cộng đồng');
+	const row = page.getByRole('row', { name: /Mô hình Trường học xanh nói không với rác nhựa/ });
+	await expect(row).toContainText('1 trường');
+	await expect(page.getByRole('img', { name: /Biểu đồ kg nhựa theo mô hình/ })).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải bảng CSV' }).click();
+	expect((await download).suggestedFilename()).toBe('songxanh-impact.csv');
+
+	// A student gets a 403 for both the page and the file.
+	const student = await request.post('/login', {
+		form: { username: 'demo-student', password: 'songxanh-demo' },
+		headers: { origin: new URL(baseURL!).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(student.status()).toBe(303);
+	expect((await request.get('/organiser/impact')).status()).toBe(403);
+	expect((await request.get('/organiser/impact.csv')).status()).toBe(403);
+});

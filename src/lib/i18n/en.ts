@@ -9,6 +9,7 @@ import pledges from './messages/pledges/en';
 import boards from './messages/boards/en';
 import actions from './messages/actions/en';
 import challenges from './messages/challenges/en';
+import impact from './messages/impact/en';
 
-const table: Record<string, string> = { ...common, ...auth, ...groups, ...structure, ...playground, ...pledges, ...boards, ...actions, ...challenges };
+const table: Record<string, string> = { ...common, ...auth, ...groups, ...structure, ...playground, ...pledges, ...boards, ...actions, ...challenges, ...impact };
 export default table;

@@ -18,6 +18,8 @@ import actionsVi from './messages/actions/vi';
 import actionsEn from './messages/actions/en';
 import challengesVi from './messages/challenges/vi';
 import challengesEn from './messages/challenges/en';
+import impactVi from './messages/impact/vi';
+import impactEn from './messages/impact/en';
 
 export { LOCALES, type Locale, isLocale, intlLocale } from './locales';
 export type { MessageParams } from './define';
@@ -37,6 +39,7 @@ export const MESSAGE_MODULES = {
 	boards: { vi: boardsVi, en: boardsEn },
 	actions: { vi: actionsVi, en: actionsEn },
 	challenges: { vi: challengesVi, en: challengesEn },
+	impact: { vi: impactVi, en: impactEn },
 } as const;
 
 type Modules = typeof MESSAGE_MODULES;

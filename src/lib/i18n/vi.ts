@@ -9,6 +9,7 @@ import pledges from './messages/pledges/vi';
 import boards from './messages/boards/vi';
 import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
+import impact from './messages/impact/vi';
 
-const table: Record<string, string> = { ...common, ...auth, ...groups, ...structure, ...playground, ...pledges, ...boards, ...actions, ...challenges };
+const table: Record<string, string> = { ...common, ...auth, ...groups, ...structure, ...playground, ...pledges, ...boards, ...actions, ...challenges, ...impact };
 export default table;

@@ -1,0 +1,123 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '$lib/server/db/client';
+import { communityModel, neighbourhood, rollup, school } from '$lib/server/db/schema';
+
+export interface ImpactTotals {
+	points: number;
+	gramsAvoided: number;
+	gramsCollected: number;
+}
+
+/** A community model's impact, through its schools and through its neighbourhoods (null model: neither). */
+export interface ModelImpact {
+	modelId: number | null;
+	nameVi: string | null;
+	nameEn: string | null;
+	schools: number;
+	neighbourhoods: number;
+	viaSchools: ImpactTotals;
+	viaNeighbourhoods: ImpactTotals;
+}
+
+const zero = (): ImpactTotals => ({ points: 0, gramsAvoided: 0, gramsCollected: 0 });
+
+/**
+ * All-time impact per community model, read from the school and neighbourhood rollups (one
+ * primary-key lookup per school or neighbourhood, never the ledger). The two columns are kept
+ * apart: a student's action counts for their school and for their household's neighbourhood, so
+ * adding them would count it twice.
+ */
+export async function impactByModel(db: DbOrTx): Promise<ModelImpact[]> {
+	const models = await db
+		.select({ id: communityModel.id, nameVi: communityModel.nameVi, nameEn: communityModel.nameEn })
+		.from(communityModel)
+		.orderBy(asc(communityModel.id));
+	const byModel = new Map<number | null, ModelImpact>();
+	const entry = (id: number | null) => {
+		let row = byModel.get(id);
+		if (!row) {
+			const m = models.find((x) => x.id === id);
+			row = { modelId: id, nameVi: m?.nameVi ?? null, nameEn: m?.nameEn ?? null, schools: 0, neighbourhoods: 0, viaSchools: zero(), viaNeighbourhoods: zero() };
+			byModel.set(id, row);
+		}
+		return row;
+	};
+	for (const m of models) entry(m.id);
+
+	const sums = {
+		points: sql<number>`coalesce(sum(${rollup.points}), 0)`,
+		gramsAvoided: sql<number>`coalesce(sum(${rollup.gramsAvoided}), 0)`,
+		gramsCollected: sql<number>`coalesce(sum(${rollup.gramsCollected}), 0)`
+	};
+	const allTime = (kind: 'school' | 'neighbourhood', id: typeof school.id | typeof neighbourhood.id) =>
+		and(eq(rollup.scopeKind, kind), eq(rollup.scopeId, id), eq(rollup.periodKind, 'all'), eq(rollup.periodKey, 'all'));
+
+	const schools = await db
+		.select({ modelId: school.modelId, n: sql<number>`count(distinct ${school.id})`, ...sums })
+		.from(school)
+		.leftJoin(rollup, allTime('school', school.id))
+		.groupBy(school.modelId);
+	for (const s of schools) {
+		const row = entry(s.modelId);
+		row.schools = s.n;
+		row.viaSchools = { points: s.points, gramsAvoided: s.gramsAvoided, gramsCollected: s.gramsCollected };
+	}
+	const hoods = await db
+		.select({ modelId: neighbourhood.modelId, n: sql<number>`count(distinct ${neighbourhood.id})`, ...sums })
+		.from(neighbourhood)
+		.leftJoin(rollup, allTime('neighbourhood', neighbourhood.id))
+		.groupBy(neighbourhood.modelId);
+	for (const h of hoods) {
+		const row = entry(h.modelId);
+		row.neighbourhoods = h.n;
+		row.viaNeighbourhoods = { points: h.points, gramsAvoided: h.gramsAvoided, gramsCollected: h.gramsCollected };
+	}
+	// Models first in catalogue order, then schools and neighbourhoods under no model.
+	return [...byModel.values()].sort((a, b) => (a.modelId ?? Infinity) - (b.modelId ?? Infinity));
+}
+
+const CSV_HEADER = [
+	'model_vi',
+	'model_en',
+	'schools',
+	'school_points',
+	'school_kg_avoided',
+	'school_kg_collected',
+	'neighbourhoods',
+	'neighbourhood_points',
+	'neighbourhood_kg_avoided',
+	'neighbourhood_kg_collected'
+];
+
+/** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */
+function cell(value: string | number | null): string {
+	let text = value === null ? '' : String(value);
+	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const kg = (g: number) => (g / 1000).toFixed(2);
+
+/** The per-model impact table as CSV (UTF-8, with a BOM so spreadsheet apps read Vietnamese right). */
+export function impactCsv(rows: ModelImpact[], noModelLabel: string): string {
+	const lines = [CSV_HEADER.join(',')];
+	for (const r of rows) {
+		lines.push(
+			[
+				r.nameVi ?? noModelLabel,
+				r.nameEn ?? noModelLabel,
+				r.schools,
+				r.viaSchools.points,
+				kg(r.viaSchools.gramsAvoided),
+				kg(r.viaSchools.gramsCollected),
+				r.neighbourhoods,
+				r.viaNeighbourhoods.points,
+				kg(r.viaNeighbourhoods.gramsAvoided),
+				kg(r.viaNeighbourhoods.gramsCollected)
+			]
+				.map(cell)
+				.join(',')
+		);
+	}
+	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
