@@ -2,6 +2,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, notExists } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { classStudent, guardianLink, household, householdMember, ledgerEntry, schoolClass, user } from '$lib/server/db/schema';
+import { toCsv } from '$lib/utils/csv';
 
 /** Students in a household where the guardian is an active adult, not yet linked to them. */
 export async function linkableChildren(db: DbOrTx, guardianId: number) {
@@ -89,17 +90,9 @@ export async function childData(db: DbOrTx, studentId: number) {
 
 export type ChildData = NonNullable<Awaited<ReturnType<typeof childData>>>;
 
-function csvCell(v: unknown): string {
-	const s = v === null || v === undefined ? '' : String(v);
-	// A leading = + - @ would be run as a formula by spreadsheet apps.
-	const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The child's ledger entries as CSV, preceded by their profile as key/value rows. */
 export function childCsv(data: ChildData): string {
 	const rows: unknown[][] = [
-		['field', 'value'],
 		['username', data.profile.username],
 		['real_name', data.profile.displayName],
 		['nickname', data.profile.nickname],
@@ -109,5 +102,5 @@ export function childCsv(data: ChildData): string {
 		['entry_id', 'local_day', 'points', 'grams_avoided', 'grams_collected', 'source', 'reason'],
 		...data.entries.map((e) => [e.id, e.localDay, e.points, e.gramsAvoided, e.gramsCollected, e.sourceKind, e.reason])
 	];
-	return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+	return toCsv(['field', 'value'], rows);
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { communityModel, neighbourhood, rollup, school } from '$lib/server/db/schema';
+import { toCsv } from '$lib/utils/csv';
 
 export interface ImpactTotals {
 	points: number;
@@ -89,35 +90,23 @@ const CSV_HEADER = [
 	'neighbourhood_kg_collected'
 ];
 
-/** Quotes a CSV cell, and defuses text a spreadsheet would run as a formula. */
-function cell(value: string | number | null): string {
-	let text = value === null ? '' : String(value);
-	if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const kg = (g: number) => (g / 1000).toFixed(2);
 
-/** The per-model impact table as CSV (UTF-8, with a BOM so spreadsheet apps read Vietnamese right). */
+/** The per-model impact table as CSV (see `toCsv`: BOM, formulas defused). */
 export function impactCsv(rows: ModelImpact[], noModelLabel: string): string {
-	const lines = [CSV_HEADER.join(',')];
-	for (const r of rows) {
-		lines.push(
-			[
-				r.nameVi ?? noModelLabel,
-				r.nameEn ?? noModelLabel,
-				r.schools,
-				r.viaSchools.points,
-				kg(r.viaSchools.gramsAvoided),
-				kg(r.viaSchools.gramsCollected),
-				r.neighbourhoods,
-				r.viaNeighbourhoods.points,
-				kg(r.viaNeighbourhoods.gramsAvoided),
-				kg(r.viaNeighbourhoods.gramsCollected)
-			]
-				.map(cell)
-				.join(',')
-		);
-	}
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return toCsv(
+		CSV_HEADER,
+		rows.map((r) => [
+			r.nameVi ?? noModelLabel,
+			r.nameEn ?? noModelLabel,
+			r.schools,
+			r.viaSchools.points,
+			kg(r.viaSchools.gramsAvoided),
+			kg(r.viaSchools.gramsCollected),
+			r.neighbourhoods,
+			r.viaNeighbourhoods.points,
+			kg(r.viaNeighbourhoods.gramsAvoided),
+			kg(r.viaNeighbourhoods.gramsCollected)
+		])
+	);
 }

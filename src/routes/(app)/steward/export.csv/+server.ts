@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listStewardPoints } from '$lib/server/services/playground-points';
 import { listForExport } from '$lib/server/services/playground-lists';
-import { toCsv } from '$lib/utils/playground-csv';
+import { toCsv } from '$lib/utils/csv';
 
 /** The steward's contributions as CSV: one point (?point=) or all of theirs. */
 export const GET: RequestHandler = async (event) => {

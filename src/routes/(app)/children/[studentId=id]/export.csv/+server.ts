@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const data = await childData(db, studentId);
 	if (!data) error(404, { message: 'error.404' });
 	// A BOM so spreadsheet apps read the Vietnamese text as UTF-8.
-	return new Response('\uFEFF' + childCsv(data), {
+	return new Response(childCsv(data), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="songxanh-${data.profile.username}.csv"`,
