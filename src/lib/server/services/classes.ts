@@ -12,6 +12,7 @@ import {
 import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
 import { generateCode } from './codes';
 import { nameKey } from './roster';
+import { getClassHeader } from './groups';
 
 /** The classes a teacher teaches, newest school year first, archived last. */
 export async function listTeacherClasses(db: DbOrTx, teacherId: number) {
@@ -85,22 +86,7 @@ export async function createClass(db: Db, teacherId: number, input: ClassInput):
 
 /** Everything the class management pages show about the class itself. */
 export async function getClassAdmin(db: DbOrTx, classId: number) {
-	const [row] = await db
-		.select({
-			id: schoolClass.id,
-			name: schoolClass.name,
-			grade: schoolClass.grade,
-			schoolYear: schoolClass.schoolYear,
-			joinCode: schoolClass.joinCode,
-			studentBoardEnabled: schoolClass.studentBoardEnabled,
-			archivedAt: schoolClass.archivedAt,
-			schoolId: school.id,
-			schoolName: school.name
-		})
-		.from(schoolClass)
-		.innerJoin(school, eq(school.id, schoolClass.schoolId))
-		.where(eq(schoolClass.id, classId));
-	return row ?? null;
+	return getClassHeader(db, classId, { joinCode: schoolClass.joinCode, studentBoardEnabled: schoolClass.studentBoardEnabled });
 }
 
 /** Replaces the join code; the old one stops working at once. */

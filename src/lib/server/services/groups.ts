@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '$lib/server/db/client';
 import { household, neighbourhood, school, schoolClass } from '$lib/server/db/schema';
 import { getTotals, type Totals } from './ledger';
@@ -21,17 +22,25 @@ export async function groupSummary(db: DbOrTx, kind: 'class' | 'household', id: 
 	return { week, month, all };
 }
 
-export async function getClassHeader(db: DbOrTx, classId: number) {
+/** The columns every class page shows about the class (with its school). */
+export const classHeaderColumns = {
+	id: schoolClass.id,
+	name: schoolClass.name,
+	grade: schoolClass.grade,
+	schoolYear: schoolClass.schoolYear,
+	archivedAt: schoolClass.archivedAt,
+	schoolId: school.id,
+	schoolName: school.name
+};
+
+/** A class with its school, plus any `extra` columns; null when there is no such class. */
+export async function getClassHeader<E extends Record<string, AnySQLiteColumn> = Record<never, never>>(
+	db: DbOrTx,
+	classId: number,
+	extra?: E
+) {
 	const [row] = await db
-		.select({
-			id: schoolClass.id,
-			name: schoolClass.name,
-			grade: schoolClass.grade,
-			schoolYear: schoolClass.schoolYear,
-			archivedAt: schoolClass.archivedAt,
-			schoolId: school.id,
-			schoolName: school.name
-		})
+		.select({ ...classHeaderColumns, ...(extra ?? ({} as E)) })
 		.from(schoolClass)
 		.innerJoin(school, eq(school.id, schoolClass.schoolId))
 		.where(eq(schoolClass.id, classId));

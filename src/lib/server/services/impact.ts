@@ -50,25 +50,20 @@ export async function impactByModel(db: DbOrTx): Promise<ModelImpact[]> {
 		gramsAvoided: sql<number>`coalesce(sum(${rollup.gramsAvoided}), 0)`,
 		gramsCollected: sql<number>`coalesce(sum(${rollup.gramsCollected}), 0)`
 	};
-	const allTime = (kind: 'school' | 'neighbourhood', id: typeof school.id | typeof neighbourhood.id) =>
-		and(eq(rollup.scopeKind, kind), eq(rollup.scopeId, id), eq(rollup.periodKind, 'all'), eq(rollup.periodKey, 'all'));
-
-	const schools = await db
-		.select({ modelId: school.modelId, n: sql<number>`count(distinct ${school.id})`, ...sums })
-		.from(school)
-		.leftJoin(rollup, allTime('school', school.id))
-		.groupBy(school.modelId);
-	for (const s of schools) {
+	const perModel = (kind: 'school' | 'neighbourhood') => {
+		const t = kind === 'school' ? school : neighbourhood;
+		return db
+			.select({ modelId: t.modelId, n: sql<number>`count(distinct ${t.id})`, ...sums })
+			.from(t)
+			.leftJoin(rollup, and(eq(rollup.scopeKind, kind), eq(rollup.scopeId, t.id), eq(rollup.periodKind, 'all'), eq(rollup.periodKey, 'all')))
+			.groupBy(t.modelId);
+	};
+	for (const s of await perModel('school')) {
 		const row = entry(s.modelId);
 		row.schools = s.n;
 		row.viaSchools = { points: s.points, gramsAvoided: s.gramsAvoided, gramsCollected: s.gramsCollected };
 	}
-	const hoods = await db
-		.select({ modelId: neighbourhood.modelId, n: sql<number>`count(distinct ${neighbourhood.id})`, ...sums })
-		.from(neighbourhood)
-		.leftJoin(rollup, allTime('neighbourhood', neighbourhood.id))
-		.groupBy(neighbourhood.modelId);
-	for (const h of hoods) {
+	for (const h of await perModel('neighbourhood')) {
 		const row = entry(h.modelId);
 		row.neighbourhoods = h.n;
 		row.viaNeighbourhoods = { points: h.points, gramsAvoided: h.gramsAvoided, gramsCollected: h.gramsCollected };

@@ -17,27 +17,9 @@ import { kgToGrams, parseMaterials, type Material, type PlaygroundState } from '
 export type PlaygroundRow = typeof playground.$inferSelect;
 export type ComponentRow = typeof playgroundComponent.$inferSelect;
 
-/** Every playground, newest first, with its model and area names. */
-export async function listPlaygrounds(db: DbOrTx) {
+/** A playground's own columns with its model's and area's names. */
+function playgroundsWithNames(db: DbOrTx) {
 	return db
-		.select({
-			id: playground.id,
-			name: playground.name,
-			description: playground.description,
-			state: playground.state,
-			modelNameVi: communityModel.nameVi,
-			modelNameEn: communityModel.nameEn,
-			areaNameVi: area.nameVi,
-			areaNameEn: area.nameEn
-		})
-		.from(playground)
-		.innerJoin(communityModel, eq(communityModel.id, playground.modelId))
-		.innerJoin(area, eq(area.id, playground.areaId))
-		.orderBy(desc(playground.id));
-}
-
-export async function getPlayground(db: DbOrTx, id: number) {
-	const [row] = await db
 		.select({
 			id: playground.id,
 			name: playground.name,
@@ -52,8 +34,16 @@ export async function getPlayground(db: DbOrTx, id: number) {
 		})
 		.from(playground)
 		.innerJoin(communityModel, eq(communityModel.id, playground.modelId))
-		.innerJoin(area, eq(area.id, playground.areaId))
-		.where(eq(playground.id, id));
+		.innerJoin(area, eq(area.id, playground.areaId));
+}
+
+/** Every playground, newest first, with its model and area names. */
+export async function listPlaygrounds(db: DbOrTx) {
+	return playgroundsWithNames(db).orderBy(desc(playground.id));
+}
+
+export async function getPlayground(db: DbOrTx, id: number) {
+	const [row] = await playgroundsWithNames(db).where(eq(playground.id, id));
 	return row ?? null;
 }
 
