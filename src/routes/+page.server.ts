@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { hasDemoAccounts } from '$lib/server/db/seed/demo';
-import { pledgeReminders } from '$lib/server/services/pledge-queries';
-import { homePlaces } from '$lib/server/services/home';
+import { pledgeReminders } from '$lib/server/pledges/queries';
+import { homePlaces } from '$lib/server/community/home';
 
 // Public page: visitors see the introduction; a signed-in person also sees their places and reminders.
 export const load: PageServerLoad = async ({ locals }) => {

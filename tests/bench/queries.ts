@@ -1,7 +1,7 @@
 import { createDb } from '../../src/lib/server/db/client';
-import { resolveBoard } from '../../src/lib/server/services/leaderboard-access';
-import { boardView } from '../../src/lib/server/services/leaderboard-view';
-import { windowPeriod } from '../../src/lib/server/services/leaderboards';
+import { resolveBoard } from '../../src/lib/server/boards/board-access';
+import { boardView } from '../../src/lib/server/boards/view';
+import { windowPeriod } from '../../src/lib/server/boards/leaderboards';
 import type { BoardKind, BoardWindow } from '../../src/lib/schemas/boards';
 import { localDay } from '../../src/lib/utils/dates';
 import type { BenchInfo } from './util';

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/lib/server/db/client';
 import { communityModel } from '../../src/lib/server/db/schema';
-import { createPlayground, addComponent } from '../../src/lib/server/services/playground';
-import { addSteward, createCollectionPoint } from '../../src/lib/server/services/playground-points';
+import { createPlayground, addComponent } from '../../src/lib/server/playground/playgrounds';
+import { addSteward, createCollectionPoint } from '../../src/lib/server/playground/points';
 import { makeArea, makeStudentWorld, makeUser } from './factories';
 
 /**

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
 import { makeStudentWorld, makeUser } from '../helpers/factories';
 import { action, actionLog, challenge, classGoal, ledgerEntry, neighbourhoodSteward, type Role } from '../../src/lib/server/db/schema';
-import { logAction } from '../../src/lib/server/services/actions';
+import { logAction } from '../../src/lib/server/actions/actions';
 import { localDay } from '../../src/lib/utils/dates';
 
 const t = await createTestDb();

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { languageSchema } from '$lib/schemas/auth';
 import { formObject } from '$lib/schemas/common';
 import { setLocaleCookie } from '$lib/server/locale';
-import { setUserLocale } from '$lib/server/services/accounts';
+import { setUserLocale } from '$lib/server/people/accounts';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { setFlash } from '$lib/server/flash';
 

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { listPlaygrounds } from '$lib/server/services/playground';
-import { gramsByPlayground } from '$lib/server/services/playground-tracker';
+import { listPlaygrounds } from '$lib/server/playground/playgrounds';
+import { gramsByPlayground } from '$lib/server/playground/tracker';
 
 // Public: the build trackers are meant to be shared (no names, only nicknames and totals).
 export const load: PageServerLoad = async () => {

@@ -2,7 +2,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
 import { user as userTable } from '$lib/server/db/schema';
-import { isGuardianOf } from '$lib/server/services/guardians';
+import { isGuardianOf } from '$lib/server/people/guardians';
 import { requireUser } from './guards';
 import { parseId } from './scoped';
 

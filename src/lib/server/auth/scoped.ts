@@ -8,7 +8,7 @@ import {
 	relationToHousehold,
 	type ClassRelation,
 	type HouseholdRelation
-} from '$lib/server/services/membership';
+} from '$lib/server/access/membership';
 import { requireUser } from './guards';
 import type { SessionUser } from './session';
 

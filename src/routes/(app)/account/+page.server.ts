@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { changePassword } from '$lib/server/services/accounts';
+import { changePassword } from '$lib/server/people/accounts';
 import { createSession, invalidateUserSessions } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { setFlash } from '$lib/server/flash';

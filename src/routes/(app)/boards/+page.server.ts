@@ -2,9 +2,9 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
-import { boardsForViewer } from '$lib/server/services/leaderboard-access';
-import { standingsOn } from '$lib/server/services/leaderboard-view';
-import { windowPeriod } from '$lib/server/services/leaderboards';
+import { boardsForViewer } from '$lib/server/boards/board-access';
+import { standingsOn } from '$lib/server/boards/view';
+import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
-import { challengeState, listChallengesFor } from '$lib/server/services/challenges';
+import { challengeState, listChallengesFor } from '$lib/server/actions/challenges';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
-import { linkableChildren, linkChild, listChildren } from '$lib/server/services/guardians';
+import { linkableChildren, linkChild, listChildren } from '$lib/server/people/guardians';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { classSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/services/classes';
+import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';

@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { createHousehold, joinHouseholdByCode, listNeighbourhoods, myHousehold } from '$lib/server/services/households';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/services/code-limit';
+import { createHousehold, joinHouseholdByCode, listNeighbourhoods, myHousehold } from '$lib/server/community/households';
+import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 

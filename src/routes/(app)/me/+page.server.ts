@@ -2,9 +2,9 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
-import { badgesOf } from '$lib/server/services/badges';
-import { getTotals } from '$lib/server/services/ledger';
-import { personFeed } from '$lib/server/services/review';
+import { badgesOf } from '$lib/server/actions/badges';
+import { getTotals } from '$lib/server/ledger/ledger';
+import { personFeed } from '$lib/server/actions/review';
 import { localDay, periodKeysFor } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

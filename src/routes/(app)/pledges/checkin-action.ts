@@ -5,7 +5,7 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { checkinSchema } from '$lib/schemas/pledges';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { checkIn } from '$lib/server/services/pledges';
+import { checkIn } from '$lib/server/pledges/pledges';
 
 /**
  * The check-in action shared by the list and the detail page: read, validate, check in, then

@@ -2,16 +2,16 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { listStewardPoints } from '$lib/server/services/playground-points';
-import { listComponents } from '$lib/server/services/playground';
-import { dayTotals, listAnnounced, listPointDay } from '$lib/server/services/playground-lists';
+import { listStewardPoints } from '$lib/server/playground/points';
+import { listComponents } from '$lib/server/playground/playgrounds';
+import { dayTotals, listAnnounced, listPointDay } from '$lib/server/playground/lists';
 import {
 	confirmContribution,
 	recordContribution,
 	rejectContribution,
 	voidContribution,
 	type ContributionResult
-} from '$lib/server/services/playground-contributions';
+} from '$lib/server/playground/contributions';
 import { confirmContributionSchema, decideWithReasonSchema, recordContributionSchema } from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';

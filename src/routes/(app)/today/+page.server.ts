@@ -6,10 +6,10 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { logActionSchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/services/actions';
-import { runningChallengesFor } from '$lib/server/services/challenges';
-import { getHouseholdHeader } from '$lib/server/services/groups';
-import { getTotals } from '$lib/server/services/ledger';
+import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
+import { runningChallengesFor } from '$lib/server/actions/challenges';
+import { getHouseholdHeader } from '$lib/server/community/groups';
+import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
 
 export const load: PageServerLoad = async (event) => {

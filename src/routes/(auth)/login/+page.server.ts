@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loginSchema } from '$lib/schemas/auth';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { authenticate } from '$lib/server/services/accounts';
+import { authenticate } from '$lib/server/people/accounts';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirectTarget } from '$lib/server/auth/guards';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { signupSchema } from '$lib/schemas/auth';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { signUpAdult } from '$lib/server/services/accounts';
+import { signUpAdult } from '$lib/server/people/accounts';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { setFlash } from '$lib/server/flash';

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { getMemberships } from '$lib/server/services/membership';
+import { getMemberships } from '$lib/server/access/membership';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { codeSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { redeemInvite } from '$lib/server/services/schools';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/services/code-limit';
+import { redeemInvite } from '$lib/server/community/schools';
+import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
 import { setFlash } from '$lib/server/flash';
 
 // Open to visitors too, so an invite link can say "sign up first"; the action needs a user.

@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { communityModel } from '$lib/server/db/schema';
-import { awardChallengeWinners } from '$lib/server/services/badges';
+import { awardChallengeWinners } from '$lib/server/actions/badges';
 import {
 	canViewChallenge,
 	challengeParticipantNames,
@@ -15,8 +15,8 @@ import {
 	getChallenge,
 	racedBy,
 	runningChallengesFor
-} from '$lib/server/services/challenges';
-import { getMemberships } from '$lib/server/services/membership';
+} from '$lib/server/actions/challenges';
+import { getMemberships } from '$lib/server/access/membership';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -6,8 +6,8 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { challengeFormObject, createChallengeSchema } from '$lib/schemas/challenges';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { activeActions } from '$lib/server/services/catalogue';
-import { challengeFormOptions, createChallenge } from '$lib/server/services/challenge-setup';
+import { activeActions } from '$lib/server/actions/catalogue';
+import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import { addDays, localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireGuardianOf } from '$lib/server/auth/guardian';
 import { eraseSchema } from '$lib/schemas/structure';
-import { childData } from '$lib/server/services/guardians';
-import { erasePerson } from '$lib/server/services/erasure';
-import { nameKey } from '$lib/server/services/roster';
+import { childData } from '$lib/server/people/guardians';
+import { erasePerson } from '$lib/server/people/erasure';
+import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { getClassHeader, groupSummary } from '$lib/server/services/groups';
+import { getClassHeader, groupSummary } from '$lib/server/community/groups';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
-import { classStandings } from '$lib/server/services/leaderboard-view';
+import { classStandings } from '$lib/server/boards/view';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();

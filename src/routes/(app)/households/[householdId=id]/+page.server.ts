@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { getHouseholdHeader, groupSummary } from '$lib/server/services/groups';
+import { getHouseholdHeader, groupSummary } from '$lib/server/community/groups';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
-import { householdStandings } from '$lib/server/services/leaderboard-view';
+import { householdStandings } from '$lib/server/boards/view';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();

@@ -6,7 +6,7 @@ import { parseId } from '$lib/server/auth/scoped';
 import { setFlash } from '$lib/server/flash';
 import { catalogueActionSchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { createCatalogueAction, listCatalogue, listImpactFactors, setActionRetired } from '$lib/server/services/catalogue';
+import { createCatalogueAction, listCatalogue, listImpactFactors, setActionRetired } from '$lib/server/actions/catalogue';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');

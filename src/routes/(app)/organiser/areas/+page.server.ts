@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
 import { areaSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { areaExists, listAreaTree, saveArea } from '$lib/server/services/areas';
+import { areaExists, listAreaTree, saveArea } from '$lib/server/community/areas';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { impactByModel, impactCsv } from '$lib/server/services/impact';
+import { impactByModel, impactCsv } from '$lib/server/community/impact';
 import { translate } from '$lib/i18n';
 
 /** The impact table for spreadsheets (organisers only). */

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { impactByModel } from '$lib/server/services/impact';
+import { impactByModel } from '$lib/server/community/impact';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');

@@ -7,7 +7,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
 import { modelSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { listAreaTree, listModels, saveModel } from '$lib/server/services/areas';
+import { listAreaTree, listModels, saveModel } from '$lib/server/community/areas';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 

@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { neighbourhoodSchema, stewardSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { listAreaTree, listModels } from '$lib/server/services/areas';
-import { addSteward, createNeighbourhood, listNeighbourhoods, listStewards } from '$lib/server/services/households';
+import { listAreaTree, listModels } from '$lib/server/community/areas';
+import { addSteward, createNeighbourhood, listNeighbourhoods, listStewards } from '$lib/server/community/households';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 

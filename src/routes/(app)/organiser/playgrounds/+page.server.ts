@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { createPlayground, listPlaygrounds, playgroundFormOptions } from '$lib/server/services/playground';
+import { createPlayground, listPlaygrounds, playgroundFormOptions } from '$lib/server/playground/playgrounds';
 import { playgroundSchema } from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { listStewardPoints } from '$lib/server/services/playground-points';
-import { listForExport } from '$lib/server/services/playground-lists';
+import { listStewardPoints } from '$lib/server/playground/points';
+import { listForExport } from '$lib/server/playground/lists';
 import { toCsv } from '$lib/utils/csv';
 
 /** The steward's contributions as CSV: one point (?point=) or all of theirs. */

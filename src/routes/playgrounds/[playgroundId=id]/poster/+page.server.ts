@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId } from '$lib/server/auth/scoped';
-import { getPlayground } from '$lib/server/services/playground';
-import { getTracker } from '$lib/server/services/playground-tracker';
-import { pointsForPlayground } from '$lib/server/services/playground-points';
+import { getPlayground } from '$lib/server/playground/playgrounds';
+import { getTracker } from '$lib/server/playground/tracker';
+import { pointsForPlayground } from '$lib/server/playground/points';
 
 // Public, like the tracker it summarises.
 export const load: PageServerLoad = async (event) => {

@@ -2,8 +2,8 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../../../tests/helpers/db';
 import { actionLog, action, badgeAward, challenge, classGoal, ledgerEntry } from '../../schema';
-import { challengeState } from '$lib/server/services/challenges';
-import { listGoals } from '$lib/server/services/goals';
+import { challengeState } from '$lib/server/actions/challenges';
+import { listGoals } from '$lib/server/actions/goals';
 import { seedDemoStructure } from './structure';
 import { seedActionsDemo } from './actions';
 

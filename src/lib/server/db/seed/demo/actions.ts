@@ -1,9 +1,9 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { action, actionLog, challenge, challengeAction, challengeParticipant, classGoal, impactFactor, ledgerEntry } from '../../schema';
-import { appendEntry, voidEntry } from '$lib/server/services/ledger';
-import { awardBadge, awardChallengeWinners, hasRun, POINT_MILESTONES, STREAK_DAYS } from '$lib/server/services/badges';
+import { appendEntry, voidEntry } from '$lib/server/ledger/ledger';
+import { awardBadge, awardChallengeWinners, hasRun, POINT_MILESTONES, STREAK_DAYS } from '$lib/server/actions/badges';
 import type { Tx } from '../../client';
-import { checkClassGoals } from '$lib/server/services/goals';
+import { checkClassGoals } from '$lib/server/actions/goals';
 import { addDays } from '$lib/utils/dates';
 import type { DemoSeeder } from './index';
 

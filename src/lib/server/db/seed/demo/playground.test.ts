@@ -4,7 +4,7 @@ import { createTestDb } from '../../../../../../tests/helpers/db';
 import { seedDemoStructure } from './structure';
 import { seedPlaygroundDemo } from './playground';
 import { contribution, ledgerEntry, playground } from '../../schema';
-import { getTracker } from '$lib/server/services/playground-tracker';
+import { getTracker } from '$lib/server/playground/tracker';
 
 const t = await createTestDb();
 

@@ -8,8 +8,8 @@ import {
 	playground,
 	playgroundComponent
 } from '../../schema';
-import { appendEntry } from '$lib/server/services/ledger';
-import { getMemberships } from '$lib/server/services/membership';
+import { appendEntry } from '$lib/server/ledger/ledger';
+import { getMemberships } from '$lib/server/access/membership';
 import { addDays } from '$lib/utils/dates';
 import { pointsFor, type Material } from '$lib/utils/playground';
 

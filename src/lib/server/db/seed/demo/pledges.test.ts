@@ -4,8 +4,8 @@ import { createTestDb } from '../../../../../../tests/helpers/db';
 import { seedDemoStructure } from './structure';
 import { seedPledgesDemo } from './pledges';
 import { badgeAward, ledgerEntry } from '../../schema';
-import { dueToday, listMyPledges, personStreak } from '$lib/server/services/pledge-queries';
-import { PLEDGE_BADGE } from '$lib/server/services/pledges';
+import { dueToday, listMyPledges, personStreak } from '$lib/server/pledges/queries';
+import { PLEDGE_BADGE } from '$lib/server/pledges/pledges';
 
 const t = await createTestDb();
 

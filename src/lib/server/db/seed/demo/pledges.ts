@@ -1,7 +1,7 @@
 import type { DemoSeeder } from './index';
 import type { Tx } from '../../client';
 import type { PledgeItemCode } from '$lib/pledges/items';
-import { checkInWithin, createPledgeWithin } from '$lib/server/services/pledges';
+import { checkInWithin, createPledgeWithin } from '$lib/server/pledges/pledges';
 import { appTimeZone } from '$lib/server/config';
 import { addDays } from '$lib/utils/dates';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../../../../../tests/helpers/db';
 import { consentRecord, household, householdMember, schoolClass, schoolInvite } from '../../schema';
-import { isWellFormedCode } from '$lib/server/services/codes';
+import { isWellFormedCode } from '$lib/server/community/codes';
 import { seedDemoStructure } from './structure';
 
 const t = await createTestDb();

@@ -7,10 +7,10 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/services/leaderboard-access';
-import { boardView, RACE_GROUPS } from '$lib/server/services/leaderboard-view';
-import { windowPeriod } from '$lib/server/services/leaderboards';
-import { MIN_ACTIVE_MEMBERS } from '$lib/server/services/ledger';
+import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards/board-access';
+import { boardView, RACE_GROUPS } from '$lib/server/boards/view';
+import { windowPeriod } from '$lib/server/boards/leaderboards';
+import { MIN_ACTIVE_MEMBERS } from '$lib/server/ledger/ledger';
 import { localDay } from '$lib/utils/dates';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */

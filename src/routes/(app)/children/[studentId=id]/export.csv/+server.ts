@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireGuardianOf } from '$lib/server/auth/guardian';
-import { childCsv, childData } from '$lib/server/services/guardians';
+import { childCsv, childData } from '$lib/server/people/guardians';
 
 export const GET: RequestHandler = async (event) => {
 	const db = await getDb();

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireGuardianOf } from '$lib/server/auth/guardian';
-import { childData } from '$lib/server/services/guardians';
+import { childData } from '$lib/server/people/guardians';
 
 /** Everything held about the child, for their linked guardian. */
 export const GET: RequestHandler = async (event) => {

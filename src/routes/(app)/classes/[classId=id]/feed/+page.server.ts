@@ -3,9 +3,9 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
-import { classBadgeFeed, settleFinishedChallenges } from '$lib/server/services/badges';
-import { checkClassGoals } from '$lib/server/services/goals';
-import { getClassHeader } from '$lib/server/services/groups';
+import { classBadgeFeed, settleFinishedChallenges } from '$lib/server/actions/badges';
+import { checkClassGoals } from '$lib/server/actions/goals';
+import { getClassHeader } from '$lib/server/community/groups';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

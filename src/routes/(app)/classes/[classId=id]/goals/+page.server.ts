@@ -6,9 +6,9 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchema } from '$lib/schemas/goals';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { activeActions } from '$lib/server/services/catalogue';
-import { createGoal, listGoals } from '$lib/server/services/goals';
-import { getClassHeader } from '$lib/server/services/groups';
+import { activeActions } from '$lib/server/actions/catalogue';
+import { createGoal, listGoals } from '$lib/server/actions/goals';
+import { getClassHeader } from '$lib/server/community/groups';
 import { addDays, localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
-import { getClassHeader } from '$lib/server/services/groups';
-import { classWall, pledgeImpact } from '$lib/server/services/pledge-queries';
+import { getClassHeader } from '$lib/server/community/groups';
+import { classWall, pledgeImpact } from '$lib/server/pledges/queries';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

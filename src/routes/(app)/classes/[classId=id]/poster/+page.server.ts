@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { getClassAdmin } from '$lib/server/services/classes';
-import { qrPath } from '$lib/server/services/qr';
+import { getClassAdmin } from '$lib/server/community/classes';
+import { qrPath } from '$lib/server/playground/qr';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();

@@ -6,9 +6,9 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
-import { listGoals } from '$lib/server/services/goals';
-import { getClassHeader } from '$lib/server/services/groups';
-import { classFeed, classParticipation, voidEntryAs } from '$lib/server/services/review';
+import { listGoals } from '$lib/server/actions/goals';
+import { getClassHeader } from '$lib/server/community/groups';
+import { classFeed, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
 
 /** How far back the review list reaches, in days (today included). */

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { consentSchema, memberActionSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { addCoTeacher, archiveClass, classTeachers, getClassAdmin, listConsent, recordConsent, setStudentBoard } from '$lib/server/services/classes';
+import { addCoTeacher, archiveClass, classTeachers, getClassAdmin, listConsent, recordConsent, setStudentBoard } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';

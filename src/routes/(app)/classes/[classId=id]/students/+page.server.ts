@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { getClassAdmin, listStudents, removeStudent, rotateJoinCode } from '$lib/server/services/classes';
-import { listPasswordResets, resetStudentPassword } from '$lib/server/services/students';
+import { getClassAdmin, listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
+import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 

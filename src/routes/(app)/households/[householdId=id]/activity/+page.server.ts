@@ -6,9 +6,9 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { householdBadges, settleFinishedChallenges } from '$lib/server/services/badges';
-import { getHouseholdHeader } from '$lib/server/services/groups';
-import { householdFeed, voidEntryAs } from '$lib/server/services/review';
+import { householdBadges, settleFinishedChallenges } from '$lib/server/actions/badges';
+import { getHouseholdHeader } from '$lib/server/community/groups';
+import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,10 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { getHouseholdHeader } from '$lib/server/services/groups';
+import { getHouseholdHeader } from '$lib/server/community/groups';
 import { setFlash } from '$lib/server/flash';
-import { decideStudentLink, getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/services/households';
-import { qrPath } from '$lib/server/services/qr';
+import { decideStudentLink, getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/community/households';
+import { qrPath } from '$lib/server/playground/qr';
 
 async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
 	const db = await getDb();

@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
-import { getHouseholdHeader } from '$lib/server/services/groups';
-import { householdWall, pledgeImpact } from '$lib/server/services/pledge-queries';
+import { getHouseholdHeader } from '$lib/server/community/groups';
+import { householdWall, pledgeImpact } from '$lib/server/pledges/queries';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {

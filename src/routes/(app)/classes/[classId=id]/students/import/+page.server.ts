@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { rosterSchema } from '$lib/schemas/structure';
-import { getClassAdmin } from '$lib/server/services/classes';
-import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/services/roster';
-import { qrPath } from '$lib/server/services/qr';
+import { getClassAdmin } from '$lib/server/community/classes';
+import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/people/roster';
+import { qrPath } from '$lib/server/playground/qr';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();

@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { idempotencyKeySchema } from '$lib/schemas/common';
-import { rosterProgress } from '$lib/server/services/roster';
+import { rosterProgress } from '$lib/server/people/roster';
 
 /** How far the teacher's running import has got (polled by the import page while it waits). */
 export const GET: RequestHandler = async (event) => {

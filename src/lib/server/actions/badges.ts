@@ -1,0 +1,164 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '$lib/server/db/client';
+import { actionLog, badgeAward, challenge, challengeParticipant, classStudent, user } from '$lib/server/db/schema';
+import { addDays } from '$lib/utils/dates';
+import { getTotals } from '$lib/server/ledger/ledger';
+import { challengeStandings, challengeState, racedBy, type ChallengeRow } from './challenges';
+
+export type BadgeOwner = { userId: number } | { classId: number } | { householdId: number };
+
+function ownerKey(owner: BadgeOwner): string {
+	if ('userId' in owner) return `u:${owner.userId}`;
+	if ('classId' in owner) return `c:${owner.classId}`;
+	return `h:${owner.householdId}`;
+}
+
+/**
+ * Awards a badge once per (badge, owner, refKey); returns whether it was new. Safe to call on every
+ * qualifying write: the unique index makes repeats no-ops.
+ */
+export async function awardBadge(
+	db: DbOrTx,
+	badge: string,
+	owner: BadgeOwner,
+	refKey = '',
+	at = new Date()
+): Promise<boolean> {
+	const rows = await db
+		.insert(badgeAward)
+		.values({
+			badge,
+			ownerKey: ownerKey(owner),
+			userId: 'userId' in owner ? owner.userId : null,
+			classId: 'classId' in owner ? owner.classId : null,
+			householdId: 'householdId' in owner ? owner.householdId : null,
+			refKey,
+			awardedAt: at
+		})
+		.onConflictDoNothing()
+		.returning({ id: badgeAward.id });
+	return rows.length > 0;
+}
+
+// ---- Badge rules (actions, goals, challenges) ----
+
+export const POINT_MILESTONES = [100, 500, 1000] as const;
+export const STREAK_DAYS = 7;
+/** Every badge this module awards; each has `badge.<name>` and `badge.<name>.hint` messages. */
+export const BADGES = ['first_action', 'streak_7', 'points_100', 'points_500', 'points_1000', 'class_goal', 'challenge_winner'] as const;
+export type Badge = (typeof BADGES)[number];
+
+/** Whether `days` (distinct, any order) contain a run of `length` consecutive days. */
+export function hasRun(days: string[], length: number): boolean {
+	const sorted = [...new Set(days)].sort();
+	let run = 0;
+	for (let i = 0; i < sorted.length; i++) {
+		run = i > 0 && addDays(sorted[i - 1], 1) === sorted[i] ? run + 1 : 1;
+		if (run >= length) return true;
+	}
+	return false;
+}
+
+/**
+ * After a person logs an action for `day`: first action, a 7-day logging streak through that day
+ * (voided logs do not count), and point milestones. Returns the badges newly awarded.
+ */
+export async function awardActionBadges(tx: DbOrTx, personId: number, day: string, at: Date): Promise<Badge[]> {
+	const awarded: Badge[] = [];
+	const give = async (badge: Badge) => {
+		if (await awardBadge(tx, badge, { userId: personId }, '', at)) awarded.push(badge);
+	};
+	await give('first_action');
+	const rows = await tx
+		.selectDistinct({ day: actionLog.localDay })
+		.from(actionLog)
+		.where(
+			and(
+				eq(actionLog.personId, personId),
+				gte(actionLog.localDay, addDays(day, -(STREAK_DAYS - 1))),
+				lte(actionLog.localDay, addDays(day, STREAK_DAYS - 1)),
+				sql`not exists (select 1 from ledger_entry r where r.reverses = "action_log"."ledger_entry_id")`
+			)
+		);
+	if (hasRun(rows.map((r) => r.day), STREAK_DAYS)) await give('streak_7');
+	const { points } = await getTotals(tx, 'person', personId);
+	for (const m of POINT_MILESTONES) if (points >= m) await give(`points_${m}`);
+	return awarded;
+}
+
+/**
+ * Awards `challenge_winner` to the top class or household of a finished challenge (all of them on a
+ * tie; nobody when no one scored). Lazily called when a finished challenge is read; the unique index
+ * makes it exactly once.
+ */
+export async function awardChallengeWinners(db: DbOrTx, ch: ChallengeRow, today: string): Promise<void> {
+	if (challengeState(ch, today) !== 'finished') return;
+	const standings = await challengeStandings(db, ch);
+	const top = standings.filter((s) => s.rank === 1 && s.points > 0);
+	const kind = racedBy(ch.scope);
+	const at = new Date();
+	for (const s of top) await awardBadge(db, 'challenge_winner', kind === 'class' ? { classId: s.id } : { householdId: s.id }, String(ch.id), at);
+}
+
+export interface BadgeView {
+	badge: string;
+	refKey: string;
+	awardedAt: Date;
+	nickname: string | null;
+	/** The challenge a `challenge_winner` badge was won in. */
+	challengeTitle: string | null;
+}
+
+const wonIn = and(eq(badgeAward.badge, 'challenge_winner'), eq(badgeAward.refKey, sql`cast(${challenge.id} as text)`));
+
+/** A person's badges, newest first. */
+export async function badgesOf(db: DbOrTx, userId: number): Promise<BadgeView[]> {
+	return db
+		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null`, challengeTitle: challenge.title })
+		.from(badgeAward)
+		.leftJoin(challenge, wonIn)
+		.where(eq(badgeAward.userId, userId))
+		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id));
+}
+
+/** The class feed: badges of the class itself and of its students (nicknames only), newest first. */
+export async function classBadgeFeed(db: DbOrTx, classId: number, limit = 50): Promise<BadgeView[]> {
+	return db
+		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: user.nickname, challengeTitle: challenge.title })
+		.from(badgeAward)
+		.leftJoin(user, eq(user.id, badgeAward.userId))
+		.leftJoin(challenge, wonIn)
+		.where(
+			or(
+				eq(badgeAward.classId, classId),
+				inArray(badgeAward.userId, db.select({ id: classStudent.userId }).from(classStudent).where(eq(classStudent.classId, classId)))
+			)
+		)
+		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id))
+		.limit(limit);
+}
+
+/** A household's own badges (e.g. challenge winner), newest first. */
+export async function householdBadges(db: DbOrTx, householdId: number): Promise<BadgeView[]> {
+	return db
+		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null`, challengeTitle: challenge.title })
+		.from(badgeAward)
+		.leftJoin(challenge, wonIn)
+		.where(eq(badgeAward.householdId, householdId))
+		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id));
+}
+
+/** Settles the winners of every finished challenge a class or neighbourhood took part in (lazily, once each). */
+export async function settleFinishedChallenges(db: DbOrTx, group: { classId: number } | { neighbourhoodId: number }, today: string): Promise<void> {
+	const finished = await db
+		.select({ c: challenge })
+		.from(challenge)
+		.innerJoin(challengeParticipant, eq(challengeParticipant.challengeId, challenge.id))
+		.where(
+			and(
+				'classId' in group ? eq(challengeParticipant.classId, group.classId) : eq(challengeParticipant.neighbourhoodId, group.neighbourhoodId),
+				lt(challenge.endDay, today)
+			)
+		);
+	for (const { c } of finished) await awardChallengeWinners(db, c, today);
+}

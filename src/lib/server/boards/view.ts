@@ -1,0 +1,84 @@
+import type { DbOrTx } from '$lib/server/db/client';
+import { memoBoard } from './cache';
+import type { BoardSort } from '$lib/schemas/boards';
+import { boardsOfClass, boardsOfHousehold, sourceFor, type BoardContext, type BoardRef } from './board-access';
+import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow, type RankOptions } from './leaderboards';
+
+export type BoardRowView = RankedRow;
+
+export interface BoardView {
+	groups: number;
+	top: BoardRowView[];
+	around: BoardRowView[];
+	own: BoardRowView | null;
+	race: { labels: string[]; series: { name: string; points: number[] }[] } | null;
+}
+
+/** How many of the top groups the race chart follows. */
+export const RACE_GROUPS = 5;
+
+/**
+ * A board ready to show: ranked rows with display names, and the race chart's data. Memoised for
+ * a moment per board, window, order and viewer's group (see leaderboard-cache.ts).
+ */
+export function boardView(
+	db: DbOrTx,
+	board: BoardContext,
+	period: BoardPeriod,
+	sort: BoardSort,
+	today: string,
+	options?: RankOptions
+): Promise<BoardView> {
+	const key = [board.kind, board.containerId, period.kind, period.key, sort, board.ownScopeId, today, options?.top, options?.around].join('|');
+	return memoBoard(key, () => computeBoardView(db, board, period, sort, today, options));
+}
+
+async function computeBoardView(
+	db: DbOrTx,
+	board: BoardContext,
+	period: BoardPeriod,
+	sort: BoardSort,
+	today: string,
+	options?: RankOptions
+): Promise<BoardView> {
+	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, options);
+	// A class's school matters only on an area board, where classes of many schools meet.
+	const withDetail = board.kind === 'class-in-area';
+	const shown = (r: RankedRow): BoardRowView => (withDetail ? r : { ...r, detail: null });
+	const leaders = ranked.top.slice(0, RACE_GROUPS);
+	const race = await raceData(db, board.scopeKind, leaders.map((r) => r.scopeId), period, today);
+	const top = ranked.top.map(shown);
+	const around = ranked.around.map(shown);
+	return {
+		groups: ranked.groups,
+		top,
+		around,
+		own: top.find((r) => r.own) ?? around.find((r) => r.own) ?? null,
+		race: race && { labels: race.labels, series: race.series.map((s, i) => ({ name: leaders[i].name, points: s.points })) }
+	};
+}
+
+export interface Standing extends BoardRef {
+	rank: number | null;
+	groups: number;
+	points: number;
+}
+
+/** Where a group stands on each of the given boards in one window (by total points). */
+export async function standingsOn(db: DbOrTx, refs: BoardRef[], period: BoardPeriod): Promise<Standing[]> {
+	const out: Standing[] = [];
+	for (const ref of refs) {
+		out.push({ ...ref, ...(await standingOf(db, sourceFor(ref.kind, ref.containerId).source, period, ref.scopeId)) });
+	}
+	return out;
+}
+
+/** Where a class stands this week on every board it is on (for the class page). */
+export async function classStandings(db: DbOrTx, classId: number, today: string): Promise<Standing[]> {
+	return standingsOn(db, await boardsOfClass(db, classId), windowPeriod('week', today));
+}
+
+/** Where a household stands this week on every board it is on (for the household page). */
+export async function householdStandings(db: DbOrTx, householdId: number, today: string): Promise<Standing[]> {
+	return standingsOn(db, await boardsOfHousehold(db, householdId), windowPeriod('week', today));
+}

@@ -1,0 +1,102 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '$lib/server/db/client';
+import { classStudent, passwordResetLog, schoolClass, session, user, userRole } from '$lib/server/db/schema';
+import { hashPassword } from '$lib/server/auth/password';
+import type { JoinClassInput } from '$lib/schemas/structure';
+import type { Locale } from '$lib/i18n/locales';
+import { isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
+import { nicknameTakenInClass } from '$lib/server/community/classes';
+import { generatePassword, uniqueUsername, usernameStem } from './roster';
+
+/** One message for a wrong, expired or replaced code, so a guess learns nothing about classes. */
+export const BAD_CLASS_CODE = 'structure.code.bad';
+
+/** The open class a join code belongs to, or null (unknown, replaced or archived alike). */
+export async function findClassByCode(db: DbOrTx, raw: string) {
+	const code = normaliseCode(raw);
+	if (!isWellFormedCode(code)) return null;
+	const [row] = await db
+		.select({ id: schoolClass.id, name: schoolClass.name, archivedAt: schoolClass.archivedAt })
+		.from(schoolClass)
+		.where(eq(schoolClass.joinCode, code));
+	return row && !row.archivedAt ? row : null;
+}
+
+export type JoinResult =
+	| { ok: true; userId: number; username: string; classId: number }
+	| { ok: false; field: 'code' | 'nickname'; error: typeof BAD_CLASS_CODE | 'structure.nickname.takenInClass' };
+
+/**
+ * A new student account in the class whose code was typed: the student chose a nickname and a
+ * password; the username is generated (never an e-mail) and shown to them once.
+ */
+export async function joinClassByCode(db: Db, input: JoinClassInput, locale: Locale): Promise<JoinResult> {
+	const cls = await findClassByCode(db, input.code);
+	if (!cls) return { ok: false, field: 'code', error: BAD_CLASS_CODE };
+	if (await nicknameTakenInClass(db, cls.id, input.nickname)) {
+		return { ok: false, field: 'nickname', error: 'structure.nickname.takenInClass' };
+	}
+	const passwordHash = await hashPassword(input.password);
+	return db.transaction(async (tx) => {
+		// Checked again inside the write: the code may have been rotated while we hashed.
+		const again = await findClassByCode(tx, input.code);
+		if (!again) return { ok: false, field: 'code', error: BAD_CLASS_CODE } as const;
+		if (await nicknameTakenInClass(tx, again.id, input.nickname)) {
+			return { ok: false, field: 'nickname', error: 'structure.nickname.takenInClass' } as const;
+		}
+		const username = await uniqueUsername(tx, usernameStem(input.nickname));
+		const [row] = await tx
+			.insert(user)
+			.values({ username, displayName: input.displayName, nickname: input.nickname, passwordHash, locale })
+			.returning({ id: user.id });
+		await tx.insert(userRole).values({ userId: row.id, role: 'student' });
+		await tx.insert(classStudent).values({ classId: again.id, userId: row.id });
+		return { ok: true, userId: row.id, username, classId: again.id } as const;
+	});
+}
+
+/**
+ * Gives a student of the class a new generated password (shown once to the teacher), signs them
+ * out everywhere and logs who did it. Null when the student is not in this class.
+ */
+export async function resetStudentPassword(db: Db, classId: number, studentId: number, teacherId: number) {
+	const [member] = await db
+		.select({ username: user.username, nickname: user.nickname, displayName: user.displayName })
+		.from(classStudent)
+		.innerJoin(user, eq(user.id, classStudent.userId))
+		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)));
+	if (!member) return null;
+	const password = generatePassword();
+	const passwordHash = await hashPassword(password);
+	await db.transaction(async (tx) => {
+		await tx.update(user).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(user.id, studentId));
+		await tx.delete(session).where(eq(session.userId, studentId));
+		await tx.insert(passwordResetLog).values({ studentId, classId, resetBy: teacherId });
+	});
+	return { ...member, userId: studentId, password };
+}
+
+/** Recent password resets in a class: who, whose, when. */
+export async function listPasswordResets(db: DbOrTx, classId: number, limit = 20) {
+	const rows = await db
+		.select({ id: passwordResetLog.id, studentId: passwordResetLog.studentId, resetBy: passwordResetLog.resetBy, createdAt: passwordResetLog.createdAt })
+		.from(passwordResetLog)
+		.where(eq(passwordResetLog.classId, classId))
+		.orderBy(desc(passwordResetLog.id))
+		.limit(limit);
+	const names = new Map<number, string>();
+	for (const r of rows) {
+		for (const id of [r.studentId, r.resetBy]) {
+			if (id && !names.has(id)) {
+				const [u] = await db.select({ nickname: user.nickname }).from(user).where(eq(user.id, id));
+				if (u) names.set(id, u.nickname);
+			}
+		}
+	}
+	return rows.map((r) => ({
+		id: r.id,
+		createdAt: r.createdAt,
+		student: r.studentId ? (names.get(r.studentId) ?? null) : null,
+		by: r.resetBy ? (names.get(r.resetBy) ?? null) : null
+	}));
+}
