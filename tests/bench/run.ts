@@ -138,7 +138,7 @@ const small = await dataset(SMALL, { students: 10_000, households: 2_000, entrie
 build();
 
 const server = await startServer(BIG);
-let results: Awaited<ReturnType<typeof measure>>[] = [];
+const results: Awaited<ReturnType<typeof measure>>[] = [];
 let js: ReturnType<typeof initialJs>;
 try {
 	const cookie = await signIn(big);

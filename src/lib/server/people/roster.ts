@@ -25,7 +25,7 @@ export interface CleanRoster {
 }
 
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
-const PICTOGRAPHIC = /[\p{Extended_Pictographic}\u{FE0F}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{20E3}/gu;
 const NUMBERING = /^(\d{1,3}[.)]|[-*•])\s+/u;
 
 /** The key two names are compared by: case, accents' composition and spacing do not matter. */
