@@ -25,7 +25,10 @@ const buildTime = existsSync(buildEntry) ? statSync(buildEntry).mtimeMs : 0;
 
 if (buildTime < sourceTime) {
 	console.info('[songxanh] Building the app (first start or sources changed)…');
-	const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+	const result = spawnSync('npx', ['vite', 'build'], {
+		stdio: 'inherit',
+		shell: process.platform === 'win32'
+	});
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -33,5 +36,7 @@ process.env.PORT ||= '3000';
 // Large enough that an absurd field (a 1 MB password) reaches validation and gets a clear 400.
 process.env.BODY_SIZE_LIMIT ||= '2M';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-console.info(`[songxanh] Serving on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:data/songxanh.db'})`);
+console.info(
+	`[songxanh] Serving on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:data/songxanh.db'})`
+);
 await import(buildEntry);

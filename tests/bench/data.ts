@@ -23,7 +23,13 @@ const WARDS_PER_DISTRICT = 5;
 const DAYS = 270; // about a school year
 const CHUNK = 100_000;
 
-export async function makeDataset(opts: { students: number; households: number; entries: number; db: string; quiet?: boolean }): Promise<BenchInfo> {
+export async function makeDataset(opts: {
+	students: number;
+	households: number;
+	entries: number;
+	db: string;
+	quiet?: boolean;
+}): Promise<BenchInfo> {
 	const { students: S, households: H, entries: E } = opts;
 	if (!opts.db.startsWith('file:')) throw new Error('--db must be a file: URL');
 	const path = opts.db.slice('file:'.length);
@@ -39,7 +45,8 @@ export async function makeDataset(opts: { students: number; households: number; 
 	const handle = await createDb({ url: opts.db });
 	const { client, db } = handle;
 	const run = (sql: string, args: (string | number | null)[] = []) => client.execute({ sql, args });
-	const one = async (sql: string, args: (string | number | null)[] = []) => Number((await run(sql, args)).rows[0]?.[0] ?? 0);
+	const one = async (sql: string, args: (string | number | null)[] = []) =>
+		Number((await run(sql, args)).rows[0]?.[0] ?? 0);
 
 	bar.step('migrations');
 	await migrateDb(db, MIGRATIONS_DIR);
@@ -48,13 +55,23 @@ export async function makeDataset(opts: { students: number; households: number; 
 	await run('PRAGMA cache_size = -200000');
 	await run('PRAGMA temp_store = MEMORY');
 
-	const seq = (n: number) => `WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n - 1})`;
+	const seq = (n: number) =>
+		`WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n - 1})`;
 	const today = localDay(new Date());
 
 	bar.step('areas, schools, classes');
-	const province = Number((await run(`INSERT INTO area (name_vi, name_en, kind) VALUES ('Tỉnh Thử Nghiệm', 'Test Province', 'province') RETURNING id`)).rows[0].id);
+	const province = Number(
+		(
+			await run(
+				`INSERT INTO area (name_vi, name_en, kind) VALUES ('Tỉnh Thử Nghiệm', 'Test Province', 'province') RETURNING id`
+			)
+		).rows[0].id
+	);
 	const districtBase = await one('SELECT coalesce(max(id), 0) FROM area');
-	await run(`${seq(DISTRICTS)} INSERT INTO area (parent_id, name_vi, name_en, kind) SELECT ?, 'Quận ' || (n + 1), 'District ' || (n + 1), 'district' FROM seq`, [province]);
+	await run(
+		`${seq(DISTRICTS)} INSERT INTO area (parent_id, name_vi, name_en, kind) SELECT ?, 'Quận ' || (n + 1), 'District ' || (n + 1), 'district' FROM seq`,
+		[province]
+	);
 	const wardBase = await one('SELECT coalesce(max(id), 0) FROM area');
 	const W = DISTRICTS * WARDS_PER_DISTRICT;
 	await run(
@@ -62,7 +79,10 @@ export async function makeDataset(opts: { students: number; households: number; 
 		[districtBase]
 	);
 	const schoolBase = await one('SELECT coalesce(max(id), 0) FROM school');
-	await run(`${seq(SCHOOLS)} INSERT INTO school (name, area_id) SELECT 'Trường ' || (n + 1), ? + 1 + n % ${W} FROM seq`, [wardBase]);
+	await run(
+		`${seq(SCHOOLS)} INSERT INTO school (name, area_id) SELECT 'Trường ' || (n + 1), ? + 1 + n % ${W} FROM seq`,
+		[wardBase]
+	);
 	const classBase = await one('SELECT coalesce(max(id), 0) FROM class');
 	await run(
 		`${seq(C)} INSERT INTO class (school_id, name, grade, school_year) SELECT ? + 1 + n % ${SCHOOLS}, (6 + n % 4) || 'A' || (n + 1), 6 + n % 4, '2025-2026' FROM seq`,
@@ -71,35 +91,67 @@ export async function makeDataset(opts: { students: number; households: number; 
 
 	bar.step('neighbourhoods, households');
 	const nbBase = await one('SELECT coalesce(max(id), 0) FROM neighbourhood');
-	await run(`${seq(NB)} INSERT INTO neighbourhood (name, area_id, kind) SELECT 'Tổ dân phố ' || (n + 1), ? + 1 + n % ${W}, 'residential' FROM seq`, [wardBase]);
+	await run(
+		`${seq(NB)} INSERT INTO neighbourhood (name, area_id, kind) SELECT 'Tổ dân phố ' || (n + 1), ? + 1 + n % ${W}, 'residential' FROM seq`,
+		[wardBase]
+	);
 	const hhBase = await one('SELECT coalesce(max(id), 0) FROM household');
-	await run(`${seq(H)} INSERT INTO household (neighbourhood_id, display_name, kind) SELECT ? + 1 + n % ${NB}, 'Nhà ' || (n + 1), 'family' FROM seq`, [nbBase]);
+	await run(
+		`${seq(H)} INSERT INTO household (neighbourhood_id, display_name, kind) SELECT ? + 1 + n % ${NB}, 'Nhà ' || (n + 1), 'family' FROM seq`,
+		[nbBase]
+	);
 
 	bar.step('students');
 	const sBase = await one('SELECT coalesce(max(id), 0) FROM user');
-	await run(`${seq(S)} INSERT INTO user (username, display_name, nickname, password_hash) SELECT 'bench-s' || n, 'Học Sinh Thật ' || n, 'Bạn ' || n, '!' FROM seq`);
+	await run(
+		`${seq(S)} INSERT INTO user (username, display_name, nickname, password_hash) SELECT 'bench-s' || n, 'Học Sinh Thật ' || n, 'Bạn ' || n, '!' FROM seq`
+	);
 	await run(`${seq(S)} INSERT INTO user_role (user_id, role) SELECT ? + 1 + n, 'student' FROM seq`, [sBase]);
-	await run(`${seq(S)} INSERT INTO class_student (class_id, user_id) SELECT ? + 1 + n % ${C}, ? + 1 + n FROM seq`, [classBase, sBase]);
-	await run(`${seq(S)} INSERT INTO household_member (household_id, user_id, kind) SELECT ? + 1 + n % ${H}, ? + 1 + n, 'student' FROM seq`, [hhBase, sBase]);
+	await run(
+		`${seq(S)} INSERT INTO class_student (class_id, user_id) SELECT ? + 1 + n % ${C}, ? + 1 + n FROM seq`,
+		[classBase, sBase]
+	);
+	await run(
+		`${seq(S)} INSERT INTO household_member (household_id, user_id, kind) SELECT ? + 1 + n % ${H}, ? + 1 + n, 'student' FROM seq`,
+		[hhBase, sBase]
+	);
 
 	bar.step('adults');
 	const aBase = await one('SELECT coalesce(max(id), 0) FROM user');
-	await run(`${seq(H)} INSERT INTO user (username, display_name, nickname, password_hash) SELECT 'bench-a' || n, 'Phụ Huynh Thật ' || n, 'Nhà ' || (n + 1), '!' FROM seq`);
-	await run(`${seq(H)} INSERT INTO user_role (user_id, role) SELECT ? + 1 + n, 'household' FROM seq`, [aBase]);
-	await run(`${seq(H)} INSERT INTO household_member (household_id, user_id, kind) SELECT ? + 1 + n, ? + 1 + n, 'adult' FROM seq`, [hhBase, aBase]);
+	await run(
+		`${seq(H)} INSERT INTO user (username, display_name, nickname, password_hash) SELECT 'bench-a' || n, 'Phụ Huynh Thật ' || n, 'Nhà ' || (n + 1), '!' FROM seq`
+	);
+	await run(`${seq(H)} INSERT INTO user_role (user_id, role) SELECT ? + 1 + n, 'household' FROM seq`, [
+		aBase
+	]);
+	await run(
+		`${seq(H)} INSERT INTO household_member (household_id, user_id, kind) SELECT ? + 1 + n, ? + 1 + n, 'adult' FROM seq`,
+		[hhBase, aBase]
+	);
 
 	bar.step('the benchmark user');
 	const hash = await hashPassword(BENCH_PASSWORD);
 	const benchUser = Number(
-		(await run(`INSERT INTO user (username, display_name, nickname, password_hash) VALUES (?, 'Cô Giáo Thử', 'Cô Thử', ?) RETURNING id`, [BENCH_USER, hash])).rows[0].id
+		(
+			await run(
+				`INSERT INTO user (username, display_name, nickname, password_hash) VALUES (?, 'Cô Giáo Thử', 'Cô Thử', ?) RETURNING id`,
+				[BENCH_USER, hash]
+			)
+		).rows[0].id
 	);
-	await run(`INSERT INTO user_role (user_id, role) VALUES (?, 'teacher'), (?, 'household')`, [benchUser, benchUser]);
+	await run(`INSERT INTO user_role (user_id, role) VALUES (?, 'teacher'), (?, 'household')`, [
+		benchUser,
+		benchUser
+	]);
 	const benchClass = classBase + 1;
 	const benchSchool = schoolBase + 1;
 	await run('INSERT INTO school_teacher (school_id, user_id) VALUES (?, ?)', [benchSchool, benchUser]);
 	await run('INSERT INTO class_teacher (class_id, user_id) VALUES (?, ?)', [benchClass, benchUser]);
 	const benchHousehold = hhBase + 1;
-	await run(`INSERT INTO household_member (household_id, user_id, kind) VALUES (?, ?, 'adult')`, [benchHousehold, benchUser]);
+	await run(`INSERT INTO household_member (household_id, user_id, kind) VALUES (?, ?, 'adult')`, [
+		benchHousehold,
+		benchUser
+	]);
 	const benchNeighbourhood = nbBase + 1;
 
 	// 85% of entries are a student's (person + class + household), 15% an adult's (person + household).
@@ -155,20 +207,30 @@ export async function makeDataset(opts: { students: number; households: number; 
 	}
 
 	// Every area containing a group: walk the (small) area tree in memory.
-	const areas = (await run('SELECT id, parent_id FROM area')).rows.map((r) => ({ id: Number(r.id), parent: r.parent_id === null ? null : Number(r.parent_id) }));
+	const areas = (await run('SELECT id, parent_id FROM area')).rows.map((r) => ({
+		id: Number(r.id),
+		parent: r.parent_id === null ? null : Number(r.parent_id)
+	}));
 	const parentOf = new Map(areas.map((a) => [a.id, a.parent]));
 	await run('DROP TABLE IF EXISTS temp.chain');
 	await run('CREATE TEMP TABLE chain (base INTEGER, anc INTEGER)');
 	const pairs: [number, number][] = [];
-	for (const a of areas) for (let x: number | null | undefined = a.id; x; x = parentOf.get(x)) pairs.push([a.id, x]);
+	for (const a of areas)
+		for (let x: number | null | undefined = a.id; x; x = parentOf.get(x)) pairs.push([a.id, x]);
 	for (let i = 0; i < pairs.length; i += 400) {
 		const part = pairs.slice(i, i + 400);
 		await run(`INSERT INTO chain (base, anc) VALUES ${part.map(() => '(?, ?)').join(', ')}`, part.flat());
 	}
 	const areaBoards = [
-		{ kind: 'class', join: 'JOIN class g ON g.id = r.scope_id JOIN school s ON s.id = g.school_id JOIN chain ON chain.base = s.area_id' },
+		{
+			kind: 'class',
+			join: 'JOIN class g ON g.id = r.scope_id JOIN school s ON s.id = g.school_id JOIN chain ON chain.base = s.area_id'
+		},
 		{ kind: 'school', join: 'JOIN school s ON s.id = r.scope_id JOIN chain ON chain.base = s.area_id' },
-		{ kind: 'neighbourhood', join: 'JOIN neighbourhood g ON g.id = r.scope_id JOIN chain ON chain.base = g.area_id' }
+		{
+			kind: 'neighbourhood',
+			join: 'JOIN neighbourhood g ON g.id = r.scope_id JOIN chain ON chain.base = g.area_id'
+		}
 	];
 	for (const b of areaBoards) {
 		bar.step(`area boards: ${b.kind}`);

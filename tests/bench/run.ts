@@ -25,7 +25,10 @@ const BUILD_DIR = join(ROOT, 'tests', '.tmp', 'bench', 'build');
 const MEMO = args['no-cache'] ? 'off' : 'on';
 const origin = `http://localhost:${PORT}`;
 
-async function dataset(url: string, size: { students: number; households: number; entries: number }): Promise<BenchInfo> {
+async function dataset(
+	url: string,
+	size: { students: number; households: number; entries: number }
+): Promise<BenchInfo> {
 	const side = sidecarPath(url);
 	if (existsSync(side)) {
 		const info = JSON.parse(readFileSync(side, 'utf8')) as BenchInfo;
@@ -40,7 +43,9 @@ function build() {
 	if (args['skip-build'] && existsSync(join(BUILD_DIR, 'index.js'))) return;
 	console.info('building…');
 	const script = `npx vite build >/dev/null && rm -rf '${BUILD_DIR}' && cp -r build '${BUILD_DIR}'`;
-	const lock = existsSync('/usr/bin/flock') ? ['/usr/bin/flock', '/tmp/songxanh-build.lock', 'sh', '-c', script] : ['sh', '-c', script];
+	const lock = existsSync('/usr/bin/flock')
+		? ['/usr/bin/flock', '/tmp/songxanh-build.lock', 'sh', '-c', script]
+		: ['sh', '-c', script];
 	const r = spawnSync(lock[0], lock.slice(1), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 	if (r.status !== 0) throw new Error('build failed');
 }
@@ -112,12 +117,17 @@ function initialJs(html: string, linkHeader: string, pageUrl: string) {
 	const rootLayout = [...files].find((f) => /\/nodes\/0\.[\w-]+\.js$/.test(f));
 	if (rootLayout) {
 		const code = readFileSync(join(BUILD_DIR, 'client', rootLayout), 'utf8');
-		const tables = [...code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)].map((m) => new URL(m[1], `${origin}${rootLayout}`).pathname);
+		const tables = [...code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)].map(
+			(m) => new URL(m[1], `${origin}${rootLayout}`).pathname
+		);
 		const gz = (f: string) => gzipSync(readFileSync(join(BUILD_DIR, 'client', f))).length;
 		const largest = tables.sort((a, b) => gz(b) - gz(a))[0];
 		if (largest) visit(largest);
 	}
-	const sizes = [...files].map((file) => ({ file, bytes: gzipSync(readFileSync(join(BUILD_DIR, 'client', file))).length }));
+	const sizes = [...files].map((file) => ({
+		file,
+		bytes: gzipSync(readFileSync(join(BUILD_DIR, 'client', file))).length
+	}));
 	sizes.sort((a, b) => b.bytes - a.bytes);
 	return { files: [...files], gzipBytes: sizes.reduce((n, f) => n + f.bytes, 0), biggest: sizes.slice(0, 3) };
 }
@@ -129,8 +139,16 @@ async function measure(name: string, path: string, cookie: string) {
 	if (first.status !== 200) throw new Error(`${name}: ${path} answered ${first.status}`);
 	await autocannon({ url: origin + path, connections: CONNECTIONS, duration: WARMUP, headers });
 	const r = await autocannon({ url: origin + path, connections: CONNECTIONS, duration: DURATION, headers });
-	if (r.non2xx || r.errors || r.timeouts) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-	return { name, path, rps: r.requests.average, p99: r.latency.p99, body, link: first.headers.get('link') ?? '' };
+	if (r.non2xx || r.errors || r.timeouts)
+		throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+	return {
+		name,
+		path,
+		rps: r.requests.average,
+		p99: r.latency.p99,
+		body,
+		link: first.headers.get('link') ?? ''
+	};
 }
 
 const big = await dataset(BIG, { students: 100_000, households: 20_000, entries: 2_000_000 });
@@ -145,7 +163,10 @@ try {
 	const targets: [string, string][] = [
 		['bare page (/account)', '/account'],
 		['class board of a school, this week', `/boards/class-in-school/${big.schoolId}?window=week`],
-		['household board of a neighbourhood, this month', `/boards/household-in-neighbourhood/${big.neighbourhoodId}?window=month`],
+		[
+			'household board of a neighbourhood, this month',
+			`/boards/household-in-neighbourhood/${big.neighbourhoodId}?window=month`
+		],
 		['school board of an area, all time', `/boards/school-in-area/${big.provinceId}?window=all`]
 	];
 	for (const [name, path] of targets) {
@@ -154,7 +175,7 @@ try {
 	}
 	js = initialJs(results[1].body, results[1].link, origin + results[1].path);
 	if (js.files.some((f) => readFileSync(join(BUILD_DIR, 'client', f), 'utf8').includes('getChart'))) {
-		throw new Error('chart.js is in the board route\'s initial JavaScript: it must load lazily');
+		throw new Error("chart.js is in the board route's initial JavaScript: it must load lazily");
 	}
 } finally {
 	server.kill();
@@ -170,7 +191,14 @@ const ratio = Math.min(...boards.map((b) => b.rps / bare.rps));
 const kib = js.gzipBytes / 1024;
 const summary = {
 	when: new Date().toISOString(),
-	dataset: { entries: big.counts.entries, rollups: big.counts.rollups, areaRollups: big.counts.areaRollups, students: big.students, households: big.households, generatedInSeconds: big.seconds },
+	dataset: {
+		entries: big.counts.entries,
+		rollups: big.counts.rollups,
+		areaRollups: big.counts.areaRollups,
+		students: big.students,
+		households: big.households,
+		generatedInSeconds: big.seconds
+	},
 	connections: CONNECTIONS,
 	boardMemo: MEMO,
 	durationSeconds: DURATION,
@@ -181,14 +209,28 @@ const summary = {
 	scaleRatio: Number(scale.toFixed(2)),
 	throughputRatio: Number(ratio.toFixed(2))
 };
-writeFileSync(join(ROOT, 'tests', '.tmp', 'bench', `last-memo-${MEMO}.json`), JSON.stringify(summary, null, 2));
+writeFileSync(
+	join(ROOT, 'tests', '.tmp', 'bench', `last-memo-${MEMO}.json`),
+	JSON.stringify(summary, null, 2)
+);
 
 console.info('');
-console.info(`dataset: ${big.counts.entries.toLocaleString('en')} ledger entries, ${big.counts.rollups.toLocaleString('en')} rollup rows, ${big.counts.areaRollups.toLocaleString('en')} area rows`);
-console.info(`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured per page; board memo ${MEMO}`);
-for (const r of results) console.info(`${r.name.padEnd(50)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`);
-console.info(`board route JS before the chart (gzipped): ${kib.toFixed(1)} KiB in ${js.files.length} files (target ≤ 75 KiB)`);
+console.info(
+	`dataset: ${big.counts.entries.toLocaleString('en')} ledger entries, ${big.counts.rollups.toLocaleString('en')} rollup rows, ${big.counts.areaRollups.toLocaleString('en')} area rows`
+);
+console.info(
+	`autocannon: ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${DURATION} s measured per page; board memo ${MEMO}`
+);
+for (const r of results)
+	console.info(
+		`${r.name.padEnd(50)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`
+	);
+console.info(
+	`board route JS before the chart (gzipped): ${kib.toFixed(1)} KiB in ${js.files.length} files (target ≤ 75 KiB)`
+);
 for (const f of js.biggest) console.info(`  ${(f.bytes / 1024).toFixed(1).padStart(5)} KiB  ${f.file}`);
-console.info(`board queries per request, median: ${tBig.medianMs.toFixed(2)} ms at 2M entries, ${tSmall.medianMs.toFixed(2)} ms at 200k`);
+console.info(
+	`board queries per request, median: ${tBig.medianMs.toFixed(2)} ms at 2M entries, ${tSmall.medianMs.toFixed(2)} ms at 200k`
+);
 console.info(`scale ratio (2M/200k entries): ${scale.toFixed(2)}`);
 console.info(`leaderboard/bare throughput ratio: ${ratio.toFixed(2)}`);

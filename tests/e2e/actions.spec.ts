@@ -1,7 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
 async function signedIn(browser: Browser, username: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', javaScriptEnabled });
+	const context = await browser.newContext({
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh',
+		javaScriptEnabled
+	});
 	const page = await context.newPage();
 	await page.goto('/login');
 	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
@@ -12,12 +16,17 @@ async function signedIn(browser: Browser, username: string, javaScriptEnabled = 
 }
 
 test.describe('actions, challenges, goals and voids', () => {
-	test('a teacher creates a challenge and a goal, a student logs, the teacher voids one and the student sees why', async ({ browser }) => {
+	test('a teacher creates a challenge and a goal, a student logs, the teacher voids one and the student sees why', async ({
+		browser
+	}) => {
 		const title = `Thử thách nhặt rác ${Date.now().toString(36)}`;
 		const teacher = await signedIn(browser, 'demo-teacher');
 
 		// The teacher creates a class challenge for 6A1 with every action ticked.
-		await teacher.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Thử thách' }).click();
+		await teacher
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Thử thách' })
+			.click();
 		await teacher.getByRole('link', { name: 'Tạo thử thách' }).click();
 		await teacher.getByLabel('Tên thử thách').fill(title);
 		await teacher.getByRole('radio', { name: 'Thử thách lớp' }).check();
@@ -43,11 +52,16 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(teacher.getByRole('status')).toContainText('Đã đặt mục tiêu');
 		await expect(teacher.getByRole('progressbar')).toHaveCount(cardsBefore + 1);
 		await expect(teacher.getByText(/\/ 4\.321 điểm/)).toBeVisible();
-		await expect(teacher.getByRole('img', { name: 'Tiến độ mục tiêu' }).first().locator('canvas')).toBeVisible();
+		await expect(
+			teacher.getByRole('img', { name: 'Tiến độ mục tiêu' }).first().locator('canvas')
+		).toBeVisible();
 
 		// The student logs litter picking twice (its cap): it counts for the new challenge.
 		const student = await signedIn(browser, 'demo-student');
-		await student.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hôm nay' }).click();
+		await student
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Hôm nay' })
+			.click();
 		await expect(student.getByRole('heading', { level: 1 })).toHaveText('Hành động hôm nay');
 		const litter = student.getByRole('button', { name: 'Ghi: Nhặt rác nhựa nơi công cộng' });
 		await expect(litter).toContainText(`Tính cho thử thách: ${title}`);
@@ -62,15 +76,24 @@ test.describe('actions, challenges, goals and voids', () => {
 		// The teacher reviews the class and voids the latest one with a reason.
 		await teacher.goto(`${classUrl}/review`);
 		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bảng điều khiển lớp 6A1');
-		const entry = teacher.locator('ul.entries > li').filter({ hasText: 'Nhặt rác nhựa nơi công cộng' }).filter({ hasText: 'Bông Sen Nhỏ' }).first();
+		const entry = teacher
+			.locator('ul.entries > li')
+			.filter({ hasText: 'Nhặt rác nhựa nơi công cộng' })
+			.filter({ hasText: 'Bông Sen Nhỏ' })
+			.first();
 		await entry.locator('summary').click();
 		await entry.getByLabel('Lý do huỷ').fill('Em ghi hai lần cho cùng một lần nhặt rác.');
 		await entry.getByRole('button', { name: 'Huỷ mục này' }).click();
 		await expect(teacher.getByRole('status')).toContainText('Đã huỷ mục này');
 
 		// The student sees the entry voided, by whom and why; the challenge standings count one log.
-		await student.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Của tôi', exact: true }).click();
-		await expect(student.getByText('Đã bị huỷ bởi Thầy Hùng: Em ghi hai lần cho cùng một lần nhặt rác.')).toBeVisible();
+		await student
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Của tôi', exact: true })
+			.click();
+		await expect(
+			student.getByText('Đã bị huỷ bởi Thầy Hùng: Em ghi hai lần cho cùng một lần nhặt rác.')
+		).toBeVisible();
 		await teacher.goto('/challenges');
 		await teacher.getByRole('link', { name: title }).click();
 		await expect(teacher.getByRole('row', { name: /6A1/ })).toContainText('20');
@@ -98,13 +121,18 @@ test.describe('actions, challenges, goals and voids', () => {
 
 		// A class's review page, and its void action, are for its teachers only: nothing is voided.
 		const origin = new URL(student.url()).origin;
-		const forged = await student.request.post('/classes/1/review?/void', { form: { entryId: '1', reason: 'không hợp lệ' }, headers: { Origin: origin } });
+		const forged = await student.request.post('/classes/1/review?/void', {
+			form: { entryId: '1', reason: 'không hợp lệ' },
+			headers: { Origin: origin }
+		});
 		expect(forged.status()).toBe(403);
 		const res = await student.goto('/classes/1/review');
 		expect(res?.status()).toBe(403);
 	});
 
-	test('a household member logs for the household and the steward voids it from the household feed', async ({ browser }) => {
+	test('a household member logs for the household and the steward voids it from the household feed', async ({
+		browser
+	}) => {
 		const family = await signedIn(browser, 'demo-family');
 		await family.goto('/today');
 		await expect(family.getByText('Cả hộ Nhà Xanh Số 7')).toBeVisible();
@@ -123,8 +151,15 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(family.getByRole('status')).toContainText('Đã ghi lại');
 		await expect(sort).toBeDisabled();
 
-		await family.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hộ của tôi' }).click();
-		await family.locator('main').getByRole('link', { name: /Nhà Xanh Số 7/ }).first().click();
+		await family
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Hộ của tôi' })
+			.click();
+		await family
+			.locator('main')
+			.getByRole('link', { name: /Nhà Xanh Số 7/ })
+			.first()
+			.click();
 		await family.getByRole('link', { name: 'Hoạt động của hộ' }).click();
 		await expect(family).toHaveURL(/\/households\/\d+\/activity$/);
 		const activityUrl = new URL(family.url()).pathname;
@@ -132,7 +167,11 @@ test.describe('actions, challenges, goals and voids', () => {
 
 		const steward = await signedIn(browser, 'demo-steward');
 		await steward.goto(activityUrl);
-		const entry = steward.locator('ul.entries > li').filter({ hasText: 'Phân loại rác tại nguồn' }).filter({ hasText: 'Bố Đức' }).first();
+		const entry = steward
+			.locator('ul.entries > li')
+			.filter({ hasText: 'Phân loại rác tại nguồn' })
+			.filter({ hasText: 'Bố Đức' })
+			.first();
 		await entry.locator('summary').click();
 		// The browser would stop a too-short reason; the server must too.
 		await entry.getByLabel('Lý do huỷ').evaluate((el) => el.removeAttribute('minlength'));
@@ -147,7 +186,9 @@ test.describe('actions, challenges, goals and voids', () => {
 		await expect(family.getByText('Đã bị huỷ bởi Cô Mai: Sáng nay rác chưa được phân loại.')).toBeVisible();
 	});
 
-	test('logging for yesterday works without JavaScript, and resending the same form counts once', async ({ browser }) => {
+	test('logging for yesterday works without JavaScript, and resending the same form counts once', async ({
+		browser
+	}) => {
 		const student = await signedIn(browser, 'demo-student', false);
 		await student.goto('/today');
 		await student.getByRole('link', { name: /Hôm qua/ }).click();
@@ -155,14 +196,21 @@ test.describe('actions, challenges, goals and voids', () => {
 		const before = Number((await refill.textContent())?.match(/Đã ghi (\d+)\//)?.[1]);
 		const form = refill.locator('xpath=ancestor::form');
 		const fields = Object.fromEntries(
-			await form.locator('input[type=hidden]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]))
+			await form
+				.locator('input[type=hidden]')
+				.evaluateAll((inputs) =>
+					inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])
+				)
 		) as Record<string, string>;
 		await refill.click();
 		await expect(student.getByRole('status')).toContainText('Đã ghi lại');
 		await expect(student).toHaveURL(/day=yesterday/);
 		await expect(refill).toContainText(`Đã ghi ${before + 1}/3`);
 		// The same form sent again (a retry, a double tap) carries the same hidden key: a no-op.
-		const again = await student.request.post('/today?/log', { form: fields, headers: { Origin: new URL(student.url()).origin } });
+		const again = await student.request.post('/today?/log', {
+			form: fields,
+			headers: { Origin: new URL(student.url()).origin }
+		});
 		expect(await again.json()).toMatchObject({ type: 'redirect', status: 303 });
 		await student.reload();
 		await expect(refill).toContainText(`Đã ghi ${before + 1}/3`);

@@ -48,7 +48,9 @@ test.describe('accounts', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cùng nhau sống xanh, bớt rác nhựa');
 		await page.getByRole('button', { name: 'EN', exact: true }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Live green together, with less plastic');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Live green together, with less plastic'
+		);
 		await page.goto('/login');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
 	});
@@ -77,8 +79,10 @@ test.describe('accounts', () => {
 		expect(headers['x-content-type-options']).toBe('nosniff');
 		expect(headers['referrer-policy']).toBeTruthy();
 		expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
-		expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-|script-src 'self' 'nonce-/);
-		expect(headers['content-security-policy']).not.toContain('unsafe-inline\' ;');
+		expect(headers['content-security-policy']).toMatch(
+			/script-src 'self' 'sha256-|script-src 'self' 'nonce-/
+		);
+		expect(headers['content-security-policy']).not.toContain("unsafe-inline' ;");
 	});
 
 	test('a malformed session cookie is treated as signed out', async ({ page, context, baseURL }) => {

@@ -11,21 +11,28 @@ async function signIn(page: Page, username: string) {
 test.describe('leaderboards on a phone', () => {
 	test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-	test('the demo student sees their class rank and their own row, without sideways scrolling', async ({ page }) => {
+	test('the demo student sees their class rank and their own row, without sideways scrolling', async ({
+		page
+	}) => {
 		await signIn(page, 'demo-student');
 		await page.getByRole('link', { name: 'Bảng xếp hạng' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng xếp hạng');
 		await page.getByRole('link', { name: /Các lớp của Trường THCS Liên Mạc/ }).click();
 		await page.getByRole('link', { name: 'Từ trước đến nay' }).click();
 		await expect(page).toHaveURL(/window=all/);
-		await expect(page.getByRole('link', { name: 'Từ trước đến nay' })).toHaveAttribute('aria-current', 'page');
+		await expect(page.getByRole('link', { name: 'Từ trước đến nay' })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
 
 		await expect(page.getByTestId('own-standing')).toContainText(/Hạng \d+\/2/);
 		const own = page.getByTestId('own-row');
 		await expect(own).toBeVisible();
 		await expect(own).toContainText('6A1');
 		await expect(own).toContainText('Của bạn');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+			true
+		);
 	});
 
 	test('the student board shows nicknames only, and the chart has a text alternative', async ({ page }) => {
@@ -41,7 +48,9 @@ test.describe('leaderboards on a phone', () => {
 });
 
 test.describe('bad board addresses', () => {
-	test('unknown window, kind, board or challenge: 404 with a message; a class board of another class: 403', async ({ page }) => {
+	test('unknown window, kind, board or challenge: 404 with a message; a class board of another class: 403', async ({
+		page
+	}) => {
 		await signIn(page, 'demo-family');
 		const res = await page.goto('/boards/class-in-school/999999');
 		expect(res?.status()).toBe(404);
@@ -49,7 +58,9 @@ test.describe('bad board addresses', () => {
 		expect(bad?.status()).toBe(404);
 		await expect(page.getByText('Khoảng thời gian không hợp lệ.')).toBeVisible();
 		expect((await page.goto('/boards/everyone/1'))?.status()).toBe(404);
-		expect((await page.goto('/boards/school-in-area/1?window=challenge&challenge=999999'))?.status()).toBe(404);
+		expect((await page.goto('/boards/school-in-area/1?window=challenge&challenge=999999'))?.status()).toBe(
+			404
+		);
 		// demo-family is no student or teacher of the demo school.
 		const forbidden = await page.goto('/boards/class-in-school/1');
 		expect(forbidden?.status()).toBe(403);

@@ -52,9 +52,16 @@ test('the home page offers a signed-in person their own places', async ({ page }
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lớp 6A1');
 });
 
-test('an organiser reads impact by community model and downloads it; others may not', async ({ page, request, baseURL }) => {
+test('an organiser reads impact by community model and downloads it; others may not', async ({
+	page,
+	request,
+	baseURL
+}) => {
 	await signIn(page, 'demo-organiser');
-	await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tác động' }).click();
+	await page
+		.getByRole('navigation', { name: 'Điều hướng chính' })
+		.getByRole('link', { name: 'Tác động' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tác động theo mô hình cộng đồng');
 	const row = page.getByRole('row', { name: /Mô hình Trường học xanh nói không với rác nhựa/ });
 	await expect(row).toContainText('1 trường');

@@ -15,7 +15,10 @@ async function signOut(page: Page) {
 	await expect(page.getByRole('status')).toContainText('Bạn đã đăng xuất');
 }
 
-async function recordDropOff(page: Page, fields: { who: string; material: string; kg: string; count?: string; volume?: string; component?: string }) {
+async function recordDropOff(
+	page: Page,
+	fields: { who: string; material: string; kg: string; count?: string; volume?: string; component?: string }
+) {
 	const form = page.locator('form[action="?/record"]');
 	await form.getByLabel('Ai mang đến?').fill(fields.who);
 	await form.getByRole('radio', { name: fields.material }).check();
@@ -26,7 +29,10 @@ async function recordDropOff(page: Page, fields: { who: string; material: string
 	await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
 }
 
-test('a steward records three drop-offs on a phone and the public build tracker shows them', async ({ page, browser }) => {
+test('a steward records three drop-offs on a phone and the public build tracker shows them', async ({
+	page,
+	browser
+}) => {
 	await signIn(page, 'demo-steward');
 	await page.getByRole('link', { name: 'Điểm thu gom', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trường THCS Liên Mạc');
@@ -41,13 +47,21 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 	await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đóng góp.');
 	await expect(page.getByTestId('today-totals')).toHaveText('1 lượt · 2,5 kg · 50 điểm');
 	// The last material is remembered for the next person in the queue.
-	await expect(page.locator('form[action="?/record"]').getByRole('radio', { name: 'Chai nhựa PET' })).toBeChecked();
+	await expect(
+		page.locator('form[action="?/record"]').getByRole('radio', { name: 'Chai nhựa PET' })
+	).toBeChecked();
 	await expect(page.getByLabel('Ai mang đến?')).toHaveValue('');
 
 	await recordDropOff(page, { who: 'demo-student', material: 'Nắp chai', kg: '0.8', component: 'Cầu trượt' });
 	await expect(page.getByTestId('today-totals')).toHaveText('2 lượt · 3,3 kg · 74 điểm');
 
-	await recordDropOff(page, { who: 'nhà cây bàng', material: 'Gạch sinh thái (ecobrick)', kg: '1,35', count: '2', volume: '1500' });
+	await recordDropOff(page, {
+		who: 'nhà cây bàng',
+		material: 'Gạch sinh thái (ecobrick)',
+		kg: '1,35',
+		count: '2',
+		volume: '1500'
+	});
 	await expect(page.getByTestId('today-totals')).toHaveText('3 lượt · 4,65 kg · 128 điểm');
 	const today = page.getByTestId('today-list');
 	await expect(today.getByText('Bông Sen Nhỏ · 6A1')).toBeVisible();
@@ -57,7 +71,9 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 	await visitor.goto('/playgrounds');
 	await visitor.getByRole('link', { name: 'Sân chơi tái chế Liên Mạc' }).click();
 	await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sân chơi tái chế Liên Mạc');
-	const recent = visitor.locator('section', { has: visitor.getByRole('heading', { name: 'Hoạt động gần đây' }) });
+	const recent = visitor.locator('section', {
+		has: visitor.getByRole('heading', { name: 'Hoạt động gần đây' })
+	});
 	await expect(recent.getByText('Nhà Xanh Số 7 mang 2,5 kg chai nhựa pet')).toBeVisible();
 	await expect(recent.getByText('Bông Sen Nhỏ (6A1) mang 0,8 kg nắp chai')).toBeVisible();
 	await expect(recent.getByText('Nhà Cây Bàng mang 1,35 kg gạch sinh thái (ecobrick)')).toBeVisible();
@@ -67,16 +83,22 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 	await visitor.close();
 });
 
-test('a household announces a drop-off, the steward confirms it and the household sees the decision', async ({ page }) => {
+test('a household announces a drop-off, the steward confirms it and the household sees the decision', async ({
+	page
+}) => {
 	await signIn(page, 'demo-family');
 	await page.goto('/households/1');
 	await page.getByRole('link', { name: 'Mang nhựa cho sân chơi tái chế' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo trước đóng góp nhựa');
-	await page.getByLabel('Mang đến đâu').selectOption({ label: 'Chùa Đình Quán (Chủ nhật, 8:00–11:00) → Sân chơi tái chế Liên Mạc' });
+	await page
+		.getByLabel('Mang đến đâu')
+		.selectOption({ label: 'Chùa Đình Quán (Chủ nhật, 8:00–11:00) → Sân chơi tái chế Liên Mạc' });
 	await page.getByRole('radio', { name: 'Chai nhựa PET' }).check();
 	await page.getByLabel('Số lượng (cái)').fill('30');
 	await page.getByRole('button', { name: 'Báo trước' }).click();
-	await expect(page.getByRole('status')).toHaveText('Đã báo trước. Hãy mang đến điểm thu gom trong giờ mở cửa.');
+	await expect(page.getByRole('status')).toHaveText(
+		'Đã báo trước. Hãy mang đến điểm thu gom trong giờ mở cửa.'
+	);
 	await expect(page.getByText('30 cái (≈ 0,3 kg (ước tính))').first()).toBeVisible();
 	await signOut(page);
 
@@ -101,13 +123,20 @@ test('a household announces a drop-off, the steward confirms it and the househol
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the steward form works with plain posts, refuses a huge weight until confirmed, and other people get 403', async ({ page }) => {
+	test('the steward form works with plain posts, refuses a huge weight until confirmed, and other people get 403', async ({
+		page
+	}) => {
 		await signIn(page, 'demo-steward');
 		await page.goto('/steward');
 		await recordDropOff(page, { who: 'Quán Chè', material: 'Nhựa cứng HDPE', kg: '600' });
-		await expect(page.getByText('Trên 500 kg trong một lần: đánh dấu ô xác nhận nếu đúng là như vậy.')).toBeVisible();
+		await expect(
+			page.getByText('Trên 500 kg trong một lần: đánh dấu ô xác nhận nếu đúng là như vậy.')
+		).toBeVisible();
 		await page.getByLabel('Tôi xác nhận lần mang này thực sự trên 500 kg').check();
-		await page.locator('form[action="?/record"]').getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+		await page
+			.locator('form[action="?/record"]')
+			.getByRole('button', { name: 'Ghi nhận', exact: true })
+			.click();
 		await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đóng góp.');
 		await expect(page.getByTestId('today-list').getByText('Quán Chè Cô Ba')).toBeVisible();
 		const csv = await page.request.get('/steward/export.csv');

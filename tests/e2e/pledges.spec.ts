@@ -24,14 +24,20 @@ async function expectChart(page: Page) {
 }
 
 test.describe('pledges', () => {
-	test('a student is reminded, pledges, checks in, and sees the streak and the impact chart', async ({ page }) => {
+	test('a student is reminded, pledges, checks in, and sees the streak and the impact chart', async ({
+		page
+	}) => {
 		await signIn(page, 'demo-student');
 		await page.goto('/');
 		// The demo bottle pledge was last checked in yesterday: the home page reminds.
 		const reminder = page.getByRole('complementary', { name: /Còn cần điểm danh/ });
 		await expect(reminder.getByRole('link', { name: 'Bình nước' })).toBeVisible();
 
-		await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cam kết' }).first().click();
+		await page
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Cam kết' })
+			.first()
+			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cam kết dùng đồ tái sử dụng');
 		await expect(page.getByTestId('my-streak')).toContainText('Chuỗi');
 
@@ -47,7 +53,9 @@ test.describe('pledges', () => {
 
 		await checkInToday(page, '3');
 		await expect(page.getByTestId('pledge-streak')).toHaveText('🔥 Chuỗi 1 ngày');
-		await expect(page.getByTestId('pledge-impact')).toContainText('Đã tránh được 3 ống hút, thìa dĩa nhựa, tức là 9 g nhựa.');
+		await expect(page.getByTestId('pledge-impact')).toContainText(
+			'Đã tránh được 3 ống hút, thìa dĩa nhựa, tức là 9 g nhựa.'
+		);
 		await expect(page.getByText('Hôm nay đã điểm danh ✓')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Điểm danh', exact: true })).toHaveCount(0);
 		await expectChart(page);
@@ -83,7 +91,11 @@ test.describe('pledges', () => {
 		const pledgeId = href.split('/').pop()!;
 		const post = await other.request.post('/pledges?/checkin', {
 			form: { pledgeId, day: 'today', count: '5', idempotencyKey: 'hand-made-key-1' },
-			headers: { origin: new URL(other.url()).origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
+			headers: {
+				origin: new URL(other.url()).origin,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			}
 		});
 		expect(await post.text()).toContain('pledge.error.notYours');
 		// Another class's wall is not theirs to see.
@@ -101,7 +113,9 @@ test.describe('pledges', () => {
 		await expect(page.getByRole('button', { name: 'Điểm danh', exact: true })).toBeVisible();
 	});
 
-	test('a parent pledges for the household, checks in, and sees it on the household wall', async ({ page }) => {
+	test('a parent pledges for the household, checks in, and sees it on the household wall', async ({
+		page
+	}) => {
 		await signIn(page, 'demo-family');
 		await page.goto('/pledges');
 		await page.getByRole('radio', { name: 'Của cả nhà' }).check();
@@ -113,14 +127,20 @@ test.describe('pledges', () => {
 
 		await checkInToday(page, '2');
 		await expect(page.getByTestId('pledge-streak')).toHaveText('🔥 Chuỗi 1 ngày');
-		await expect(page.getByTestId('pledge-impact')).toContainText('Đã tránh được 2 cốc nhựa, tức là 24 g nhựa.');
+		await expect(page.getByTestId('pledge-impact')).toContainText(
+			'Đã tránh được 2 cốc nhựa, tức là 24 g nhựa.'
+		);
 		await expectChart(page);
 
 		await page.goto('/pledges');
 		await page.getByRole('link', { name: 'Bảng cam kết' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng cam kết hộ Nhà Xanh Số 7');
-		await expect(page.getByRole('listitem').filter({ hasText: 'Cả nhà' }).filter({ hasText: 'Cốc cá nhân' })).toContainText('Chuỗi 1 ngày');
-		await expect(page.getByRole('listitem').filter({ hasText: 'Túi vải đi chợ' }).first()).toContainText(/Chuỗi \d+ ngày/);
+		await expect(
+			page.getByRole('listitem').filter({ hasText: 'Cả nhà' }).filter({ hasText: 'Cốc cá nhân' })
+		).toContainText('Chuỗi 1 ngày');
+		await expect(page.getByRole('listitem').filter({ hasText: 'Túi vải đi chợ' }).first()).toContainText(
+			/Chuỗi \d+ ngày/
+		);
 	});
 });
 
@@ -137,6 +157,8 @@ test.describe('pledges without JavaScript', () => {
 		await page.getByRole('button', { name: 'Bắt đầu cam kết' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Khăn tay');
 		await checkInToday(page, '4');
-		await expect(page.getByTestId('pledge-impact')).toContainText('Đã tránh được 4 đồ nhựa dùng một lần, tức là 8 g nhựa.');
+		await expect(page.getByTestId('pledge-impact')).toContainText(
+			'Đã tránh được 4 đồ nhựa dùng một lần, tức là 8 g nhựa.'
+		);
 	});
 });

@@ -41,7 +41,9 @@ async function joinAsStudent(browser: Browser, code: string, nickname: string) {
 }
 
 test.describe('classes, students and households', () => {
-	test('a teacher creates a class, imports a roster with progress and prints login cards', async ({ page }) => {
+	test('a teacher creates a class, imports a roster with progress and prints login cards', async ({
+		page
+	}) => {
 		const name = `9C${unique().slice(-3).toUpperCase()}`;
 		await newClass(page, name);
 		await page.getByRole('link', { name: 'Dán danh sách lớp để tạo tài khoản' }).click();
@@ -51,7 +53,9 @@ test.describe('classes, students and households', () => {
 		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
 		await expect(page.getByText('Dòng 2 «🌿🌿»: Không có chữ cái')).toBeVisible();
 
-		await page.getByLabel('Danh sách họ tên').fill('Nguyễn Văn An\n\nTrần Thị Bình\nnguyễn văn an\n3. Lê Văn Chi');
+		await page
+			.getByLabel('Danh sách họ tên')
+			.fill('Nguyễn Văn An\n\nTrần Thị Bình\nnguyễn văn an\n3. Lê Văn Chi');
 		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
 		await expect(page.getByRole('heading', { name: 'Đã tạo 3 tài khoản.' })).toBeVisible({ timeout: 30_000 });
 		await expect(page.getByText('Dòng 4 «nguyễn văn an»: Trùng với dòng 1: bỏ qua.')).toBeVisible();
@@ -120,7 +124,10 @@ test.describe('classes, students and households', () => {
 		await other.close();
 	});
 
-	test('a parent creates a household, a student links to it and the parent approves', async ({ page, browser }) => {
+	test('a parent creates a household, a student links to it and the parent approves', async ({
+		page,
+		browser
+	}) => {
 		const code = await newClass(page, `9H${unique().slice(-3).toUpperCase()}`);
 		const nickname = `Chim Sẻ ${unique().slice(-3)}`;
 		const student = await joinAsStudent(browser, code, nickname);

@@ -26,7 +26,14 @@ export const TEST_PASSWORD_HASH =
 
 export async function makeUser(
 	db: Db,
-	opts: { roles?: Role[]; username?: string; email?: string | null; displayName?: string; nickname?: string; passwordHash?: string } = {}
+	opts: {
+		roles?: Role[];
+		username?: string;
+		email?: string | null;
+		displayName?: string;
+		nickname?: string;
+		passwordHash?: string;
+	} = {}
 ) {
 	const n = next();
 	const [row] = await db
@@ -39,7 +46,8 @@ export async function makeUser(
 			passwordHash: opts.passwordHash ?? TEST_PASSWORD_HASH
 		})
 		.returning();
-	if (opts.roles?.length) await db.insert(userRole).values(opts.roles.map((role) => ({ userId: row.id, role })));
+	if (opts.roles?.length)
+		await db.insert(userRole).values(opts.roles.map((role) => ({ userId: row.id, role })));
 	return row;
 }
 
@@ -47,27 +55,48 @@ export async function makeArea(db: Db, opts: { parentId?: number | null; name?: 
 	const n = next();
 	const [row] = await db
 		.insert(area)
-		.values({ nameVi: opts.name ?? `Khu ${n}`, nameEn: opts.name ?? `Area ${n}`, kind: 'ward', parentId: opts.parentId ?? null })
+		.values({
+			nameVi: opts.name ?? `Khu ${n}`,
+			nameEn: opts.name ?? `Area ${n}`,
+			kind: 'ward',
+			parentId: opts.parentId ?? null
+		})
 		.returning();
 	return row;
 }
 
 export async function makeSchool(db: Db, opts: { areaId?: number; teacherIds?: number[] } = {}) {
 	const areaId = opts.areaId ?? (await makeArea(db)).id;
-	const [row] = await db.insert(school).values({ name: `School ${next()}`, areaId }).returning();
-	for (const t of opts.teacherIds ?? []) await db.insert(schoolTeacher).values({ schoolId: row.id, userId: t });
+	const [row] = await db
+		.insert(school)
+		.values({ name: `School ${next()}`, areaId })
+		.returning();
+	for (const t of opts.teacherIds ?? [])
+		await db.insert(schoolTeacher).values({ schoolId: row.id, userId: t });
 	return row;
 }
 
 export async function makeClass(
 	db: Db,
-	opts: { schoolId?: number; teacherIds?: number[]; studentIds?: number[]; name?: string; joinCode?: string | null } = {}
+	opts: {
+		schoolId?: number;
+		teacherIds?: number[];
+		studentIds?: number[];
+		name?: string;
+		joinCode?: string | null;
+	} = {}
 ) {
 	const schoolId = opts.schoolId ?? (await makeSchool(db)).id;
 	const n = next();
 	const [row] = await db
 		.insert(schoolClass)
-		.values({ schoolId, name: opts.name ?? `${6 + (n % 4)}A${n}`, grade: 6, schoolYear: '2026-2027', joinCode: opts.joinCode ?? null })
+		.values({
+			schoolId,
+			name: opts.name ?? `${6 + (n % 4)}A${n}`,
+			grade: 6,
+			schoolYear: '2026-2027',
+			joinCode: opts.joinCode ?? null
+		})
 		.returning();
 	for (const t of opts.teacherIds ?? []) {
 		await db.insert(schoolTeacher).values({ schoolId, userId: t }).onConflictDoNothing();
@@ -79,8 +108,12 @@ export async function makeClass(
 
 export async function makeNeighbourhood(db: Db, opts: { areaId?: number; stewardIds?: number[] } = {}) {
 	const areaId = opts.areaId ?? (await makeArea(db)).id;
-	const [row] = await db.insert(neighbourhood).values({ name: `Tổ ${next()}`, areaId, kind: 'residential' }).returning();
-	for (const s of opts.stewardIds ?? []) await db.insert(neighbourhoodSteward).values({ neighbourhoodId: row.id, userId: s });
+	const [row] = await db
+		.insert(neighbourhood)
+		.values({ name: `Tổ ${next()}`, areaId, kind: 'residential' })
+		.returning();
+	for (const s of opts.stewardIds ?? [])
+		await db.insert(neighbourhoodSteward).values({ neighbourhoodId: row.id, userId: s });
 	return row;
 }
 
@@ -93,8 +126,10 @@ export async function makeHousehold(
 		.insert(household)
 		.values({ neighbourhoodId, displayName: opts.name ?? `Nhà ${next()}`, kind: 'family' })
 		.returning();
-	for (const a of opts.adultIds ?? []) await db.insert(householdMember).values({ householdId: row.id, userId: a, kind: 'adult' });
-	for (const s of opts.studentIds ?? []) await db.insert(householdMember).values({ householdId: row.id, userId: s, kind: 'student' });
+	for (const a of opts.adultIds ?? [])
+		await db.insert(householdMember).values({ householdId: row.id, userId: a, kind: 'adult' });
+	for (const s of opts.studentIds ?? [])
+		await db.insert(householdMember).values({ householdId: row.id, userId: s, kind: 'student' });
 	return row;
 }
 

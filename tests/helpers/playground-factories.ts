@@ -12,15 +12,39 @@ import { makeArea, makeStudentWorld, makeUser } from './factories';
 export async function makePlaygroundWorld(db: Db) {
 	const [model] = await db.select({ id: communityModel.id }).from(communityModel).limit(1);
 	const areaRow = await makeArea(db);
-	const created = await createPlayground(db, { modelId: model.id, areaId: areaRow.id, name: 'Sân chơi thử', description: '', state: 'collecting' }, null);
+	const created = await createPlayground(
+		db,
+		{ modelId: model.id, areaId: areaRow.id, name: 'Sân chơi thử', description: '', state: 'collecting' },
+		null
+	);
 	if (!created.ok) throw new Error(created.error);
 	const pg = created.playground;
-	const bench = await addComponent(db, pg.id, { name: 'Ghế', targetKg: 10, targetItems: undefined, materials: ['pet_bottles'] });
-	const fence = await addComponent(db, pg.id, { name: 'Hàng rào', targetKg: undefined, targetItems: 20, materials: ['ecobricks'] });
+	const bench = await addComponent(db, pg.id, {
+		name: 'Ghế',
+		targetKg: 10,
+		targetItems: undefined,
+		materials: ['pet_bottles']
+	});
+	const fence = await addComponent(db, pg.id, {
+		name: 'Hàng rào',
+		targetKg: undefined,
+		targetItems: 20,
+		materials: ['ecobricks']
+	});
 	const steward = await makeUser(db, { roles: ['steward'] });
 	const otherSteward = await makeUser(db, { roles: ['steward'] });
-	const point = (await createCollectionPoint(db, pg.id, { name: 'Trường', kind: 'school', openingHours: 'T7 8–11h', address: '' }))!;
-	const otherPoint = (await createCollectionPoint(db, pg.id, { name: 'Chùa', kind: 'pagoda', openingHours: 'CN', address: '' }))!;
+	const point = (await createCollectionPoint(db, pg.id, {
+		name: 'Trường',
+		kind: 'school',
+		openingHours: 'T7 8–11h',
+		address: ''
+	}))!;
+	const otherPoint = (await createCollectionPoint(db, pg.id, {
+		name: 'Chùa',
+		kind: 'pagoda',
+		openingHours: 'CN',
+		address: ''
+	}))!;
 	await addSteward(db, point.id, steward.username);
 	await addSteward(db, otherPoint.id, otherSteward.username);
 	const world = await makeStudentWorld(db);

@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
 import { makeStudentWorld, makeUser } from '../helpers/factories';
-import { action, actionLog, challenge, classGoal, ledgerEntry, neighbourhoodSteward, type Role } from '../../src/lib/server/db/schema';
+import {
+	action,
+	actionLog,
+	challenge,
+	classGoal,
+	ledgerEntry,
+	neighbourhoodSteward,
+	type Role
+} from '../../src/lib/server/db/schema';
 import { logAction } from '../../src/lib/server/actions/actions';
 import { localDay } from '../../src/lib/utils/dates';
 
@@ -19,7 +27,12 @@ const detail = await import('../../src/routes/(app)/challenges/[challengeId=id]/
 const catalogue = await import('../../src/routes/(app)/organiser/actions/+page.server');
 
 type U = { id: number; username: string; nickname: string; displayName: string };
-function event(u: U, roles: Role[], params: Record<string, string>, form?: Record<string, string | string[]>) {
+function event(
+	u: U,
+	roles: Role[],
+	params: Record<string, string>,
+	form?: Record<string, string | string[]>
+) {
 	const url = new URL('http://localhost/x');
 	const body = new FormData();
 	for (const [k, v] of Object.entries(form ?? {})) for (const x of [v].flat()) body.append(k, x);
@@ -39,7 +52,19 @@ const TODAY = localDay(new Date(), 'Asia/Ho_Chi_Minh');
 
 async function entryOf(studentId: number) {
 	const [bottle] = await t.db.select({ id: action.id }).from(action).where(eq(action.code, 'own-bottle'));
-	const r = await logAction(t.db, studentId, { actionId: bottle.id, count: 1, day: TODAY, mode: 'person', idempotencyKey: `guard-${studentId}-abcdef` }, new Date(), 'Asia/Ho_Chi_Minh');
+	const r = await logAction(
+		t.db,
+		studentId,
+		{
+			actionId: bottle.id,
+			count: 1,
+			day: TODAY,
+			mode: 'person',
+			idempotencyKey: `guard-${studentId}-abcdef`
+		},
+		new Date(),
+		'Asia/Ho_Chi_Minh'
+	);
 	if (!r.ok) throw new Error(r.error);
 	return r.entryId;
 }
@@ -52,23 +77,47 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		const p = { classId: String(b.cls.id) };
 		const teacherA = (form?: Record<string, string>) => event(a.teacher, ['teacher'], p, form);
 		await expect(call(review.load, teacherA())).rejects.toMatchObject(forbidden);
-		await expect(call(review.actions.void, teacherA({ entryId: String(entryId), reason: 'không đúng' }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(review.actions.void, teacherA({ entryId: String(entryId), reason: 'không đúng' }))
+		).rejects.toMatchObject(forbidden);
 		await expect(call(goals.load, teacherA())).rejects.toMatchObject(forbidden);
-		await expect(call(goals.actions.create, teacherA({ metric: 'points', target: '100', deadline: TODAY }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(goals.actions.create, teacherA({ metric: 'points', target: '100', deadline: TODAY }))
+		).rejects.toMatchObject(forbidden);
 		await expect(call(feed.load, teacherA())).rejects.toMatchObject(forbidden);
 		// The class's own student may read goals but not set them, and cannot review.
-		await expect(call(goals.actions.create, event(b.student, ['student'], p, { metric: 'points', target: '100', deadline: TODAY }))).rejects.toMatchObject(forbidden);
-		await expect(call(review.actions.void, event(b.student, ['student'], p, { entryId: String(entryId), reason: 'tự huỷ' }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(
+				goals.actions.create,
+				event(b.student, ['student'], p, { metric: 'points', target: '100', deadline: TODAY })
+			)
+		).rejects.toMatchObject(forbidden);
+		await expect(
+			call(
+				review.actions.void,
+				event(b.student, ['student'], p, { entryId: String(entryId), reason: 'tự huỷ' })
+			)
+		).rejects.toMatchObject(forbidden);
 		expect(await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.reverses, entryId))).toHaveLength(0);
 		expect(await t.db.select().from(classGoal).where(eq(classGoal.classId, b.cls.id))).toHaveLength(0);
-		await expect(call(review.load, event(a.teacher, ['teacher'], { classId: '999999' }))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			call(review.load, event(a.teacher, ['teacher'], { classId: '999999' }))
+		).rejects.toMatchObject({ status: 404 });
 	});
 
 	it("another class's entry id voided from your own class's page is a 404 and nothing is voided", async () => {
 		const a = await makeStudentWorld(t.db);
 		const b = await makeStudentWorld(t.db);
 		const entryId = await entryOf(b.student.id);
-		const result = await call(review.actions.void, event(a.teacher, ['teacher'], { classId: String(a.cls.id) }, { entryId: String(entryId), reason: 'không đúng' }));
+		const result = await call(
+			review.actions.void,
+			event(
+				a.teacher,
+				['teacher'],
+				{ classId: String(a.cls.id) },
+				{ entryId: String(entryId), reason: 'không đúng' }
+			)
+		);
 		expect(result).toMatchObject({ status: 404, data: { error: 'ledger.void.notFound' } });
 		expect(await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.reverses, entryId))).toHaveLength(0);
 	});
@@ -79,11 +128,23 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		const p = { householdId: String(w.household.id) };
 		const stranger = await makeUser(t.db, { roles: ['steward'] });
 		await expect(call(activity.load, event(stranger, ['steward'], p))).rejects.toMatchObject(forbidden);
-		await expect(call(activity.actions.void, event(w.parent, ['household'], p, { entryId: String(entryId), reason: 'không đúng' }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(
+				activity.actions.void,
+				event(w.parent, ['household'], p, { entryId: String(entryId), reason: 'không đúng' })
+			)
+		).rejects.toMatchObject(forbidden);
 		expect(await call(activity.load, event(w.parent, ['household'], p))).toMatchObject({ canVoid: false });
 		const steward = await makeUser(t.db, { roles: ['steward'] });
-		await t.db.insert(neighbourhoodSteward).values({ neighbourhoodId: w.household.neighbourhoodId, userId: steward.id });
-		await expect(call(activity.actions.void, event(steward, ['steward'], p, { entryId: String(entryId), reason: 'Ghi trùng' }))).rejects.toMatchObject({ status: 303 });
+		await t.db
+			.insert(neighbourhoodSteward)
+			.values({ neighbourhoodId: w.household.neighbourhoodId, userId: steward.id });
+		await expect(
+			call(
+				activity.actions.void,
+				event(steward, ['steward'], p, { entryId: String(entryId), reason: 'Ghi trùng' })
+			)
+		).rejects.toMatchObject({ status: 303 });
 		expect(await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.reverses, entryId))).toHaveLength(1);
 	});
 
@@ -91,11 +152,30 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		const w = await makeStudentWorld(t.db);
 		const other = await makeStudentWorld(t.db);
 		const [bag] = await t.db.select({ id: action.id }).from(action).where(eq(action.code, 'refuse-bag'));
-		const form = { actionId: String(bag.id), day: TODAY, mode: 'household', householdId: String(other.household.id), idempotencyKey: 'guard-household-abcdef' };
-		expect(await call(today.actions.log, event(w.parent, ['household'], {}, form))).toMatchObject({ status: 403, data: { error: 'actions.group.notMember' } });
-		expect(await call(today.actions.log, event(w.parent, ['household'], {}, { ...form, householdId: String(w.household.id), count: '-2' }))).toMatchObject({ status: 400, data: { error: 'actions.count.invalid' } });
+		const form = {
+			actionId: String(bag.id),
+			day: TODAY,
+			mode: 'household',
+			householdId: String(other.household.id),
+			idempotencyKey: 'guard-household-abcdef'
+		};
+		expect(await call(today.actions.log, event(w.parent, ['household'], {}, form))).toMatchObject({
+			status: 403,
+			data: { error: 'actions.group.notMember' }
+		});
+		expect(
+			await call(
+				today.actions.log,
+				event(w.parent, ['household'], {}, { ...form, householdId: String(w.household.id), count: '-2' })
+			)
+		).toMatchObject({ status: 400, data: { error: 'actions.count.invalid' } });
 		expect(await t.db.select().from(actionLog).where(eq(actionLog.actorId, w.parent.id))).toHaveLength(0);
-		await expect(call(today.actions.log, event(w.parent, ['household'], {}, { ...form, householdId: String(w.household.id) }))).rejects.toMatchObject({ status: 303 });
+		await expect(
+			call(
+				today.actions.log,
+				event(w.parent, ['household'], {}, { ...form, householdId: String(w.household.id) })
+			)
+		).rejects.toMatchObject({ status: 303 });
 		expect(await t.db.select().from(actionLog).where(eq(actionLog.actorId, w.parent.id))).toHaveLength(1);
 	});
 
@@ -104,16 +184,44 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		const other = await makeStudentWorld(t.db);
 		await expect(call(newChallenge.load, event(w.student, ['student'], {}))).rejects.toMatchObject(forbidden);
 		const [bottle] = await t.db.select({ id: action.id }).from(action).where(eq(action.code, 'own-bottle'));
-		const form = { title: 'Lớp khác', description: '', scope: 'class', classIds: String(other.cls.id), startDay: TODAY, endDay: TODAY, actionIds: String(bottle.id), [`points_${bottle.id}`]: '10' };
-		expect(await call(newChallenge.actions.default, event(w.teacher, ['teacher'], {}, form))).toMatchObject({ status: 403, data: { formError: 'challenges.scope.forbidden' } });
+		const form = {
+			title: 'Lớp khác',
+			description: '',
+			scope: 'class',
+			classIds: String(other.cls.id),
+			startDay: TODAY,
+			endDay: TODAY,
+			actionIds: String(bottle.id),
+			[`points_${bottle.id}`]: '10'
+		};
+		expect(await call(newChallenge.actions.default, event(w.teacher, ['teacher'], {}, form))).toMatchObject({
+			status: 403,
+			data: { formError: 'challenges.scope.forbidden' }
+		});
 		expect(await t.db.select().from(challenge)).toHaveLength(0);
-		await expect(call(newChallenge.actions.default, event(w.teacher, ['teacher'], {}, { ...form, classIds: String(w.cls.id) }))).rejects.toMatchObject({ status: 303 });
+		await expect(
+			call(
+				newChallenge.actions.default,
+				event(w.teacher, ['teacher'], {}, { ...form, classIds: String(w.cls.id) })
+			)
+		).rejects.toMatchObject({ status: 303 });
 		const [created] = await t.db.select().from(challenge);
-		await expect(call(detail.load, event(other.student, ['student'], { challengeId: String(created.id) }))).rejects.toMatchObject(forbidden);
-		expect(await call(detail.load, event(w.student, ['student'], { challengeId: String(created.id) }))).toMatchObject({ state: 'running', canLog: true });
-		await expect(call(detail.load, event(w.student, ['student'], { challengeId: 'abc' }))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			call(detail.load, event(other.student, ['student'], { challengeId: String(created.id) }))
+		).rejects.toMatchObject(forbidden);
+		expect(
+			await call(detail.load, event(w.student, ['student'], { challengeId: String(created.id) }))
+		).toMatchObject({ state: 'running', canLog: true });
+		await expect(
+			call(detail.load, event(w.student, ['student'], { challengeId: 'abc' }))
+		).rejects.toMatchObject({ status: 404 });
 		await expect(call(catalogue.load, event(w.teacher, ['teacher'], {}))).rejects.toMatchObject(forbidden);
-		await expect(call(catalogue.actions.retire, event(w.teacher, ['teacher'], {}, { id: String(bottle.id), retire: '1' }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(
+				catalogue.actions.retire,
+				event(w.teacher, ['teacher'], {}, { id: String(bottle.id), retire: '1' })
+			)
+		).rejects.toMatchObject(forbidden);
 		const [still] = await t.db.select().from(action).where(eq(action.id, bottle.id));
 		expect(still.retiredAt).toBeNull();
 	});

@@ -31,7 +31,13 @@ const households = await import('../../src/routes/(app)/households/+page.server'
 const schools = await import('../../src/routes/(app)/organiser/schools/+page.server');
 
 type U = { id: number; username: string; nickname: string; displayName: string };
-function event(u: U, roles: Role[], params: Record<string, string>, form?: Record<string, string>, search = '') {
+function event(
+	u: U,
+	roles: Role[],
+	params: Record<string, string>,
+	form?: Record<string, string>,
+	search = ''
+) {
 	const url = new URL(`http://localhost/x${search}`);
 	const body = new FormData();
 	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
@@ -67,20 +73,33 @@ describe('class guards', () => {
 		const before = await snapshotClass(b.cls.id);
 		const [studentBefore] = await t.db.select().from(user).where(eq(user.id, b.student.id));
 		const p = { classId: String(b.cls.id) };
-		const teacherA = (form?: Record<string, string>, search?: string) => event(a.teacher, ['teacher'], p, form, search);
+		const teacherA = (form?: Record<string, string>, search?: string) =>
+			event(a.teacher, ['teacher'], p, form, search);
 		const forbidden = { status: 403 };
 		await expect(call(students.load, teacherA())).rejects.toMatchObject(forbidden);
 		await expect(call(students.actions.rotate, teacherA({}))).rejects.toMatchObject(forbidden);
-		await expect(call(students.actions.reset, teacherA({ studentId: String(b.student.id) }))).rejects.toMatchObject(forbidden);
-		await expect(call(students.actions.remove, teacherA({ studentId: String(b.student.id) }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(students.actions.reset, teacherA({ studentId: String(b.student.id) }))
+		).rejects.toMatchObject(forbidden);
+		await expect(
+			call(students.actions.remove, teacherA({ studentId: String(b.student.id) }))
+		).rejects.toMatchObject(forbidden);
 		await expect(call(importPage.load, teacherA())).rejects.toMatchObject(forbidden);
-		await expect(call(importPage.actions.default, teacherA({ names: 'Kẻ Lạ', importKey: 'abcdefgh-1234' }))).rejects.toMatchObject(forbidden);
-		await expect(call(progress.GET, teacherA(undefined, '?key=abcdefgh-1234'))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(importPage.actions.default, teacherA({ names: 'Kẻ Lạ', importKey: 'abcdefgh-1234' }))
+		).rejects.toMatchObject(forbidden);
+		await expect(call(progress.GET, teacherA(undefined, '?key=abcdefgh-1234'))).rejects.toMatchObject(
+			forbidden
+		);
 		await expect(call(settings.load, teacherA())).rejects.toMatchObject(forbidden);
-		await expect(call(settings.actions.consent, teacherA({ collectedOn: '2026-09-01', note: '' }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(settings.actions.consent, teacherA({ collectedOn: '2026-09-01', note: '' }))
+		).rejects.toMatchObject(forbidden);
 		await expect(call(settings.actions.archive, teacherA({}))).rejects.toMatchObject(forbidden);
 		await expect(call(settings.actions.board, teacherA({ enabled: 'on' }))).rejects.toMatchObject(forbidden);
-		await expect(call(settings.actions.coteach, teacherA({ userId: String(a.teacher.id) }))).rejects.toMatchObject(forbidden);
+		await expect(
+			call(settings.actions.coteach, teacherA({ userId: String(a.teacher.id) }))
+		).rejects.toMatchObject(forbidden);
 		await expect(call(poster.load, teacherA())).rejects.toMatchObject(forbidden);
 		// A student of the class is not its teacher either.
 		await expect(call(students.load, event(b.student, ['student'], p))).rejects.toMatchObject(forbidden);
@@ -91,29 +110,59 @@ describe('class guards', () => {
 
 	it('an unknown or malformed class id is a 404', async () => {
 		const { a } = await world();
-		await expect(call(students.load, event(a.teacher, ['teacher'], { classId: '999999' }))).rejects.toMatchObject({ status: 404 });
-		await expect(call(students.load, event(a.teacher, ['teacher'], { classId: '1e3' }))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			call(students.load, event(a.teacher, ['teacher'], { classId: '999999' }))
+		).rejects.toMatchObject({ status: 404 });
+		await expect(
+			call(students.load, event(a.teacher, ['teacher'], { classId: '1e3' }))
+		).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('another class’s student id in a form on your own class is a 404 and changes nothing', async () => {
 		const { a, b } = await world();
 		const p = { classId: String(a.cls.id) };
 		const [before] = await t.db.select().from(user).where(eq(user.id, b.student.id));
-		const reset = await call(students.actions.reset, event(a.teacher, ['teacher'], p, { studentId: String(b.student.id) }));
+		const reset = await call(
+			students.actions.reset,
+			event(a.teacher, ['teacher'], p, { studentId: String(b.student.id) })
+		);
 		expect(reset).toMatchObject({ status: 404 });
-		const removed = await call(students.actions.remove, event(a.teacher, ['teacher'], p, { studentId: String(b.student.id) }));
+		const removed = await call(
+			students.actions.remove,
+			event(a.teacher, ['teacher'], p, { studentId: String(b.student.id) })
+		);
 		expect(removed).toMatchObject({ status: 404 });
 		const [after] = await t.db.select().from(user).where(eq(user.id, b.student.id));
 		expect(after.passwordHash).toBe(before.passwordHash);
-		expect(await t.db.select().from(classStudent).where(eq(classStudent.userId, b.student.id))).toHaveLength(1);
+		expect(await t.db.select().from(classStudent).where(eq(classStudent.userId, b.student.id))).toHaveLength(
+			1
+		);
 	});
 
 	it('a teacher cannot create a class in a school they do not teach at; a student cannot create classes', async () => {
 		const { a, b } = await world();
-		const res = await call(classes.actions.create, event(a.teacher, ['teacher'], {}, { schoolId: String(b.school.id), name: '9Z9', grade: '9', schoolYear: '2026-2027' }));
+		const res = await call(
+			classes.actions.create,
+			event(
+				a.teacher,
+				['teacher'],
+				{},
+				{ schoolId: String(b.school.id), name: '9Z9', grade: '9', schoolYear: '2026-2027' }
+			)
+		);
 		expect(res).toMatchObject({ status: 403 });
 		expect(await t.db.select().from(schoolClass).where(eq(schoolClass.name, '9Z9'))).toHaveLength(0);
-		await expect(call(classes.actions.create, event(a.student, ['student'], {}, { schoolId: String(a.school.id), name: '9Z8', grade: '9', schoolYear: '2026-2027' }))).rejects.toMatchObject({ status: 403 });
+		await expect(
+			call(
+				classes.actions.create,
+				event(
+					a.student,
+					['student'],
+					{},
+					{ schoolId: String(a.school.id), name: '9Z8', grade: '9', schoolYear: '2026-2027' }
+				)
+			)
+		).rejects.toMatchObject({ status: 403 });
 	});
 });
 
@@ -124,26 +173,58 @@ describe('household guards', () => {
 		const kid = await makeUser(t.db, { roles: ['student'] });
 		const hhA = await makeHousehold(t.db, { adultIds: [parentA.id] });
 		const hhB = await makeHousehold(t.db, { adultIds: [parentB.id] });
-		await t.db.insert(householdMember).values({ householdId: hhB.id, userId: kid.id, kind: 'student', status: 'pending' });
+		await t.db
+			.insert(householdMember)
+			.values({ householdId: hhB.id, userId: kid.id, kind: 'student', status: 'pending' });
 		await t.db.update(household).set({ inviteCode: 'HHBCODE2' }).where(eq(household.id, hhB.id));
 		const onB = { householdId: String(hhB.id) };
-		await expect(call(members.load, event(parentA, ['household'], onB))).rejects.toMatchObject({ status: 403 });
-		await expect(call(members.actions.approve, event(parentA, ['household'], onB, { userId: String(kid.id) }))).rejects.toMatchObject({ status: 403 });
-		await expect(call(members.actions.rotate, event(parentA, ['household'], onB, {}))).rejects.toMatchObject({ status: 403 });
-		const res = await call(members.actions.approve, event(parentA, ['household'], { householdId: String(hhA.id) }, { userId: String(kid.id) }));
+		await expect(call(members.load, event(parentA, ['household'], onB))).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(
+			call(members.actions.approve, event(parentA, ['household'], onB, { userId: String(kid.id) }))
+		).rejects.toMatchObject({ status: 403 });
+		await expect(call(members.actions.rotate, event(parentA, ['household'], onB, {}))).rejects.toMatchObject({
+			status: 403
+		});
+		const res = await call(
+			members.actions.approve,
+			event(parentA, ['household'], { householdId: String(hhA.id) }, { userId: String(kid.id) })
+		);
 		expect(res).toMatchObject({ status: 404 });
 		// The pending student cannot approve themself.
-		await expect(call(members.actions.approve, event(kid, ['student'], onB, { userId: String(kid.id) }))).rejects.toMatchObject({ status: 403 });
+		await expect(
+			call(members.actions.approve, event(kid, ['student'], onB, { userId: String(kid.id) }))
+		).rejects.toMatchObject({ status: 403 });
 		const [row] = await t.db.select().from(householdMember).where(eq(householdMember.userId, kid.id));
 		expect(row).toMatchObject({ householdId: hhB.id, status: 'pending' });
 		const [hh] = await t.db.select().from(household).where(eq(household.id, hhB.id));
 		expect(hh.inviteCode).toBe('HHBCODE2');
-		await expect(call(members.load, event(parentA, ['household'], { householdId: '424242' }))).rejects.toMatchObject({ status: 404 });
+		await expect(
+			call(members.load, event(parentA, ['household'], { householdId: '424242' }))
+		).rejects.toMatchObject({ status: 404 });
 		// A student cannot start a household, and a crafted neighbourhood id is refused.
-		await expect(call(households.actions.create, event(kid, ['student'], {}, { neighbourhoodId: String(hhA.neighbourhoodId), displayName: 'X', kind: 'family' }))).rejects.toMatchObject({ status: 403 });
+		await expect(
+			call(
+				households.actions.create,
+				event(
+					kid,
+					['student'],
+					{},
+					{ neighbourhoodId: String(hhA.neighbourhoodId), displayName: 'X', kind: 'family' }
+				)
+			)
+		).rejects.toMatchObject({ status: 403 });
 		const loner = await makeUser(t.db, { roles: ['household'] });
-		expect(await call(households.actions.create, event(loner, ['household'], {}, { neighbourhoodId: '777777', displayName: 'Nhà Lạ', kind: 'family' }))).toMatchObject({ status: 400 });
-		expect(await t.db.select().from(householdMember).where(eq(householdMember.userId, loner.id))).toHaveLength(0);
+		expect(
+			await call(
+				households.actions.create,
+				event(loner, ['household'], {}, { neighbourhoodId: '777777', displayName: 'Nhà Lạ', kind: 'family' })
+			)
+		).toMatchObject({ status: 400 });
+		expect(
+			await t.db.select().from(householdMember).where(eq(householdMember.userId, loner.id))
+		).toHaveLength(0);
 	});
 });
 
@@ -152,21 +233,40 @@ describe('guardian guards', () => {
 		const { a, b } = await world();
 		await t.db.insert(guardianLink).values({ guardianId: a.parent.id, studentId: a.student.id });
 		const onB = { studentId: String(b.student.id) };
-		await expect(call(child.load, event(a.parent, ['household'], onB))).rejects.toMatchObject({ status: 403 });
-		await expect(call(exportCsv.GET, event(a.parent, ['household'], onB))).rejects.toMatchObject({ status: 403 });
-		await expect(call(child.actions.erase, event(a.parent, ['household'], onB, { confirm: b.student.nickname }))).rejects.toMatchObject({ status: 403 });
-		expect(await call(children.actions.link, event(a.parent, ['household'], {}, { studentId: String(b.student.id) }))).toMatchObject({ status: 403 });
-		await expect(call(child.load, event(a.parent, ['household'], { studentId: '987654' }))).rejects.toMatchObject({ status: 404 });
+		await expect(call(child.load, event(a.parent, ['household'], onB))).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(call(exportCsv.GET, event(a.parent, ['household'], onB))).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(
+			call(child.actions.erase, event(a.parent, ['household'], onB, { confirm: b.student.nickname }))
+		).rejects.toMatchObject({ status: 403 });
+		expect(
+			await call(
+				children.actions.link,
+				event(a.parent, ['household'], {}, { studentId: String(b.student.id) })
+			)
+		).toMatchObject({ status: 403 });
+		await expect(
+			call(child.load, event(a.parent, ['household'], { studentId: '987654' }))
+		).rejects.toMatchObject({ status: 404 });
 		expect(await t.db.select().from(user).where(eq(user.id, b.student.id))).toHaveLength(1);
-		expect(await t.db.select().from(guardianLink).where(eq(guardianLink.studentId, b.student.id))).toHaveLength(0);
+		expect(
+			await t.db.select().from(guardianLink).where(eq(guardianLink.studentId, b.student.id))
+		).toHaveLength(0);
 
 		// The linked guardian can: a wrong confirmation changes nothing, the right one erases.
 		const onA = { studentId: String(a.student.id) };
 		const csv = (await call(exportCsv.GET, event(a.parent, ['household'], onA))) as Response;
 		expect(await csv.text()).toContain(a.student.displayName);
-		expect(await call(child.actions.erase, event(a.parent, ['household'], onA, { confirm: 'nope' }))).toMatchObject({ status: 400 });
+		expect(
+			await call(child.actions.erase, event(a.parent, ['household'], onA, { confirm: 'nope' }))
+		).toMatchObject({ status: 400 });
 		expect(await t.db.select().from(user).where(eq(user.id, a.student.id))).toHaveLength(1);
-		await expect(call(child.actions.erase, event(a.parent, ['household'], onA, { confirm: a.student.nickname }))).rejects.toMatchObject({ status: 303, location: '/children' });
+		await expect(
+			call(child.actions.erase, event(a.parent, ['household'], onA, { confirm: a.student.nickname }))
+		).rejects.toMatchObject({ status: 303, location: '/children' });
 		expect(await t.db.select().from(user).where(eq(user.id, a.student.id))).toHaveLength(0);
 	});
 });
@@ -176,10 +276,17 @@ describe('organiser guards', () => {
 		const teacher = await makeUser(t.db, { roles: ['teacher'] });
 		const sch = await makeSchool(t.db);
 		await expect(call(schools.load, event(teacher, ['teacher'], {}))).rejects.toMatchObject({ status: 403 });
-		await expect(call(schools.actions.invite, event(teacher, ['teacher'], {}, { schoolId: String(sch.id) }))).rejects.toMatchObject({ status: 403 });
+		await expect(
+			call(schools.actions.invite, event(teacher, ['teacher'], {}, { schoolId: String(sch.id) }))
+		).rejects.toMatchObject({ status: 403 });
 		const organiser = await makeUser(t.db, { roles: ['organiser'] });
-		expect(await call(schools.actions.invite, event(organiser, ['organiser'], {}, { schoolId: '999999' }))).toMatchObject({ status: 404 });
-		const made = (await call(schools.actions.invite, event(organiser, ['organiser'], {}, { schoolId: String(sch.id) }))) as { invite: { code: string } };
+		expect(
+			await call(schools.actions.invite, event(organiser, ['organiser'], {}, { schoolId: '999999' }))
+		).toMatchObject({ status: 404 });
+		const made = (await call(
+			schools.actions.invite,
+			event(organiser, ['organiser'], {}, { schoolId: String(sch.id) })
+		)) as { invite: { code: string } };
 		expect(made.invite.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
 	});
 });

@@ -31,7 +31,11 @@ describe('board race chart config', () => {
 
 	it('hides points on long windows so a month stays readable', () => {
 		const labels = Array.from({ length: 30 }, (_, i) => String(i + 1));
-		const config = boardRaceConfig({ labels, series: [{ name: 'A', points: labels.map(() => 1) }], yTitle: 'x' });
+		const config = boardRaceConfig({
+			labels,
+			series: [{ name: 'A', points: labels.map(() => 1) }],
+			yTitle: 'x'
+		});
 		expect(config.data.datasets[0].pointRadius).toBe(0);
 		expect(config.data.datasets[0].data.at(-1)).toBe(30);
 	});

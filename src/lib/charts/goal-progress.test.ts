@@ -16,7 +16,13 @@ describe('goalProgressConfig', () => {
 			],
 			labels
 		});
-		expect(config.data.labels).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+		expect(config.data.labels).toEqual([
+			'2026-11-25',
+			'2026-11-26',
+			'2026-11-27',
+			'2026-11-28',
+			'2026-11-29'
+		]);
 		const [progress, ideal] = config.data.datasets;
 		expect(progress.label).toBe('Progress');
 		expect(progress.data).toEqual([10, 30, 45, null, null]);
@@ -40,6 +46,11 @@ describe('goalProgressConfig', () => {
 	});
 
 	it('lists days across a month end', () => {
-		expect(daysFrom('2026-11-29', '2026-12-02')).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02']);
+		expect(daysFrom('2026-11-29', '2026-12-02')).toEqual([
+			'2026-11-29',
+			'2026-11-30',
+			'2026-12-01',
+			'2026-12-02'
+		]);
 	});
 });

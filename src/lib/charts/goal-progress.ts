@@ -25,7 +25,9 @@ export function daysFrom(from: string, to: string): string[] {
  * A line chart of a goal: the class's cumulative progress (solid, up to today) against the straight
  * line from 0 on the first day to the target on the deadline (dashed). Pure: no chart.js import.
  */
-export function goalProgressConfig(input: GoalChartInput): ChartConfiguration<'line', (number | null)[], string> {
+export function goalProgressConfig(
+	input: GoalChartInput
+): ChartConfiguration<'line', (number | null)[], string> {
 	const divisor = input.divisor ?? 1;
 	const days = daysFrom(input.startDay, input.deadline);
 	const byDay = new Map(input.series.map((s) => [s.day, s.value]));

@@ -20,15 +20,27 @@ export function buildImpactModelsChart(
 ): ChartConfiguration<'bar'> {
 	const shown = rows
 		.filter((r) => r.schoolGrams > 0 || r.neighbourhoodGrams > 0)
-		.sort((a, b) => Math.max(b.schoolGrams, b.neighbourhoodGrams) - Math.max(a.schoolGrams, a.neighbourhoodGrams));
+		.sort(
+			(a, b) => Math.max(b.schoolGrams, b.neighbourhoodGrams) - Math.max(a.schoolGrams, a.neighbourhoodGrams)
+		);
 	const kg = (g: number) => Math.round(g / 100) / 10;
 	return {
 		type: 'bar',
 		data: {
 			labels: shown.map((r) => r.label),
 			datasets: [
-				{ label: labels.schools, data: shown.map((r) => kg(r.schoolGrams)), backgroundColor: '#1f7a4d', borderWidth: 0 },
-				{ label: labels.neighbourhoods, data: shown.map((r) => kg(r.neighbourhoodGrams)), backgroundColor: '#f2b705', borderWidth: 0 }
+				{
+					label: labels.schools,
+					data: shown.map((r) => kg(r.schoolGrams)),
+					backgroundColor: '#1f7a4d',
+					borderWidth: 0
+				},
+				{
+					label: labels.neighbourhoods,
+					data: shown.map((r) => kg(r.neighbourhoodGrams)),
+					backgroundColor: '#f2b705',
+					borderWidth: 0
+				}
 			]
 		},
 		options: {

@@ -16,7 +16,10 @@ export interface PledgeImpactLabels {
  * Bars of single-use items avoided each day, with a line of the running total in grams on a second
  * axis, so a child sees both "how many today" and "how much so far". Pure: no DOM, no chart.js import.
  */
-export function pledgeImpactConfig(points: PledgeImpactPoint[], labels: PledgeImpactLabels): ChartConfiguration<'bar' | 'line'> {
+export function pledgeImpactConfig(
+	points: PledgeImpactPoint[],
+	labels: PledgeImpactLabels
+): ChartConfiguration<'bar' | 'line'> {
 	let running = 0;
 	const cumulative = points.map((p) => (running += p.grams));
 	return {
@@ -53,8 +56,20 @@ export function pledgeImpactConfig(points: PledgeImpactPoint[], labels: PledgeIm
 			interaction: { mode: 'index', intersect: false },
 			plugins: { legend: { position: 'bottom' } },
 			scales: {
-				items: { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: labels.items } },
-				grams: { type: 'linear', position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: labels.grams } }
+				items: {
+					type: 'linear',
+					position: 'left',
+					beginAtZero: true,
+					ticks: { precision: 0 },
+					title: { display: true, text: labels.items }
+				},
+				grams: {
+					type: 'linear',
+					position: 'right',
+					beginAtZero: true,
+					grid: { drawOnChartArea: false },
+					title: { display: true, text: labels.grams }
+				}
 			}
 		}
 	};

@@ -11,5 +11,16 @@ import actions from './messages/actions/en';
 import challenges from './messages/challenges/en';
 import impact from './messages/impact/en';
 
-const table: Record<string, string> = { ...common, ...auth, ...groups, ...structure, ...playground, ...pledges, ...boards, ...actions, ...challenges, ...impact };
+const table: Record<string, string> = {
+	...common,
+	...auth,
+	...groups,
+	...structure,
+	...playground,
+	...pledges,
+	...boards,
+	...actions,
+	...challenges,
+	...impact
+};
 export default table;

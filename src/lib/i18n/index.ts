@@ -39,11 +39,13 @@ export const MESSAGE_MODULES = {
 	boards: { vi: boardsVi, en: boardsEn },
 	actions: { vi: actionsVi, en: actionsEn },
 	challenges: { vi: challengesVi, en: challengesEn },
-	impact: { vi: impactVi, en: impactEn },
+	impact: { vi: impactVi, en: impactEn }
 } as const;
 
 type Modules = typeof MESSAGE_MODULES;
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+	? I
+	: never;
 type AllVi = UnionToIntersection<Modules[keyof Modules]['vi']>;
 export type MessageKey = keyof AllVi & string;
 

@@ -23,7 +23,10 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 }
 
 /** Formats a local day (YYYY-MM-DD) for people; the day is already in the app time zone. */
-export function formatDay(day: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+export function formatDay(
+	day: string,
+	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
+): string {
 	const [y, m, d] = day.split('-').map(Number);
 	return new Intl.DateTimeFormat(intlLocale(currentLocale()), { ...options, timeZone: 'UTC' }).format(
 		new Date(Date.UTC(y, m - 1, d))

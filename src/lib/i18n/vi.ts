@@ -11,5 +11,16 @@ import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
 
-const table: Record<string, string> = { ...common, ...auth, ...groups, ...structure, ...playground, ...pledges, ...boards, ...actions, ...challenges, ...impact };
+const table: Record<string, string> = {
+	...common,
+	...auth,
+	...groups,
+	...structure,
+	...playground,
+	...pledges,
+	...boards,
+	...actions,
+	...challenges,
+	...impact
+};
 export default table;

@@ -12,7 +12,12 @@ describe('pledge items', () => {
 			expect(factor!.source.length).toBeGreaterThan(10);
 		}
 		expect(PLEDGE_ITEMS.map((i) => [i.code, i.grams])).toEqual([
-			['bottle', 10], ['bag', 5], ['lunchbox', 8], ['cup', 12], ['cutlery', 3], ['custom', null]
+			['bottle', 10],
+			['bag', 5],
+			['lunchbox', 8],
+			['cup', 12],
+			['cutlery', 3],
+			['custom', null]
 		]);
 	});
 

@@ -13,5 +13,7 @@ export function twinWords(item: PledgeItemCode, n: number): { n: string; what: s
 
 /** Grams for people: "850 g" below a kilogram, "1,2 kg" above. */
 export function formatGrams(grams: number): string {
-	return grams < 1000 ? `${formatNumber(grams)} g` : `${formatNumber(grams / 1000, { maximumFractionDigits: 1 })} kg`;
+	return grams < 1000
+		? `${formatNumber(grams)} g`
+		: `${formatNumber(grams / 1000, { maximumFractionDigits: 1 })} kg`;
 }

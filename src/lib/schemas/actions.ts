@@ -17,7 +17,10 @@ export const countSchema = z.coerce
 	.max(MAX_LOG_COUNT, { error: 'actions.count.invalid' });
 
 /** An optional id from a form: '' or missing means none. */
-export const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), idSchema.optional());
+export const optionalId = z.preprocess(
+	(v) => (v === '' || v === undefined || v === null ? undefined : v),
+	idSchema.optional()
+);
 
 export const logActionSchema = z.object({
 	actionId: idSchema,

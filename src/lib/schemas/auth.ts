@@ -8,7 +8,10 @@ export const passwordSchema = z
 
 export const loginSchema = z.object({
 	username: text(254),
-	password: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
+	password: z
+		.string({ error: 'form.required' })
+		.min(1, { error: 'form.required' })
+		.max(128, { error: 'auth.password.tooLong' })
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
@@ -29,7 +32,10 @@ export type SignupInput = z.infer<typeof signupSchema>;
 
 export const changePasswordSchema = z
 	.object({
-		current: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(128, { error: 'auth.password.tooLong' }),
+		current: z
+			.string({ error: 'form.required' })
+			.min(1, { error: 'form.required' })
+			.max(128, { error: 'auth.password.tooLong' }),
 		password: passwordSchema,
 		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
 	})

@@ -21,4 +21,3 @@ export type BoardQuery = z.infer<typeof boardQuerySchema>;
 export const studentBoardToggleSchema = z.object({
 	enabled: z.enum(['on', 'off'], { error: 'form.invalid' })
 });
-

@@ -33,13 +33,16 @@ export const createChallengeSchema = z
 			.max(50, { error: 'form.invalid' })
 	})
 	.superRefine((v, ctx) => {
-		if (v.endDay < v.startDay) ctx.addIssue({ code: 'custom', path: ['endDay'], message: 'challenges.days.order' });
+		if (v.endDay < v.startDay)
+			ctx.addIssue({ code: 'custom', path: ['endDay'], message: 'challenges.days.order' });
 		if (v.scope === 'class' && v.classIds.length === 0)
 			ctx.addIssue({ code: 'custom', path: ['classIds'], message: 'challenges.classes.required' });
-		if (v.scope === 'school' && !v.schoolId) ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'form.required' });
+		if (v.scope === 'school' && !v.schoolId)
+			ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'form.required' });
 		if (v.scope === 'neighbourhood' && !v.neighbourhoodId)
 			ctx.addIssue({ code: 'custom', path: ['neighbourhoodId'], message: 'form.required' });
-		if (v.scope === 'area' && !v.areaId) ctx.addIssue({ code: 'custom', path: ['areaId'], message: 'form.required' });
+		if (v.scope === 'area' && !v.areaId)
+			ctx.addIssue({ code: 'custom', path: ['areaId'], message: 'form.required' });
 	});
 export type CreateChallengeInput = z.infer<typeof createChallengeSchema>;
 

@@ -17,7 +17,11 @@ export function text(max = 200, min = 1) {
 		);
 }
 
-export const idSchema = z.coerce.number({ error: 'form.invalid' }).int({ error: 'form.invalid' }).positive({ error: 'form.invalid' }).max(Number.MAX_SAFE_INTEGER, { error: 'form.invalid' });
+export const idSchema = z.coerce
+	.number({ error: 'form.invalid' })
+	.int({ error: 'form.invalid' })
+	.positive({ error: 'form.invalid' })
+	.max(Number.MAX_SAFE_INTEGER, { error: 'form.invalid' });
 
 export const idempotencyKeySchema = z
 	.string({ error: 'form.invalid' })

@@ -103,7 +103,8 @@ function checkDropOff(v: DropOff, ctx: z.RefinementCtx) {
 		// Several ecobricks weighed together: density uses the volume of all of them.
 		const bricks = v.count ?? 1;
 		const check = checkEcobrick(grams, v.volumeMl === undefined ? undefined : v.volumeMl * bricks);
-		if (check.status === 'reject') ctx.addIssue({ code: 'custom', path: ['volumeMl'], message: check.reason });
+		if (check.status === 'reject')
+			ctx.addIssue({ code: 'custom', path: ['volumeMl'], message: check.reason });
 	}
 }
 
@@ -113,7 +114,13 @@ export const recordContributionSchema = z
 		playgroundId: idSchema,
 		contributor: text(120),
 		/** A candidate chosen from an ambiguous search ("h:12", "u:34"); overrides `contributor`. */
-		pick: z.preprocess(blankToUndefined, z.string().regex(/^[hu]:\d{1,12}$/, { error: 'form.invalid' }).optional()),
+		pick: z.preprocess(
+			blankToUndefined,
+			z
+				.string()
+				.regex(/^[hu]:\d{1,12}$/, { error: 'form.invalid' })
+				.optional()
+		),
 		idempotencyKey: idempotencyKeySchema,
 		...dropOffFields
 	})
@@ -155,7 +162,9 @@ export const playgroundSchema = z.object({
 });
 export type PlaygroundInput = z.infer<typeof playgroundSchema>;
 
-export const playgroundStateSchema = z.object({ state: z.enum(PLAYGROUND_STATES, { error: 'form.invalid' }) });
+export const playgroundStateSchema = z.object({
+	state: z.enum(PLAYGROUND_STATES, { error: 'form.invalid' })
+});
 
 const optionalTargetKg = z.preprocess(
 	blankToUndefined,
@@ -167,7 +176,12 @@ const optionalTargetKg = z.preprocess(
 );
 const optionalTargetItems = z.preprocess(
 	blankToUndefined,
-	z.coerce.number({ error: 'form.invalid' }).int({ error: 'form.invalid' }).positive({ error: 'playground.error.targetPositive' }).max(10_000_000, { error: 'form.invalid' }).optional()
+	z.coerce
+		.number({ error: 'form.invalid' })
+		.int({ error: 'form.invalid' })
+		.positive({ error: 'playground.error.targetPositive' })
+		.max(10_000_000, { error: 'form.invalid' })
+		.optional()
 );
 
 export const componentSchema = z

@@ -30,10 +30,12 @@ export const createPledgeSchema = z
 		let customGrams: number | null = null;
 		if (v.item === 'custom') {
 			const name = text(60).safeParse(v.customName ?? '');
-			if (!name.success) ctx.addIssue({ code: 'custom', path: ['customName'], message: name.error.issues[0].message });
+			if (!name.success)
+				ctx.addIssue({ code: 'custom', path: ['customName'], message: name.error.issues[0].message });
 			else customName = name.data;
 			const grams = count(PLEDGE_LIMITS.maxCustomGrams, 'pledge.error.grams').safeParse(v.customGrams ?? '');
-			if (!grams.success) ctx.addIssue({ code: 'custom', path: ['customGrams'], message: grams.error.issues[0].message });
+			if (!grams.success)
+				ctx.addIssue({ code: 'custom', path: ['customGrams'], message: grams.error.issues[0].message });
 			else customGrams = grams.data;
 		}
 		let untilDay: string | null = null;

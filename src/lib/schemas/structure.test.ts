@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { classSchema, joinClassSchema } from './structure';
 
-const join = { code: 'XANH6A', displayName: 'Phạm Minh An', nickname: 'Bông Sen', password: 'mat-khau-dai', confirm: 'mat-khau-dai' };
+const join = {
+	code: 'XANH6A',
+	displayName: 'Phạm Minh An',
+	nickname: 'Bông Sen',
+	password: 'mat-khau-dai',
+	confirm: 'mat-khau-dai'
+};
 
 describe('structure schemas', () => {
 	it('a nickname needs a letter and cannot be an e-mail or a link', () => {

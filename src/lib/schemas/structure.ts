@@ -4,11 +4,39 @@ import { passwordSchema } from './auth';
 
 // The same lists as the database enums (src/lib/server/db/schema/places.ts); kept here so forms
 // in the browser can import them.
-export const AREA_KIND_OPTIONS = ['province', 'city', 'district', 'ward', 'commune', 'village', 'other'] as const;
-export const HOST_KIND_OPTIONS = ['school', 'market_board', 'womens_union', 'pagoda', 'club', 'shop', 'community', 'other'] as const;
+export const AREA_KIND_OPTIONS = [
+	'province',
+	'city',
+	'district',
+	'ward',
+	'commune',
+	'village',
+	'other'
+] as const;
+export const HOST_KIND_OPTIONS = [
+	'school',
+	'market_board',
+	'womens_union',
+	'pagoda',
+	'club',
+	'shop',
+	'community',
+	'other'
+] as const;
 export const MODEL_KIND_OPTIONS = [
-	'green_home', 'happy_shop', 'green_tourism', 'club', 'green_school', 'residential', 'plastic_free_market',
-	'green_food_street', 'zero_waste_school', 'recycled_playground', 'pagoda_sorting', 'recycling_livelihood', 'other'
+	'green_home',
+	'happy_shop',
+	'green_tourism',
+	'club',
+	'green_school',
+	'residential',
+	'plastic_free_market',
+	'green_food_street',
+	'zero_waste_school',
+	'recycled_playground',
+	'pagoda_sorting',
+	'recycling_livelihood',
+	'other'
 ] as const;
 export const NEIGHBOURHOOD_KIND_OPTIONS = ['residential', 'market', 'food_street', 'club'] as const;
 export const HOUSEHOLD_KIND_OPTIONS = ['family', 'market_stall', 'food_stall', 'shop'] as const;
@@ -54,13 +82,21 @@ export const codeSchema = z.object({ code: text(20) });
 
 export const classSchema = z.object({
 	schoolId: idSchema,
-	name: text(20).pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$/u, { error: 'structure.class.nameInvalid' })),
-	grade: z.coerce.number({ error: 'form.invalid' }).int({ error: 'form.invalid' }).min(1, { error: 'structure.class.gradeRange' }).max(12, { error: 'structure.class.gradeRange' }),
+	name: text(20).pipe(
+		z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} .\-/]*$/u, { error: 'structure.class.nameInvalid' })
+	),
+	grade: z.coerce
+		.number({ error: 'form.invalid' })
+		.int({ error: 'form.invalid' })
+		.min(1, { error: 'structure.class.gradeRange' })
+		.max(12, { error: 'structure.class.gradeRange' }),
 	schoolYear: text(9).pipe(
 		z
 			.string()
 			.regex(/^\d{4}-\d{4}$/, { error: 'structure.class.yearInvalid' })
-			.refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, { error: 'structure.class.yearInvalid' })
+			.refine((y) => Number(y.slice(5)) === Number(y.slice(0, 4)) + 1, {
+				error: 'structure.class.yearInvalid'
+			})
 	)
 });
 export type ClassInput = z.infer<typeof classSchema>;
@@ -76,7 +112,9 @@ export const nicknameSchema = text(30, 2).pipe(
 export const joinClassSchema = z
 	.object({
 		code: text(20),
-		displayName: text(100).pipe(z.string().refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })),
+		displayName: text(100).pipe(
+			z.string().refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })
+		),
 		nickname: nicknameSchema,
 		password: passwordSchema,
 		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })

@@ -3,7 +3,13 @@ import { toCsv } from './csv';
 
 describe('toCsv', () => {
 	it('quotes separators and defuses formulas', () => {
-		const csv = toCsv(['a', 'b'], [['Nhà "Xanh", số 7', '=HYPERLINK("x")'], [-1.5, 'ok']]);
+		const csv = toCsv(
+			['a', 'b'],
+			[
+				['Nhà "Xanh", số 7', '=HYPERLINK("x")'],
+				[-1.5, 'ok']
+			]
+		);
 		expect(csv).toBe('\uFEFFa,b\r\n"Nhà ""Xanh"", số 7","\'=HYPERLINK(""x"")"\r\n-1.5,ok\r\n');
 	});
 

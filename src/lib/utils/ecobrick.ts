@@ -10,11 +10,16 @@ export const ECOBRICK_WARN_ABOVE = 0.65;
 
 export type EcobrickCheck =
 	| { status: 'ok'; density: number }
-	| { status: 'warn'; density: number; reason: 'playground.ecobrick.warnLight' | 'playground.ecobrick.warnHeavy' }
+	| {
+			status: 'warn';
+			density: number;
+			reason: 'playground.ecobrick.warnLight' | 'playground.ecobrick.warnHeavy';
+	  }
 	| {
 			status: 'reject';
 			density: number | null;
-			reason: 'playground.ecobrick.tooLight' | 'playground.ecobrick.tooHeavy' | 'playground.ecobrick.needsVolume';
+			reason:
+				'playground.ecobrick.tooLight' | 'playground.ecobrick.tooHeavy' | 'playground.ecobrick.needsVolume';
 	  };
 
 /** Rounded to 3 decimals so 0.33 g/ml typed as 165 g in 500 ml is exactly on the edge, not below it. */
@@ -24,11 +29,16 @@ export function ecobrickDensity(grams: number, volumeMl: number): number {
 
 /** Accepted 0.33–0.73 g/ml inclusive; warned (but accepted) below 0.36 or above 0.65. */
 export function checkEcobrick(grams: number, volumeMl: number | null | undefined): EcobrickCheck {
-	if (!volumeMl || volumeMl <= 0 || !(grams > 0)) return { status: 'reject', density: null, reason: 'playground.ecobrick.needsVolume' };
+	if (!volumeMl || volumeMl <= 0 || !(grams > 0))
+		return { status: 'reject', density: null, reason: 'playground.ecobrick.needsVolume' };
 	const density = ecobrickDensity(grams, volumeMl);
-	if (density < ECOBRICK_MIN_DENSITY) return { status: 'reject', density, reason: 'playground.ecobrick.tooLight' };
-	if (density > ECOBRICK_MAX_DENSITY) return { status: 'reject', density, reason: 'playground.ecobrick.tooHeavy' };
-	if (density < ECOBRICK_WARN_BELOW) return { status: 'warn', density, reason: 'playground.ecobrick.warnLight' };
-	if (density > ECOBRICK_WARN_ABOVE) return { status: 'warn', density, reason: 'playground.ecobrick.warnHeavy' };
+	if (density < ECOBRICK_MIN_DENSITY)
+		return { status: 'reject', density, reason: 'playground.ecobrick.tooLight' };
+	if (density > ECOBRICK_MAX_DENSITY)
+		return { status: 'reject', density, reason: 'playground.ecobrick.tooHeavy' };
+	if (density < ECOBRICK_WARN_BELOW)
+		return { status: 'warn', density, reason: 'playground.ecobrick.warnLight' };
+	if (density > ECOBRICK_WARN_ABOVE)
+		return { status: 'warn', density, reason: 'playground.ecobrick.warnHeavy' };
 	return { status: 'ok', density };
 }

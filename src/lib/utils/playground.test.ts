@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { componentProgress, effectiveGrams, kgToGrams, overallProgress, percent, pointsFor } from './playground';
+import {
+	componentProgress,
+	effectiveGrams,
+	kgToGrams,
+	overallProgress,
+	percent,
+	pointsFor
+} from './playground';
 
 describe('points', () => {
 	it('pays each material its rate per kg, rounded to whole points', () => {
@@ -28,8 +35,12 @@ describe('points', () => {
 
 describe('progress', () => {
 	it('follows the lagging target when a component has both, capped at 100%', () => {
-		expect(componentProgress({ targetGrams: 10_000, targetItems: null }, { grams: 2500, items: 0 })).toBe(0.25);
-		expect(componentProgress({ targetGrams: 10_000, targetItems: 100 }, { grams: 10_000, items: 40 })).toBe(0.4);
+		expect(componentProgress({ targetGrams: 10_000, targetItems: null }, { grams: 2500, items: 0 })).toBe(
+			0.25
+		);
+		expect(componentProgress({ targetGrams: 10_000, targetItems: 100 }, { grams: 10_000, items: 40 })).toBe(
+			0.4
+		);
 		expect(componentProgress({ targetGrams: null, targetItems: 50 }, { grams: 0, items: 75 })).toBe(1);
 		expect(componentProgress({ targetGrams: null, targetItems: null }, { grams: 999, items: 9 })).toBe(0);
 	});

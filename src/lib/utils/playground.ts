@@ -9,7 +9,14 @@ export type CollectionPointKind = (typeof COLLECTION_POINT_KINDS)[number];
 export const CONTRIBUTION_STATUSES = ['announced', 'confirmed', 'rejected', 'voided'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
-export const MATERIALS = ['pet_bottles', 'bottle_caps', 'hdpe', 'soft_plastic', 'ecobricks', 'other'] as const;
+export const MATERIALS = [
+	'pet_bottles',
+	'bottle_caps',
+	'hdpe',
+	'soft_plastic',
+	'ecobricks',
+	'other'
+] as const;
 export type Material = (typeof MATERIALS)[number];
 
 export interface MaterialRule {

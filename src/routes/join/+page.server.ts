@@ -16,14 +16,19 @@ export const load: PageServerLoad = ({ url, locals }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (event.locals.user) return fail(400, { values: {} as Record<string, string>, errors: { _: 'structure.join.signedIn' } as FieldErrors });
+		if (event.locals.user)
+			return fail(400, {
+				values: {} as Record<string, string>,
+				errors: { _: 'structure.join.signedIn' } as FieldErrors
+			});
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['code', 'displayName', 'nickname'], 100);
 		const parsed = joinClassSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const key = codeKey('class', event.getClientAddress());
-		if (await lockedFor(db, [key])) return fail(429, { values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+		if (await lockedFor(db, [key]))
+			return fail(429, { values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
 		const res = await joinClassByCode(db, parsed.data, event.locals.locale);
 		if (!res.ok) {
 			if (res.field === 'code') await recordFailure(db, key, CODE_LIMIT);

@@ -23,6 +23,7 @@ export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'ite
 
 /** Who brought it: the student's nickname and class, else the household's name. */
 export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' | 'className'>): string {
-	if (r.studentNickname) return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}${r.householdName ? ` (${r.householdName})` : ''}`;
+	if (r.studentNickname)
+		return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}${r.householdName ? ` (${r.householdName})` : ''}`;
 	return r.householdName ?? '—';
 }

@@ -102,7 +102,9 @@ export async function isStewardOf(db: DbOrTx, userId: number, neighbourhoodId: n
 	const [row] = await db
 		.select({ x: neighbourhoodSteward.userId })
 		.from(neighbourhoodSteward)
-		.where(and(eq(neighbourhoodSteward.neighbourhoodId, neighbourhoodId), eq(neighbourhoodSteward.userId, userId)));
+		.where(
+			and(eq(neighbourhoodSteward.neighbourhoodId, neighbourhoodId), eq(neighbourhoodSteward.userId, userId))
+		);
 	return !!row;
 }
 

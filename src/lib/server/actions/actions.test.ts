@@ -20,8 +20,18 @@ async function actionId(code: string) {
 	return row.id;
 }
 
-function log(userId: number, over: Partial<Parameters<typeof logAction>[2]> & { actionId: number }, now = NOON) {
-	return logAction(t.db, userId, { count: 1, day: '2026-11-27', mode: 'person', idempotencyKey: key(), ...over }, now, TZ);
+function log(
+	userId: number,
+	over: Partial<Parameters<typeof logAction>[2]> & { actionId: number },
+	now = NOON
+) {
+	return logAction(
+		t.db,
+		userId,
+		{ count: 1, day: '2026-11-27', mode: 'person', idempotencyKey: key(), ...over },
+		now,
+		TZ
+	);
 }
 
 describe('logging actions', () => {
@@ -30,7 +40,11 @@ describe('logging actions', () => {
 		const bottle = await actionId('own-bottle');
 		const r = await log(w.student.id, { actionId: bottle });
 		expect(r).toMatchObject({ ok: true, duplicate: false, points: 10 });
-		for (const [kind, id] of [['person', w.student.id], ['class', w.cls.id], ['household', w.household.id]] as const)
+		for (const [kind, id] of [
+			['person', w.student.id],
+			['class', w.cls.id],
+			['household', w.household.id]
+		] as const)
 			expect(await getTotals(t.db, kind, id)).toMatchObject({ points: 10, gramsAvoided: 10, entries: 1 });
 	});
 
@@ -49,9 +63,18 @@ describe('logging actions', () => {
 		const w = await makeStudentWorld(t.db);
 		const bottle = await actionId('own-bottle'); // cap 2
 		expect((await log(w.student.id, { actionId: bottle })).ok).toBe(true);
-		expect(await log(w.student.id, { actionId: bottle, count: 2 })).toMatchObject({ ok: false, error: 'actions.cap', status: 400, params: { cap: 2, left: 1 } });
+		expect(await log(w.student.id, { actionId: bottle, count: 2 })).toMatchObject({
+			ok: false,
+			error: 'actions.cap',
+			status: 400,
+			params: { cap: 2, left: 1 }
+		});
 		expect((await log(w.student.id, { actionId: bottle })).ok).toBe(true);
-		expect(await log(w.student.id, { actionId: bottle })).toMatchObject({ ok: false, error: 'actions.cap', params: { left: 0 } });
+		expect(await log(w.student.id, { actionId: bottle })).toMatchObject({
+			ok: false,
+			error: 'actions.cap',
+			params: { left: 0 }
+		});
 		// The cap is per day: yesterday still has room.
 		expect((await log(w.student.id, { actionId: bottle, day: '2026-11-26', count: 2 })).ok).toBe(true);
 		expect((await getTotals(t.db, 'person', w.student.id)).points).toBe(40);
@@ -63,7 +86,10 @@ describe('logging actions', () => {
 		const hh = await makeHousehold(t.db, { adultIds: [a.id, b.id] });
 		const sort = await actionId('sort-waste'); // cap 1
 		expect(await log(a.id, { actionId: sort, mode: 'household' })).toMatchObject({ ok: true, points: 10 });
-		expect(await log(b.id, { actionId: sort, mode: 'household' })).toMatchObject({ ok: false, error: 'actions.cap' });
+		expect(await log(b.id, { actionId: sort, mode: 'household' })).toMatchObject({
+			ok: false,
+			error: 'actions.cap'
+		});
 		expect((await getTotals(t.db, 'household', hh.id)).points).toBe(10);
 		const [entry] = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.householdId, hh.id));
 		expect(entry).toMatchObject({ classId: null, personId: a.id });
@@ -82,7 +108,11 @@ describe('logging actions', () => {
 		const refused = await log(w.student.id, { actionId: burst.id }, new Date(NOON.getTime() + 60_000));
 		expect(refused).toMatchObject({ ok: false, error: 'actions.throttle', status: 429 });
 		// 15 minutes after the first log, the window has room again.
-		const later = await log(w.student.id, { actionId: burst.id }, new Date(NOON.getTime() + 15 * 60_000 + 500));
+		const later = await log(
+			w.student.id,
+			{ actionId: burst.id },
+			new Date(NOON.getTime() + 15 * 60_000 + 500)
+		);
 		expect(later.ok).toBe(true);
 		expect((await getTotals(t.db, 'person', w.student.id)).entries).toBe(THROTTLE_LIMIT + 1);
 	});
@@ -92,13 +122,25 @@ describe('logging actions', () => {
 		const sort = await actionId('sort-waste'); // cap 1 a day
 		const at2359 = new Date('2026-11-27T16:59:00Z'); // 23:59 on the 27th in Vietnam (but still the 27th in UTC too)
 		const at0001 = new Date('2026-11-27T17:01:00Z'); // 00:01 on the 28th in Vietnam, still the 27th in UTC
-		expect(await log(w.student.id, { actionId: sort, day: '2026-11-28' }, at2359)).toMatchObject({ ok: false, error: 'actions.day.window' });
+		expect(await log(w.student.id, { actionId: sort, day: '2026-11-28' }, at2359)).toMatchObject({
+			ok: false,
+			error: 'actions.day.window'
+		});
 		expect((await log(w.student.id, { actionId: sort, day: '2026-11-27' }, at2359)).ok).toBe(true);
 		expect((await log(w.student.id, { actionId: sort, day: '2026-11-28' }, at0001)).ok).toBe(true);
 		// The 27th is now yesterday (allowed, but its cap is used); the 26th is out of the window.
-		expect(await log(w.student.id, { actionId: sort, day: '2026-11-27' }, at0001)).toMatchObject({ ok: false, error: 'actions.cap' });
-		expect(await log(w.student.id, { actionId: sort, day: '2026-11-26' }, at0001)).toMatchObject({ ok: false, error: 'actions.day.window' });
-		const days = await t.db.select({ d: ledgerEntry.localDay }).from(ledgerEntry).where(eq(ledgerEntry.personId, w.student.id));
+		expect(await log(w.student.id, { actionId: sort, day: '2026-11-27' }, at0001)).toMatchObject({
+			ok: false,
+			error: 'actions.cap'
+		});
+		expect(await log(w.student.id, { actionId: sort, day: '2026-11-26' }, at0001)).toMatchObject({
+			ok: false,
+			error: 'actions.day.window'
+		});
+		const days = await t.db
+			.select({ d: ledgerEntry.localDay })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.personId, w.student.id));
 		expect(days.map((d) => d.d).sort()).toEqual(['2026-11-27', '2026-11-28']);
 	});
 
@@ -107,16 +149,61 @@ describe('logging actions', () => {
 		const other = await makeStudentWorld(t.db);
 		const bottle = await actionId('own-bottle');
 		for (const count of ['-1', '0', '1.5', 'abc', '21'])
-			expect(logActionSchema.safeParse({ actionId: String(bottle), count, day: '2026-11-27', mode: 'person', idempotencyKey: key() }).success).toBe(false);
-		expect(await log(w.student.id, { actionId: bottle, householdId: other.household.id })).toMatchObject({ ok: false, error: 'actions.group.notMember', status: 403 });
-		expect(await log(w.student.id, { actionId: bottle, classId: other.cls.id })).toMatchObject({ ok: false, error: 'actions.group.notMember', status: 403 });
-		expect(await log(w.student.id, { actionId: bottle, mode: 'household' })).toMatchObject({ ok: false, error: 'actions.mode.noHousehold', status: 403 });
-		expect(await log(w.parent.id, { actionId: bottle })).toMatchObject({ ok: false, error: 'actions.mode.noClass', status: 403 });
-		expect(await log(w.student.id, { actionId: 999_999 })).toMatchObject({ ok: false, error: 'actions.action.notFound' });
-		expect(await log(w.student.id, { actionId: bottle, day: '2026-11-25' })).toMatchObject({ ok: false, error: 'actions.day.window' });
-		const [retired] = await t.db.insert(action).values({ nameVi: 'Cũ', nameEn: 'Old', points: 1, dailyCap: 1, impactFactorId: 1, retiredAt: new Date() }).returning();
-		expect(await log(w.student.id, { actionId: retired.id })).toMatchObject({ ok: false, error: 'actions.action.retired' });
-		expect(await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.personId, w.student.id))).toHaveLength(0);
+			expect(
+				logActionSchema.safeParse({
+					actionId: String(bottle),
+					count,
+					day: '2026-11-27',
+					mode: 'person',
+					idempotencyKey: key()
+				}).success
+			).toBe(false);
+		expect(await log(w.student.id, { actionId: bottle, householdId: other.household.id })).toMatchObject({
+			ok: false,
+			error: 'actions.group.notMember',
+			status: 403
+		});
+		expect(await log(w.student.id, { actionId: bottle, classId: other.cls.id })).toMatchObject({
+			ok: false,
+			error: 'actions.group.notMember',
+			status: 403
+		});
+		expect(await log(w.student.id, { actionId: bottle, mode: 'household' })).toMatchObject({
+			ok: false,
+			error: 'actions.mode.noHousehold',
+			status: 403
+		});
+		expect(await log(w.parent.id, { actionId: bottle })).toMatchObject({
+			ok: false,
+			error: 'actions.mode.noClass',
+			status: 403
+		});
+		expect(await log(w.student.id, { actionId: 999_999 })).toMatchObject({
+			ok: false,
+			error: 'actions.action.notFound'
+		});
+		expect(await log(w.student.id, { actionId: bottle, day: '2026-11-25' })).toMatchObject({
+			ok: false,
+			error: 'actions.day.window'
+		});
+		const [retired] = await t.db
+			.insert(action)
+			.values({
+				nameVi: 'Cũ',
+				nameEn: 'Old',
+				points: 1,
+				dailyCap: 1,
+				impactFactorId: 1,
+				retiredAt: new Date()
+			})
+			.returning();
+		expect(await log(w.student.id, { actionId: retired.id })).toMatchObject({
+			ok: false,
+			error: 'actions.action.retired'
+		});
+		expect(await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.personId, w.student.id))).toHaveLength(
+			0
+		);
 	});
 
 	it('refuses actions not in the challenge, days outside it and challenges of other classes', async () => {
@@ -126,15 +213,43 @@ describe('logging actions', () => {
 		const bag = await actionId('refuse-bag');
 		const teacher = { id: w.teacher.id, roles: ['teacher'] };
 		const mk = (classIds: number[], startDay: string, endDay: string) =>
-			createChallenge(t.db, teacher, { title: 'Tuần bình nước', description: '', scope: 'class', classIds, startDay, endDay, actions: [{ actionId: bottle, points: 20 }] }, '2026-11-20');
+			createChallenge(
+				t.db,
+				teacher,
+				{
+					title: 'Tuần bình nước',
+					description: '',
+					scope: 'class',
+					classIds,
+					startDay,
+					endDay,
+					actions: [{ actionId: bottle, points: 20 }]
+				},
+				'2026-11-20'
+			);
 		const ch = await mk([w.cls.id], '2026-11-27', '2026-12-03');
 		const other = await mk([otherClass.id], '2026-11-20', '2026-12-03');
 		if (!ch.ok || !other.ok) throw new Error('setup');
-		expect(await log(w.student.id, { actionId: bag, challengeId: ch.id })).toMatchObject({ ok: false, error: 'actions.challenge.actionNotIncluded' });
-		expect(await log(w.student.id, { actionId: bottle, challengeId: ch.id, day: '2026-11-26' })).toMatchObject({ ok: false, error: 'actions.challenge.outsidePeriod' });
-		expect(await log(w.student.id, { actionId: bottle, challengeId: other.id })).toMatchObject({ ok: false, error: 'actions.challenge.notParticipant', status: 403 });
-		expect(await log(w.student.id, { actionId: bottle, challengeId: 999_999 })).toMatchObject({ ok: false, error: 'actions.challenge.notFound' });
-		expect(await log(w.student.id, { actionId: bottle, challengeId: ch.id })).toMatchObject({ ok: true, points: 20 });
+		expect(await log(w.student.id, { actionId: bag, challengeId: ch.id })).toMatchObject({
+			ok: false,
+			error: 'actions.challenge.actionNotIncluded'
+		});
+		expect(
+			await log(w.student.id, { actionId: bottle, challengeId: ch.id, day: '2026-11-26' })
+		).toMatchObject({ ok: false, error: 'actions.challenge.outsidePeriod' });
+		expect(await log(w.student.id, { actionId: bottle, challengeId: other.id })).toMatchObject({
+			ok: false,
+			error: 'actions.challenge.notParticipant',
+			status: 403
+		});
+		expect(await log(w.student.id, { actionId: bottle, challengeId: 999_999 })).toMatchObject({
+			ok: false,
+			error: 'actions.challenge.notFound'
+		});
+		expect(await log(w.student.id, { actionId: bottle, challengeId: ch.id })).toMatchObject({
+			ok: true,
+			points: 20
+		});
 		expect((await getTotals(t.db, 'class', w.cls.id, 'challenge', String(ch.id))).points).toBe(20);
 		expect((await getTotals(t.db, 'person', w.student.id)).entries).toBe(1);
 	});

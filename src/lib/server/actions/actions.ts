@@ -1,6 +1,13 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Db } from '$lib/server/db/client';
-import { action, actionLog, householdMember, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
+import {
+	action,
+	actionLog,
+	householdMember,
+	impactFactor,
+	ledgerEntry,
+	type LogMode
+} from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
@@ -32,7 +39,11 @@ export type LogResult =
 	| { ok: true; duplicate: boolean; entryId: number; points: number; badges: string[] }
 	| { ok: false; error: LogError; status: 400 | 403 | 404 | 429; params?: Record<string, number> };
 
-const fail = (error: LogError, status: 400 | 403 | 404 | 429, params?: Record<string, number>): LogResult => ({
+const fail = (
+	error: LogError,
+	status: 400 | 403 | 404 | 429,
+	params?: Record<string, number>
+): LogResult => ({
 	ok: false,
 	error,
 	status,
@@ -46,7 +57,10 @@ export function backfillDays(now: Date, timeZone: string): { today: string; yest
 }
 
 /** Whether the user can log for themself (a student in a class) and/or for their household (an adult member). */
-export async function loggingModes(db: DbOrTx, userId: number): Promise<{ memberships: Memberships; modes: LogMode[] }> {
+export async function loggingModes(
+	db: DbOrTx,
+	userId: number
+): Promise<{ memberships: Memberships; modes: LogMode[] }> {
 	const memberships = await getMemberships(db, userId);
 	const modes: LogMode[] = [];
 	if (memberships.classId) modes.push('person');
@@ -97,27 +111,44 @@ export async function logAction(
 	return db.transaction(async (tx): Promise<LogResult> => {
 		const existing = await findByIdempotencyKey(tx, userId, input.idempotencyKey);
 		if (existing) {
-			const [e] = await tx.select({ points: ledgerEntry.points }).from(ledgerEntry).where(eq(ledgerEntry.id, existing));
+			const [e] = await tx
+				.select({ points: ledgerEntry.points })
+				.from(ledgerEntry)
+				.where(eq(ledgerEntry.id, existing));
 			return { ok: true, duplicate: true, entryId: existing, points: e?.points ?? 0, badges: [] };
 		}
 		if (input.day !== today && input.day !== yesterday) return fail('actions.day.window', 400);
 
 		const [act] = await tx
-			.select({ id: action.id, points: action.points, dailyCap: action.dailyCap, audience: action.audience, retiredAt: action.retiredAt, grams: impactFactor.grams })
+			.select({
+				id: action.id,
+				points: action.points,
+				dailyCap: action.dailyCap,
+				audience: action.audience,
+				retiredAt: action.retiredAt,
+				grams: impactFactor.grams
+			})
 			.from(action)
 			.innerJoin(impactFactor, eq(impactFactor.id, action.impactFactorId))
 			.where(eq(action.id, input.actionId));
 		if (!act) return fail('actions.action.notFound', 404);
 		if (act.retiredAt) return fail('actions.action.retired', 400);
-		if ((input.mode === 'person' && act.audience === 'household') || (input.mode === 'household' && act.audience === 'student'))
+		if (
+			(input.mode === 'person' && act.audience === 'household') ||
+			(input.mode === 'household' && act.audience === 'student')
+		)
 			return fail('actions.action.notForMode', 400);
 
 		const { memberships: m, modes } = await loggingModes(tx, userId);
-		if (!modes.includes(input.mode)) return fail(input.mode === 'person' ? 'actions.mode.noClass' : 'actions.mode.noHousehold', 403);
+		if (!modes.includes(input.mode))
+			return fail(input.mode === 'person' ? 'actions.mode.noClass' : 'actions.mode.noHousehold', 403);
 		const classId = input.mode === 'person' ? m.classId : null;
 		const householdId = m.householdId;
 		// A form that names a class or household must name the user's own.
-		if ((input.classId && input.classId !== classId) || (input.householdId && input.householdId !== householdId))
+		if (
+			(input.classId && input.classId !== classId) ||
+			(input.householdId && input.householdId !== householdId)
+		)
 			return fail('actions.group.notMember', 403);
 
 		let points = act.points;
@@ -126,15 +157,29 @@ export async function logAction(
 				classId,
 				neighbourhoodId: m.neighbourhoodId
 			});
-			if (!check.ok) return fail(check.error, check.error === 'actions.challenge.notFound' ? 404 : check.error === 'actions.challenge.notParticipant' ? 403 : 400);
+			if (!check.ok)
+				return fail(
+					check.error,
+					check.error === 'actions.challenge.notFound'
+						? 404
+						: check.error === 'actions.challenge.notParticipant'
+							? 403
+							: 400
+				);
 			points = check.points;
 		}
 
 		const [burst] = await tx
 			.select({ n: sql<number>`count(*)` })
 			.from(actionLog)
-			.where(and(eq(actionLog.actorId, userId), gt(actionLog.createdAt, new Date(now.getTime() - THROTTLE_WINDOW_MS))));
-		if (Number(burst.n) >= THROTTLE_LIMIT) return fail('actions.throttle', 429, { limit: THROTTLE_LIMIT, minutes: 15 });
+			.where(
+				and(
+					eq(actionLog.actorId, userId),
+					gt(actionLog.createdAt, new Date(now.getTime() - THROTTLE_WINDOW_MS))
+				)
+			);
+		if (Number(burst.n) >= THROTTLE_LIMIT)
+			return fail('actions.throttle', 429, { limit: THROTTLE_LIMIT, minutes: 15 });
 
 		const owner = input.mode === 'person' ? userId : householdId!;
 		const used = (await usedToday(tx, input.mode, owner, [act.id], input.day)).get(act.id) ?? 0;
@@ -193,17 +238,43 @@ export interface TodayAction {
  * The actions a user can log on a day in a mode, with how many are already used and, when a running
  * challenge they take part in counts the action, that challenge and its points.
  */
-export async function actionsForDay(db: DbOrTx, m: Memberships, userId: number, mode: LogMode, day: string): Promise<TodayAction[]> {
+export async function actionsForDay(
+	db: DbOrTx,
+	m: Memberships,
+	userId: number,
+	mode: LogMode,
+	day: string
+): Promise<TodayAction[]> {
 	const rows = await db
-		.select({ id: action.id, nameVi: action.nameVi, nameEn: action.nameEn, points: action.points, dailyCap: action.dailyCap, audience: action.audience, grams: impactFactor.grams })
+		.select({
+			id: action.id,
+			nameVi: action.nameVi,
+			nameEn: action.nameEn,
+			points: action.points,
+			dailyCap: action.dailyCap,
+			audience: action.audience,
+			grams: impactFactor.grams
+		})
 		.from(action)
 		.innerJoin(impactFactor, eq(impactFactor.id, action.impactFactorId))
 		.where(sql`${action.retiredAt} is null`)
 		.orderBy(action.id);
-	const usable = rows.filter((a) => (mode === 'person' ? a.audience !== 'household' : a.audience !== 'student'));
+	const usable = rows.filter((a) =>
+		mode === 'person' ? a.audience !== 'household' : a.audience !== 'student'
+	);
 	const owner = mode === 'person' ? userId : m.householdId!;
-	const used = await usedToday(db, mode, owner, usable.map((a) => a.id), day);
-	const running = await runningChallengesFor(db, { classId: mode === 'person' ? m.classId : null, neighbourhoodId: m.neighbourhoodId }, day);
+	const used = await usedToday(
+		db,
+		mode,
+		owner,
+		usable.map((a) => a.id),
+		day
+	);
+	const running = await runningChallengesFor(
+		db,
+		{ classId: mode === 'person' ? m.classId : null, neighbourhoodId: m.neighbourhoodId },
+		day
+	);
 	return usable.map((a) => {
 		const ch = running.find((c) => c.actions.has(a.id));
 		return {

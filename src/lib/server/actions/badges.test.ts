@@ -12,7 +12,8 @@ const t = await createTestDb();
 const TZ = 'Asia/Ho_Chi_Minh';
 let n = 0;
 const key = () => `badge-key-${++n}-abcdef`;
-const idOf = async (code: string) => (await t.db.select({ id: action.id }).from(action).where(eq(action.code, code)))[0].id;
+const idOf = async (code: string) =>
+	(await t.db.select({ id: action.id }).from(action).where(eq(action.code, code)))[0].id;
 const at = (day: string) => new Date(`${day}T05:00:00Z`);
 
 describe('badges', () => {
@@ -25,10 +26,24 @@ describe('badges', () => {
 	it('awards first action once, a 7-day streak on the 7th day only, and point milestones once', async () => {
 		const w = await makeStudentWorld(t.db);
 		const litter = await idOf('pick-litter'); // 15 points, cap 2
-		const days = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07'];
+		const days = [
+			'2026-11-01',
+			'2026-11-02',
+			'2026-11-03',
+			'2026-11-04',
+			'2026-11-05',
+			'2026-11-06',
+			'2026-11-07'
+		];
 		const awarded: string[][] = [];
 		for (const day of days) {
-			const r = await logAction(t.db, w.student.id, { actionId: litter, count: 1, day, mode: 'person', idempotencyKey: key() }, at(day), TZ);
+			const r = await logAction(
+				t.db,
+				w.student.id,
+				{ actionId: litter, count: 1, day, mode: 'person', idempotencyKey: key() },
+				at(day),
+				TZ
+			);
 			if (!r.ok) throw new Error(r.error);
 			awarded.push(r.badges);
 		}
@@ -36,7 +51,13 @@ describe('badges', () => {
 		expect(awarded.slice(1, 6).flat()).toEqual([]);
 		// 7 days × 15 = 105 points: the streak and the 100-point milestone arrive together.
 		expect(awarded[6].sort()).toEqual(['points_100', 'streak_7']);
-		const more = await logAction(t.db, w.student.id, { actionId: litter, count: 1, day: '2026-11-08', mode: 'person', idempotencyKey: key() }, at('2026-11-08'), TZ);
+		const more = await logAction(
+			t.db,
+			w.student.id,
+			{ actionId: litter, count: 1, day: '2026-11-08', mode: 'person', idempotencyKey: key() },
+			at('2026-11-08'),
+			TZ
+		);
 		expect(more.ok && more.badges).toEqual([]);
 		const mine = await badgesOf(t.db, w.student.id);
 		expect(mine.map((b) => b.badge).sort()).toEqual(['first_action', 'points_100', 'streak_7']);
@@ -54,16 +75,39 @@ describe('badges', () => {
 		const created = await createChallenge(
 			t.db,
 			{ id: w.teacher.id, roles: ['teacher'] },
-			{ title: 'Tuần lễ', description: '', scope: 'class', classIds: [w.cls.id, rival.id, third.id], startDay: '2026-11-02', endDay: '2026-11-08', actions: [{ actionId: bottle, points: 10 }] },
+			{
+				title: 'Tuần lễ',
+				description: '',
+				scope: 'class',
+				classIds: [w.cls.id, rival.id, third.id],
+				startDay: '2026-11-02',
+				endDay: '2026-11-08',
+				actions: [{ actionId: bottle, points: 10 }]
+			},
 			'2026-11-01'
 		);
 		if (!created.ok) throw new Error(created.error);
 		for (const s of [w.student.id, rivalStudent.id])
-			await logAction(t.db, s, { actionId: bottle, count: 2, day: '2026-11-03', mode: 'person', challengeId: created.id, idempotencyKey: key() }, at('2026-11-03'), TZ);
+			await logAction(
+				t.db,
+				s,
+				{
+					actionId: bottle,
+					count: 2,
+					day: '2026-11-03',
+					mode: 'person',
+					challengeId: created.id,
+					idempotencyKey: key()
+				},
+				at('2026-11-03'),
+				TZ
+			);
 		const [ch] = await t.db.select().from(challenge).where(eq(challenge.id, created.id));
 		await awardChallengeWinners(t.db, ch, '2026-11-08'); // still running: nothing
 		await settleFinishedChallenges(t.db, { classId: w.cls.id }, '2026-11-08');
-		expect(await t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'))).toHaveLength(0);
+		expect(await t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'))).toHaveLength(
+			0
+		);
 		await awardChallengeWinners(t.db, ch, '2026-11-09');
 		await awardChallengeWinners(t.db, ch, '2026-11-10');
 		await settleFinishedChallenges(t.db, { classId: rival.id }, '2026-11-12');
@@ -80,11 +124,27 @@ describe('badges', () => {
 		const created = await createChallenge(
 			t.db,
 			{ id: w.teacher.id, roles: ['teacher'] },
-			{ title: 'Trống', description: '', scope: 'class', classIds: [w.cls.id], startDay: '2026-11-02', endDay: '2026-11-08', actions: [{ actionId: await idOf('no-straw'), points: 3 }] },
+			{
+				title: 'Trống',
+				description: '',
+				scope: 'class',
+				classIds: [w.cls.id],
+				startDay: '2026-11-02',
+				endDay: '2026-11-08',
+				actions: [{ actionId: await idOf('no-straw'), points: 3 }]
+			},
 			'2026-11-01'
 		);
 		if (!created.ok) throw new Error(created.error);
-		await t.db.transaction((tx) => appendEntry(tx, { localDay: '2026-11-03', points: 5, sourceKind: 'bonus', actorId: w.teacher.id, classId: w.cls.id }));
+		await t.db.transaction((tx) =>
+			appendEntry(tx, {
+				localDay: '2026-11-03',
+				points: 5,
+				sourceKind: 'bonus',
+				actorId: w.teacher.id,
+				classId: w.cls.id
+			})
+		);
 		const [ch] = await t.db.select().from(challenge).where(eq(challenge.id, created.id));
 		await awardChallengeWinners(t.db, ch, '2026-11-20');
 		expect(await t.db.select().from(badgeAward).where(eq(badgeAward.classId, w.cls.id))).toHaveLength(0);

@@ -1,6 +1,13 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { actionLog, badgeAward, challenge, challengeParticipant, classStudent, user } from '$lib/server/db/schema';
+import {
+	actionLog,
+	badgeAward,
+	challenge,
+	challengeParticipant,
+	classStudent,
+	user
+} from '$lib/server/db/schema';
 import { addDays } from '$lib/utils/dates';
 import { getTotals } from '$lib/server/ledger/ledger';
 import { challengeStandings, challengeState, racedBy, type ChallengeRow } from './challenges';
@@ -45,7 +52,15 @@ export async function awardBadge(
 export const POINT_MILESTONES = [100, 500, 1000] as const;
 export const STREAK_DAYS = 7;
 /** Every badge this module awards; each has `badge.<name>` and `badge.<name>.hint` messages. */
-export const BADGES = ['first_action', 'streak_7', 'points_100', 'points_500', 'points_1000', 'class_goal', 'challenge_winner'] as const;
+export const BADGES = [
+	'first_action',
+	'streak_7',
+	'points_100',
+	'points_500',
+	'points_1000',
+	'class_goal',
+	'challenge_winner'
+] as const;
 export type Badge = (typeof BADGES)[number];
 
 /** Whether `days` (distinct, any order) contain a run of `length` consecutive days. */
@@ -63,7 +78,12 @@ export function hasRun(days: string[], length: number): boolean {
  * After a person logs an action for `day`: first action, a 7-day logging streak through that day
  * (voided logs do not count), and point milestones. Returns the badges newly awarded.
  */
-export async function awardActionBadges(tx: DbOrTx, personId: number, day: string, at: Date): Promise<Badge[]> {
+export async function awardActionBadges(
+	tx: DbOrTx,
+	personId: number,
+	day: string,
+	at: Date
+): Promise<Badge[]> {
 	const awarded: Badge[] = [];
 	const give = async (badge: Badge) => {
 		if (await awardBadge(tx, badge, { userId: personId }, '', at)) awarded.push(badge);
@@ -80,7 +100,13 @@ export async function awardActionBadges(tx: DbOrTx, personId: number, day: strin
 				sql`not exists (select 1 from ledger_entry r where r.reverses = "action_log"."ledger_entry_id")`
 			)
 		);
-	if (hasRun(rows.map((r) => r.day), STREAK_DAYS)) await give('streak_7');
+	if (
+		hasRun(
+			rows.map((r) => r.day),
+			STREAK_DAYS
+		)
+	)
+		await give('streak_7');
 	const { points } = await getTotals(tx, 'person', personId);
 	for (const m of POINT_MILESTONES) if (points >= m) await give(`points_${m}`);
 	return awarded;
@@ -97,7 +123,14 @@ export async function awardChallengeWinners(db: DbOrTx, ch: ChallengeRow, today:
 	const top = standings.filter((s) => s.rank === 1 && s.points > 0);
 	const kind = racedBy(ch.scope);
 	const at = new Date();
-	for (const s of top) await awardBadge(db, 'challenge_winner', kind === 'class' ? { classId: s.id } : { householdId: s.id }, String(ch.id), at);
+	for (const s of top)
+		await awardBadge(
+			db,
+			'challenge_winner',
+			kind === 'class' ? { classId: s.id } : { householdId: s.id },
+			String(ch.id),
+			at
+		);
 }
 
 export interface BadgeView {
@@ -109,12 +142,21 @@ export interface BadgeView {
 	challengeTitle: string | null;
 }
 
-const wonIn = and(eq(badgeAward.badge, 'challenge_winner'), eq(badgeAward.refKey, sql`cast(${challenge.id} as text)`));
+const wonIn = and(
+	eq(badgeAward.badge, 'challenge_winner'),
+	eq(badgeAward.refKey, sql`cast(${challenge.id} as text)`)
+);
 
 /** A person's badges, newest first. */
 export async function badgesOf(db: DbOrTx, userId: number): Promise<BadgeView[]> {
 	return db
-		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null`, challengeTitle: challenge.title })
+		.select({
+			badge: badgeAward.badge,
+			refKey: badgeAward.refKey,
+			awardedAt: badgeAward.awardedAt,
+			nickname: sql<string | null>`null`,
+			challengeTitle: challenge.title
+		})
 		.from(badgeAward)
 		.leftJoin(challenge, wonIn)
 		.where(eq(badgeAward.userId, userId))
@@ -124,14 +166,23 @@ export async function badgesOf(db: DbOrTx, userId: number): Promise<BadgeView[]>
 /** The class feed: badges of the class itself and of its students (nicknames only), newest first. */
 export async function classBadgeFeed(db: DbOrTx, classId: number, limit = 50): Promise<BadgeView[]> {
 	return db
-		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: user.nickname, challengeTitle: challenge.title })
+		.select({
+			badge: badgeAward.badge,
+			refKey: badgeAward.refKey,
+			awardedAt: badgeAward.awardedAt,
+			nickname: user.nickname,
+			challengeTitle: challenge.title
+		})
 		.from(badgeAward)
 		.leftJoin(user, eq(user.id, badgeAward.userId))
 		.leftJoin(challenge, wonIn)
 		.where(
 			or(
 				eq(badgeAward.classId, classId),
-				inArray(badgeAward.userId, db.select({ id: classStudent.userId }).from(classStudent).where(eq(classStudent.classId, classId)))
+				inArray(
+					badgeAward.userId,
+					db.select({ id: classStudent.userId }).from(classStudent).where(eq(classStudent.classId, classId))
+				)
 			)
 		)
 		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id))
@@ -141,7 +192,13 @@ export async function classBadgeFeed(db: DbOrTx, classId: number, limit = 50): P
 /** A household's own badges (e.g. challenge winner), newest first. */
 export async function householdBadges(db: DbOrTx, householdId: number): Promise<BadgeView[]> {
 	return db
-		.select({ badge: badgeAward.badge, refKey: badgeAward.refKey, awardedAt: badgeAward.awardedAt, nickname: sql<string | null>`null`, challengeTitle: challenge.title })
+		.select({
+			badge: badgeAward.badge,
+			refKey: badgeAward.refKey,
+			awardedAt: badgeAward.awardedAt,
+			nickname: sql<string | null>`null`,
+			challengeTitle: challenge.title
+		})
 		.from(badgeAward)
 		.leftJoin(challenge, wonIn)
 		.where(eq(badgeAward.householdId, householdId))
@@ -149,14 +206,20 @@ export async function householdBadges(db: DbOrTx, householdId: number): Promise<
 }
 
 /** Settles the winners of every finished challenge a class or neighbourhood took part in (lazily, once each). */
-export async function settleFinishedChallenges(db: DbOrTx, group: { classId: number } | { neighbourhoodId: number }, today: string): Promise<void> {
+export async function settleFinishedChallenges(
+	db: DbOrTx,
+	group: { classId: number } | { neighbourhoodId: number },
+	today: string
+): Promise<void> {
 	const finished = await db
 		.select({ c: challenge })
 		.from(challenge)
 		.innerJoin(challengeParticipant, eq(challengeParticipant.challengeId, challenge.id))
 		.where(
 			and(
-				'classId' in group ? eq(challengeParticipant.classId, group.classId) : eq(challengeParticipant.neighbourhoodId, group.neighbourhoodId),
+				'classId' in group
+					? eq(challengeParticipant.classId, group.classId)
+					: eq(challengeParticipant.neighbourhoodId, group.neighbourhoodId),
 				lt(challenge.endDay, today)
 			)
 		);

@@ -3,7 +3,13 @@ import type { DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, impactFactor } from '$lib/server/db/schema';
 import type { CatalogueActionInput } from '$lib/schemas/actions';
 
-export type CatalogueAction = typeof action.$inferSelect & { factorVi: string; factorEn: string; grams: number; source: string; logs: number };
+export type CatalogueAction = typeof action.$inferSelect & {
+	factorVi: string;
+	factorEn: string;
+	grams: number;
+	source: string;
+	logs: number;
+};
 
 /** Every action, retired ones last, with its impact factor and how often it was logged. */
 export async function listCatalogue(db: DbOrTx): Promise<CatalogueAction[]> {
@@ -19,7 +25,14 @@ export async function listCatalogue(db: DbOrTx): Promise<CatalogueAction[]> {
 		.from(action)
 		.innerJoin(impactFactor, eq(impactFactor.id, action.impactFactorId))
 		.orderBy(asc(sql`${action.retiredAt} is not null`), asc(action.id));
-	return rows.map((r) => ({ ...r.a, factorVi: r.factorVi, factorEn: r.factorEn, grams: r.grams, source: r.source, logs: Number(r.logs) }));
+	return rows.map((r) => ({
+		...r.a,
+		factorVi: r.factorVi,
+		factorEn: r.factorEn,
+		grams: r.grams,
+		source: r.source,
+		logs: Number(r.logs)
+	}));
 }
 
 /** The active actions (not retired), for pickers. */
@@ -45,11 +58,13 @@ async function factorExists(db: DbOrTx, id: number) {
 	return !!row;
 }
 
-type SaveResult = { ok: true; id: number } | { ok: false; error: 'catalogue.factor.unknown' | 'catalogue.notFound' };
+type SaveResult =
+	{ ok: true; id: number } | { ok: false; error: 'catalogue.factor.unknown' | 'catalogue.notFound' };
 
 /** Adds an action to the catalogue. */
 export async function createCatalogueAction(db: DbOrTx, input: CatalogueActionInput): Promise<SaveResult> {
-	if (!(await factorExists(db, input.impactFactorId))) return { ok: false, error: 'catalogue.factor.unknown' };
+	if (!(await factorExists(db, input.impactFactorId)))
+		return { ok: false, error: 'catalogue.factor.unknown' };
 	const [row] = await db.insert(action).values(input).returning({ id: action.id });
 	return { ok: true, id: row.id };
 }
@@ -58,15 +73,25 @@ export async function createCatalogueAction(db: DbOrTx, input: CatalogueActionIn
  * Edits an action. New points and caps apply to future logs only: past ledger entries keep the
  * points they were written with.
  */
-export async function updateCatalogueAction(db: DbOrTx, id: number, input: CatalogueActionInput): Promise<SaveResult> {
+export async function updateCatalogueAction(
+	db: DbOrTx,
+	id: number,
+	input: CatalogueActionInput
+): Promise<SaveResult> {
 	if (!(await getCatalogueAction(db, id))) return { ok: false, error: 'catalogue.notFound' };
-	if (!(await factorExists(db, input.impactFactorId))) return { ok: false, error: 'catalogue.factor.unknown' };
+	if (!(await factorExists(db, input.impactFactorId)))
+		return { ok: false, error: 'catalogue.factor.unknown' };
 	await db.update(action).set(input).where(eq(action.id, id));
 	return { ok: true, id };
 }
 
 /** Retires (or brings back) an action; its history stays, it just cannot be logged while retired. */
-export async function setActionRetired(db: DbOrTx, id: number, retired: boolean, now = new Date()): Promise<boolean> {
+export async function setActionRetired(
+	db: DbOrTx,
+	id: number,
+	retired: boolean,
+	now = new Date()
+): Promise<boolean> {
 	const rows = await db
 		.update(action)
 		.set({ retiredAt: retired ? now : null })

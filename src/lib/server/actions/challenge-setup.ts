@@ -55,7 +55,8 @@ export async function createChallenge(
 				.select({ id: classTeacher.classId })
 				.from(classTeacher)
 				.where(and(eq(classTeacher.userId, viewer.id), inArray(classTeacher.classId, input.classIds)));
-			if (mine.length !== new Set(input.classIds).size) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
+			if (mine.length !== new Set(input.classIds).size)
+				return { ok: false as const, error: 'challenges.scope.forbidden' as const };
 			classIds = mine.map((r) => r.id);
 		} else if (input.scope === 'school') {
 			const [t] = await tx
@@ -72,9 +73,15 @@ export async function createChallenge(
 			const areaIds = input.scope === 'area' ? await areaSubtree(tx, input.areaId!) : [];
 			const rows =
 				input.scope === 'neighbourhood'
-					? await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(eq(neighbourhood.id, input.neighbourhoodId!))
+					? await tx
+							.select({ id: neighbourhood.id })
+							.from(neighbourhood)
+							.where(eq(neighbourhood.id, input.neighbourhoodId!))
 					: areaIds.length
-						? await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(inArray(neighbourhood.areaId, areaIds))
+						? await tx
+								.select({ id: neighbourhood.id })
+								.from(neighbourhood)
+								.where(inArray(neighbourhood.areaId, areaIds))
 						: [];
 			neighbourhoodIds = rows.map((r) => r.id);
 			if (!isOrganiser) {
@@ -82,19 +89,27 @@ export async function createChallenge(
 					? await tx
 							.select({ id: neighbourhoodSteward.neighbourhoodId })
 							.from(neighbourhoodSteward)
-							.where(and(eq(neighbourhoodSteward.userId, viewer.id), inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)))
+							.where(
+								and(
+									eq(neighbourhoodSteward.userId, viewer.id),
+									inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)
+								)
+							)
 					: [];
-				if (stewarded.length === 0) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
+				if (stewarded.length === 0)
+					return { ok: false as const, error: 'challenges.scope.forbidden' as const };
 			}
 		}
-		if (classIds.length === 0 && neighbourhoodIds.length === 0) return { ok: false as const, error: 'challenges.participants.none' as const };
+		if (classIds.length === 0 && neighbourhoodIds.length === 0)
+			return { ok: false as const, error: 'challenges.participants.none' as const };
 
 		const actionIds = input.actions.map((a) => a.actionId);
 		const known = await tx
 			.select({ id: action.id })
 			.from(action)
 			.where(and(inArray(action.id, actionIds), isNull(action.retiredAt)));
-		if (known.length !== new Set(actionIds).size) return { ok: false as const, error: 'challenges.actions.unknown' as const };
+		if (known.length !== new Set(actionIds).size)
+			return { ok: false as const, error: 'challenges.actions.unknown' as const };
 
 		// The same form sent twice (a double tap, a resend) creates one challenge.
 		const [same] = input.formKey
@@ -120,7 +135,9 @@ export async function createChallenge(
 				formKey: input.formKey ?? null
 			})
 			.returning({ id: challenge.id });
-		await tx.insert(challengeAction).values(input.actions.map((a) => ({ challengeId: row.id, actionId: a.actionId, points: a.points })));
+		await tx
+			.insert(challengeAction)
+			.values(input.actions.map((a) => ({ challengeId: row.id, actionId: a.actionId, points: a.points })));
 		await tx
 			.insert(challengeParticipant)
 			.values([
@@ -146,26 +163,46 @@ export async function challengeFormOptions(db: DbOrTx, viewer: Viewer) {
 		.innerJoin(school, eq(school.id, schoolTeacher.schoolId))
 		.where(eq(schoolTeacher.userId, viewer.id));
 	const neighbourhoods = isOrganiser
-		? await db.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId }).from(neighbourhood).orderBy(neighbourhood.name)
+		? await db
+				.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId })
+				.from(neighbourhood)
+				.orderBy(neighbourhood.name)
 		: await db
 				.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId })
 				.from(neighbourhoodSteward)
 				.innerJoin(neighbourhood, eq(neighbourhood.id, neighbourhoodSteward.neighbourhoodId))
 				.where(eq(neighbourhoodSteward.userId, viewer.id));
 	const areas = isOrganiser
-		? await db.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn }).from(area).orderBy(area.nameVi)
+		? await db
+				.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn })
+				.from(area)
+				.orderBy(area.nameVi)
 		: neighbourhoods.length
 			? await db
 					.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn })
 					.from(area)
-					.where(inArray(area.id, neighbourhoods.map((n) => n.areaId)))
+					.where(
+						inArray(
+							area.id,
+							neighbourhoods.map((n) => n.areaId)
+						)
+					)
 			: [];
-	const models = await db.select({ id: communityModel.id, nameVi: communityModel.nameVi, nameEn: communityModel.nameEn }).from(communityModel);
+	const models = await db
+		.select({ id: communityModel.id, nameVi: communityModel.nameVi, nameEn: communityModel.nameEn })
+		.from(communityModel);
 	const scopes: ChallengeScope[] = [
 		...(classes.length ? (['class'] as const) : []),
 		...(schools.length ? (['school'] as const) : []),
 		...(neighbourhoods.length ? (['neighbourhood'] as const) : []),
 		...(areas.length ? (['area'] as const) : [])
 	];
-	return { scopes, classes, schools, neighbourhoods: neighbourhoods.map(({ id, name }) => ({ id, name })), areas, models };
+	return {
+		scopes,
+		classes,
+		schools,
+		neighbourhoods: neighbourhoods.map(({ id, name }) => ({ id, name })),
+		areas,
+		models
+	};
 }

@@ -53,7 +53,12 @@ export async function runningChallengesFor(db: DbOrTx, g: Group, day: string) {
 	const acts = await db
 		.select()
 		.from(challengeAction)
-		.where(inArray(challengeAction.challengeId, rows.map((r) => r.id)));
+		.where(
+			inArray(
+				challengeAction.challengeId,
+				rows.map((r) => r.id)
+			)
+		);
 	return rows.map((r) => ({
 		...r,
 		actions: new Map(acts.filter((a) => a.challengeId === r.id).map((a) => [a.actionId, a.points]))
@@ -69,7 +74,14 @@ export async function challengeForLog(
 	g: Group
 ): Promise<
 	| { ok: true; points: number }
-	| { ok: false; error: 'actions.challenge.notFound' | 'actions.challenge.notParticipant' | 'actions.challenge.outsidePeriod' | 'actions.challenge.actionNotIncluded' }
+	| {
+			ok: false;
+			error:
+				| 'actions.challenge.notFound'
+				| 'actions.challenge.notParticipant'
+				| 'actions.challenge.outsidePeriod'
+				| 'actions.challenge.actionNotIncluded';
+	  }
 > {
 	const [ch] = await db.select().from(challenge).where(eq(challenge.id, challengeId));
 	if (!ch) return { ok: false, error: 'actions.challenge.notFound' };
@@ -90,7 +102,10 @@ export async function challengeForLog(
 /** The classes and neighbourhoods whose challenges a user sees: taught or stewarded, and their own. */
 async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 	const m = await getMemberships(db, viewer.id);
-	const taught = await db.select({ id: classTeacher.classId }).from(classTeacher).where(eq(classTeacher.userId, viewer.id));
+	const taught = await db
+		.select({ id: classTeacher.classId })
+		.from(classTeacher)
+		.where(eq(classTeacher.userId, viewer.id));
 	const stewarded = await db
 		.select({ id: neighbourhoodSteward.neighbourhoodId })
 		.from(neighbourhoodSteward)
@@ -105,7 +120,8 @@ async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 
 /** The challenges a user can see: their class's and household's, the ones they created, and (organisers) all. */
 export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<ChallengeRow[]> {
-	if (viewer.roles.includes('organiser')) return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
+	if (viewer.roles.includes('organiser'))
+		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
 	const ids = await db
 		.selectDistinct({ id: challengeParticipant.challengeId })
 		.from(challengeParticipant)
@@ -113,7 +129,17 @@ export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<Cha
 	return db
 		.select()
 		.from(challenge)
-		.where(or(eq(challenge.createdBy, viewer.id), ids.length ? inArray(challenge.id, ids.map((r) => r.id)) : sql`0`))
+		.where(
+			or(
+				eq(challenge.createdBy, viewer.id),
+				ids.length
+					? inArray(
+							challenge.id,
+							ids.map((r) => r.id)
+						)
+					: sql`0`
+			)
+		)
 		.orderBy(desc(challenge.endDay))
 		.limit(200);
 }
@@ -170,19 +196,34 @@ export async function challengeStandings(db: DbOrTx, ch: ChallengeRow): Promise<
 					.where(eq(challengeParticipant.challengeId, ch.id));
 	if (groups.length === 0) return [];
 	const totals = await db
-		.select({ id: rollup.scopeId, points: rollup.points, gramsAvoided: rollup.gramsAvoided, activeMembers: rollup.activeMembers })
+		.select({
+			id: rollup.scopeId,
+			points: rollup.points,
+			gramsAvoided: rollup.gramsAvoided,
+			activeMembers: rollup.activeMembers
+		})
 		.from(rollup)
 		.where(
 			and(
 				eq(rollup.scopeKind, kind),
 				eq(rollup.periodKind, 'challenge'),
 				eq(rollup.periodKey, String(ch.id)),
-				inArray(rollup.scopeId, groups.map((g) => g.id))
+				inArray(
+					rollup.scopeId,
+					groups.map((g) => g.id)
+				)
 			)
 		);
 	const byId = new Map(totals.map((t) => [t.id, t]));
 	const rows = groups
-		.map((g) => ({ id: g.id, name: g.name, points: byId.get(g.id)?.points ?? 0, gramsAvoided: byId.get(g.id)?.gramsAvoided ?? 0, activeMembers: byId.get(g.id)?.activeMembers ?? 0, rank: 0 }))
+		.map((g) => ({
+			id: g.id,
+			name: g.name,
+			points: byId.get(g.id)?.points ?? 0,
+			gramsAvoided: byId.get(g.id)?.gramsAvoided ?? 0,
+			activeMembers: byId.get(g.id)?.activeMembers ?? 0,
+			rank: 0
+		}))
 		.sort((a, b) => b.points - a.points || a.name.localeCompare(b.name));
 	rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1].points === r.points ? rows[i - 1].rank : i + 1));
 	return rows;

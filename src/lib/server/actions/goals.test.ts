@@ -13,10 +13,23 @@ const TZ = 'Asia/Ho_Chi_Minh';
 const at = (day: string) => new Date(`${day}T05:00:00Z`);
 let n = 0;
 const key = () => `goal-key-${++n}-abcdef`;
-const idOf = async (code: string) => (await t.db.select({ id: action.id }).from(action).where(eq(action.code, code)))[0].id;
+const idOf = async (code: string) =>
+	(await t.db.select({ id: action.id }).from(action).where(eq(action.code, code)))[0].id;
 
-async function goal(classId: number, teacherId: number, metric: 'points' | 'action_count' | 'kg_collected' | 'checkins', target: number, today: string, actionId?: number) {
-	const parsed = createGoalSchema.parse({ metric, target: String(target), deadline: '2026-11-30', actionId: actionId ? String(actionId) : '' });
+async function goal(
+	classId: number,
+	teacherId: number,
+	metric: 'points' | 'action_count' | 'kg_collected' | 'checkins',
+	target: number,
+	today: string,
+	actionId?: number
+) {
+	const parsed = createGoalSchema.parse({
+		metric,
+		target: String(target),
+		deadline: '2026-11-30',
+		actionId: actionId ? String(actionId) : ''
+	});
 	const r = await createGoal(t.db, classId, teacherId, parsed, today);
 	if (!r.ok) throw new Error(r.error);
 	const [row] = await t.db.select().from(classGoal).where(eq(classGoal.id, r.id));
@@ -28,8 +41,20 @@ describe('class goals', () => {
 		const w = await makeStudentWorld(t.db);
 		const g = await goal(w.cls.id, w.teacher.id, 'points', 30, '2026-11-25');
 		const bottle = await idOf('own-bottle');
-		await logAction(t.db, w.student.id, { actionId: bottle, count: 1, day: '2026-11-25', mode: 'person', idempotencyKey: key() }, at('2026-11-25'), TZ);
-		const second = await logAction(t.db, w.student.id, { actionId: bottle, count: 1, day: '2026-11-26', mode: 'person', idempotencyKey: key() }, at('2026-11-26'), TZ);
+		await logAction(
+			t.db,
+			w.student.id,
+			{ actionId: bottle, count: 1, day: '2026-11-25', mode: 'person', idempotencyKey: key() },
+			at('2026-11-25'),
+			TZ
+		);
+		const second = await logAction(
+			t.db,
+			w.student.id,
+			{ actionId: bottle, count: 1, day: '2026-11-26', mode: 'person', idempotencyKey: key() },
+			at('2026-11-26'),
+			TZ
+		);
 		let p = await goalProgress(t.db, g, '2026-11-27');
 		expect(p.series).toEqual([
 			{ day: '2026-11-25', value: 10 },
@@ -38,11 +63,19 @@ describe('class goals', () => {
 		]);
 		expect(p).toMatchObject({ current: 20, percent: 66, reached: false, state: 'open' });
 		if (!second.ok) throw new Error();
-		await t.db.transaction((tx) => voidEntry(tx, { entryId: second.entryId, actorId: w.teacher.id, reason: 'x' }));
+		await t.db.transaction((tx) =>
+			voidEntry(tx, { entryId: second.entryId, actorId: w.teacher.id, reason: 'x' })
+		);
 		p = await goalProgress(t.db, g, '2026-11-27');
 		expect(p.current).toBe(10);
 		// Two more bottles on the 27th reach 30: the class gets its badge, once.
-		await logAction(t.db, w.student.id, { actionId: bottle, count: 2, day: '2026-11-27', mode: 'person', idempotencyKey: key() }, at('2026-11-27'), TZ);
+		await logAction(
+			t.db,
+			w.student.id,
+			{ actionId: bottle, count: 2, day: '2026-11-27', mode: 'person', idempotencyKey: key() },
+			at('2026-11-27'),
+			TZ
+		);
 		const [reloaded] = await t.db.select().from(classGoal).where(eq(classGoal.id, g.id));
 		expect(reloaded.reachedOn).toBe('2026-11-27');
 		await listGoals(t.db, w.cls.id, '2026-11-28');
@@ -62,17 +95,82 @@ describe('class goals', () => {
 		expect(kg.target).toBe(1500);
 		const checkins = await goal(w.cls.id, w.teacher.id, 'checkins', 3, '2026-11-26');
 		for (const who of [w.student.id, classmate.id, outsider.student.id])
-			await logAction(t.db, who, { actionId: bag, count: 2, day: '2026-11-26', mode: 'person', idempotencyKey: key() }, at('2026-11-26'), TZ);
-		await logAction(t.db, w.student.id, { actionId: await idOf('no-straw'), count: 3, day: '2026-11-26', mode: 'person', idempotencyKey: key() }, at('2026-11-26'), TZ);
+			await logAction(
+				t.db,
+				who,
+				{ actionId: bag, count: 2, day: '2026-11-26', mode: 'person', idempotencyKey: key() },
+				at('2026-11-26'),
+				TZ
+			);
+		await logAction(
+			t.db,
+			w.student.id,
+			{
+				actionId: await idOf('no-straw'),
+				count: 3,
+				day: '2026-11-26',
+				mode: 'person',
+				idempotencyKey: key()
+			},
+			at('2026-11-26'),
+			TZ
+		);
 		const entries = await t.db.transaction(async (tx) => [
-			await appendEntry(tx, { localDay: '2026-11-26', points: 10, gramsCollected: 800, sourceKind: 'contribution', actorId: w.teacher.id, personId: w.student.id, classId: w.cls.id }),
-			await appendEntry(tx, { localDay: '2026-11-27', points: 10, gramsCollected: 400, sourceKind: 'contribution', actorId: w.teacher.id, personId: classmate.id, classId: w.cls.id }),
-			await appendEntry(tx, { localDay: '2026-11-27', points: 10, gramsCollected: 999, sourceKind: 'contribution', actorId: w.teacher.id, personId: outsider.student.id, classId: outsider.cls.id }),
-			await appendEntry(tx, { localDay: '2026-11-26', points: 2, sourceKind: 'checkin', actorId: w.student.id, personId: w.student.id, classId: w.cls.id }),
-			await appendEntry(tx, { localDay: '2026-11-27', points: 2, sourceKind: 'checkin', actorId: classmate.id, personId: classmate.id, classId: w.cls.id }),
-			await appendEntry(tx, { localDay: '2026-11-27', points: 2, sourceKind: 'checkin', actorId: w.student.id, personId: w.student.id, classId: w.cls.id })
+			await appendEntry(tx, {
+				localDay: '2026-11-26',
+				points: 10,
+				gramsCollected: 800,
+				sourceKind: 'contribution',
+				actorId: w.teacher.id,
+				personId: w.student.id,
+				classId: w.cls.id
+			}),
+			await appendEntry(tx, {
+				localDay: '2026-11-27',
+				points: 10,
+				gramsCollected: 400,
+				sourceKind: 'contribution',
+				actorId: w.teacher.id,
+				personId: classmate.id,
+				classId: w.cls.id
+			}),
+			await appendEntry(tx, {
+				localDay: '2026-11-27',
+				points: 10,
+				gramsCollected: 999,
+				sourceKind: 'contribution',
+				actorId: w.teacher.id,
+				personId: outsider.student.id,
+				classId: outsider.cls.id
+			}),
+			await appendEntry(tx, {
+				localDay: '2026-11-26',
+				points: 2,
+				sourceKind: 'checkin',
+				actorId: w.student.id,
+				personId: w.student.id,
+				classId: w.cls.id
+			}),
+			await appendEntry(tx, {
+				localDay: '2026-11-27',
+				points: 2,
+				sourceKind: 'checkin',
+				actorId: classmate.id,
+				personId: classmate.id,
+				classId: w.cls.id
+			}),
+			await appendEntry(tx, {
+				localDay: '2026-11-27',
+				points: 2,
+				sourceKind: 'checkin',
+				actorId: w.student.id,
+				personId: w.student.id,
+				classId: w.cls.id
+			})
 		]);
-		await t.db.transaction((tx) => voidEntry(tx, { entryId: entries[5].id, actorId: w.teacher.id, reason: 'hai lần' }));
+		await t.db.transaction((tx) =>
+			voidEntry(tx, { entryId: entries[5].id, actorId: w.teacher.id, reason: 'hai lần' })
+		);
 		expect((await goalProgress(t.db, count, '2026-11-27')).current).toBe(4);
 		expect((await goalProgress(t.db, kg, '2026-11-27')).series.map((s) => s.value)).toEqual([800, 1200]);
 		expect((await goalProgress(t.db, checkins, '2026-11-27')).current).toBe(2);
@@ -83,18 +181,41 @@ describe('class goals', () => {
 
 	it('refuses a deadline in the past, a count goal without an action and bad targets', async () => {
 		const w = await makeStudentWorld(t.db);
-		const same = createGoalSchema.parse({ metric: 'points', target: '100', deadline: '2026-12-20', formKey: 'goal-form-key-1' });
+		const same = createGoalSchema.parse({
+			metric: 'points',
+			target: '100',
+			deadline: '2026-12-20',
+			formKey: 'goal-form-key-1'
+		});
 		const first = await createGoal(t.db, w.cls.id, w.teacher.id, same, '2026-11-27');
 		expect(await createGoal(t.db, w.cls.id, w.teacher.id, same, '2026-11-27')).toEqual(first);
 		expect(await t.db.select().from(classGoal).where(eq(classGoal.classId, w.cls.id))).toHaveLength(1);
 		// A second form with the same values is a second goal.
-		expect(await createGoal(t.db, w.cls.id, w.teacher.id, { ...same, formKey: 'goal-form-key-2' }, '2026-11-27')).not.toEqual(first);
+		expect(
+			await createGoal(t.db, w.cls.id, w.teacher.id, { ...same, formKey: 'goal-form-key-2' }, '2026-11-27')
+		).not.toEqual(first);
 		const parsed = createGoalSchema.parse({ metric: 'points', target: '100', deadline: '2026-11-20' });
-		expect(await createGoal(t.db, w.cls.id, w.teacher.id, parsed, '2026-11-27')).toEqual({ ok: false, error: 'goals.deadline.past' });
-		expect(createGoalSchema.safeParse({ metric: 'action_count', target: '5', deadline: '2026-12-01', actionId: '' }).success).toBe(false);
+		expect(await createGoal(t.db, w.cls.id, w.teacher.id, parsed, '2026-11-27')).toEqual({
+			ok: false,
+			error: 'goals.deadline.past'
+		});
+		expect(
+			createGoalSchema.safeParse({
+				metric: 'action_count',
+				target: '5',
+				deadline: '2026-12-01',
+				actionId: ''
+			}).success
+		).toBe(false);
 		for (const target of ['-5', '0', '2.5', 'many', '1e9'])
-			expect(createGoalSchema.safeParse({ metric: 'points', target, deadline: '2026-12-01' }).success).toBe(false);
-		expect(createGoalSchema.safeParse({ metric: 'kg_collected', target: '2.5', deadline: '2026-12-01' }).success).toBe(true);
-		expect(createGoalSchema.safeParse({ metric: 'kg_collected', target: '2.55', deadline: '2026-12-01' }).success).toBe(false);
+			expect(createGoalSchema.safeParse({ metric: 'points', target, deadline: '2026-12-01' }).success).toBe(
+				false
+			);
+		expect(
+			createGoalSchema.safeParse({ metric: 'kg_collected', target: '2.5', deadline: '2026-12-01' }).success
+		).toBe(true);
+		expect(
+			createGoalSchema.safeParse({ metric: 'kg_collected', target: '2.55', deadline: '2026-12-01' }).success
+		).toBe(false);
 	});
 });

@@ -58,9 +58,18 @@ export async function createGoal(
 }
 
 /** Per-day amounts of a goal's metric for its class between two days (voids net out). */
-async function dailyAmounts(db: DbOrTx, goal: GoalRow, from: string, to: string): Promise<Map<string, number>> {
+async function dailyAmounts(
+	db: DbOrTx,
+	goal: GoalRow,
+	from: string,
+	to: string
+): Promise<Map<string, number>> {
 	let rows: { day: string; v: number }[];
-	const inClass = and(eq(ledgerEntry.classId, goal.classId), gte(ledgerEntry.localDay, from), lte(ledgerEntry.localDay, to));
+	const inClass = and(
+		eq(ledgerEntry.classId, goal.classId),
+		gte(ledgerEntry.localDay, from),
+		lte(ledgerEntry.localDay, to)
+	);
 	const metric: GoalMetric = goal.metric;
 	if (metric === 'points' || metric === 'kg_collected') {
 		const col = metric === 'points' ? ledgerEntry.points : ledgerEntry.gramsCollected;
@@ -99,7 +108,11 @@ async function dailyAmounts(db: DbOrTx, goal: GoalRow, from: string, to: string)
 }
 
 /** Cumulative progress of a goal up to today (or its deadline), and whether it is reached. */
-export async function goalProgress(db: DbOrTx, goal: GoalRow, today: string): Promise<Omit<GoalProgress, 'actionName'>> {
+export async function goalProgress(
+	db: DbOrTx,
+	goal: GoalRow,
+	today: string
+): Promise<Omit<GoalProgress, 'actionName'>> {
 	const end = today < goal.deadline ? today : goal.deadline;
 	const amounts = end >= goal.startDay ? await dailyAmounts(db, goal, goal.startDay, end) : new Map();
 	const series: { day: string; value: number }[] = [];
@@ -110,24 +123,45 @@ export async function goalProgress(db: DbOrTx, goal: GoalRow, today: string): Pr
 	}
 	const reached = goal.reachedOn !== null || total >= goal.target;
 	const percent = Math.max(0, Math.min(100, Math.floor((total / goal.target) * 100)));
-	return { goal, series, current: total, percent, reached, state: reached ? 'reached' : today > goal.deadline ? 'missed' : 'open' };
+	return {
+		goal,
+		series,
+		current: total,
+		percent,
+		reached,
+		state: reached ? 'reached' : today > goal.deadline ? 'missed' : 'open'
+	};
 }
 
 /**
  * Marks newly reached goals of a class and awards the class its `class_goal` badge (once per goal).
  * Called after each logged action and when goals are read.
  */
-export async function checkClassGoals(db: DbOrTx, classId: number, today: string, at = new Date()): Promise<number[]> {
+export async function checkClassGoals(
+	db: DbOrTx,
+	classId: number,
+	today: string,
+	at = new Date()
+): Promise<number[]> {
 	const open = await db
 		.select()
 		.from(classGoal)
-		.where(and(eq(classGoal.classId, classId), isNull(classGoal.reachedOn), gte(classGoal.deadline, addDays(today, -1))));
+		.where(
+			and(
+				eq(classGoal.classId, classId),
+				isNull(classGoal.reachedOn),
+				gte(classGoal.deadline, addDays(today, -1))
+			)
+		);
 	const reached: number[] = [];
 	for (const goal of open) {
 		const p = await goalProgress(db, goal, today);
 		if (p.current < goal.target) continue;
 		const day = p.series.find((s) => s.value >= goal.target)?.day ?? today;
-		await db.update(classGoal).set({ reachedOn: day }).where(and(eq(classGoal.id, goal.id), isNull(classGoal.reachedOn)));
+		await db
+			.update(classGoal)
+			.set({ reachedOn: day })
+			.where(and(eq(classGoal.id, goal.id), isNull(classGoal.reachedOn)));
 		await awardBadge(db, 'class_goal', { classId }, String(goal.id), at);
 		reached.push(goal.id);
 	}

@@ -1,7 +1,15 @@
 import { and, desc, eq, gte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import { action, actionLog, classStudent, classTeacher, household, ledgerEntry, user } from '$lib/server/db/schema';
+import {
+	action,
+	actionLog,
+	classStudent,
+	classTeacher,
+	household,
+	ledgerEntry,
+	user
+} from '$lib/server/db/schema';
 import { voidEntry } from '$lib/server/ledger/ledger';
 import { isStewardOf } from '$lib/server/access/membership';
 
@@ -69,7 +77,11 @@ export function personFeed(db: DbOrTx, personId: number, limit = 40) {
 export function classFeed(db: DbOrTx, classId: number, sinceDay: string, limit = 100, personId?: number) {
 	return feed(
 		db,
-		and(eq(ledgerEntry.classId, classId), gte(ledgerEntry.localDay, sinceDay), personId ? eq(ledgerEntry.personId, personId) : undefined),
+		and(
+			eq(ledgerEntry.classId, classId),
+			gte(ledgerEntry.localDay, sinceDay),
+			personId ? eq(ledgerEntry.personId, personId) : undefined
+		),
 		limit
 	);
 }
@@ -88,7 +100,11 @@ export interface Participation {
 }
 
 /** Each student of a class with their entries and points since `sinceDay` (voids net out), most active first. */
-export async function classParticipation(db: DbOrTx, classId: number, sinceDay: string): Promise<Participation[]> {
+export async function classParticipation(
+	db: DbOrTx,
+	classId: number,
+	sinceDay: string
+): Promise<Participation[]> {
 	// Reversals count -1 so a voided entry no longer counts as taking part.
 	const entries = sql<number>`coalesce(sum(case when ${ledgerEntry.sourceKind} = 'reversal' then -1 when ${ledgerEntry.id} is not null then 1 else 0 end), 0)`;
 	const rows = await db
@@ -103,7 +119,11 @@ export async function classParticipation(db: DbOrTx, classId: number, sinceDay: 
 		.innerJoin(user, eq(user.id, classStudent.userId))
 		.leftJoin(
 			ledgerEntry,
-			and(eq(ledgerEntry.personId, classStudent.userId), eq(ledgerEntry.classId, classId), gte(ledgerEntry.localDay, sinceDay))
+			and(
+				eq(ledgerEntry.personId, classStudent.userId),
+				eq(ledgerEntry.classId, classId),
+				gte(ledgerEntry.localDay, sinceDay)
+			)
 		)
 		.where(eq(classStudent.classId, classId))
 		.groupBy(user.id)
@@ -113,7 +133,11 @@ export async function classParticipation(db: DbOrTx, classId: number, sinceDay: 
 
 export type VoidAsResult =
 	| { ok: true }
-	| { ok: false; error: 'ledger.void.notFound' | 'ledger.void.already' | 'ledger.void.isReversal' | 'actions.void.forbidden' };
+	| {
+			ok: false;
+			error:
+				'ledger.void.notFound' | 'ledger.void.already' | 'ledger.void.isReversal' | 'actions.void.forbidden';
+	  };
 
 /**
  * Voids an entry as `actorId`: only a teacher of the entry's class, or a steward of its household's
@@ -130,7 +154,11 @@ export async function voidEntryAs(
 ): Promise<VoidAsResult> {
 	return db.transaction(async (tx) => {
 		const [e] = await tx
-			.select({ classId: ledgerEntry.classId, householdId: ledgerEntry.householdId, nb: household.neighbourhoodId })
+			.select({
+				classId: ledgerEntry.classId,
+				householdId: ledgerEntry.householdId,
+				nb: household.neighbourhoodId
+			})
 			.from(ledgerEntry)
 			.leftJoin(household, eq(household.id, ledgerEntry.householdId))
 			.where(eq(ledgerEntry.id, entryId));

@@ -15,5 +15,10 @@ export function setSessionCookie(event: Event, token: string, expiresAt: Date): 
 }
 
 export function deleteSessionCookie(event: Event): void {
-	event.cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+	event.cookies.delete(SESSION_COOKIE, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:'
+	});
 }

@@ -27,6 +27,7 @@ export function hasRole(user: SessionUser | null | undefined, role: Role): boole
 
 /** Only same-origin paths are accepted as post-login destinations. */
 export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+		return fallback;
 	return target;
 }

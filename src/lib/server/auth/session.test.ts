@@ -46,7 +46,8 @@ describe('sessions', () => {
 		const start = Date.UTC(2026, 10, 1);
 		const { token } = await createSession(t.db, u.id, start);
 		const id = token.split('.')[0];
-		const seen = async () => (await t.db.select().from(session).where(eq(session.id, id)))[0]?.lastVerifiedAt.getTime();
+		const seen = async () =>
+			(await t.db.select().from(session).where(eq(session.id, id)))[0]?.lastVerifiedAt.getTime();
 
 		await validateSessionToken(t.db, token, start + ACTIVITY_CHECK_INTERVAL_MS - 1);
 		expect(await seen()).toBe(start);
@@ -68,7 +69,9 @@ describe('sessions', () => {
 		let now = start;
 		while (now < start + ABSOLUTE_LIFETIME_MS - 2 * HOUR) {
 			now += 24 * HOUR;
-			expect(await validateSessionToken(t.db, token, Math.min(now, start + ABSOLUTE_LIFETIME_MS - HOUR))).not.toBeNull();
+			expect(
+				await validateSessionToken(t.db, token, Math.min(now, start + ABSOLUTE_LIFETIME_MS - HOUR))
+			).not.toBeNull();
 		}
 		expect(await validateSessionToken(t.db, token, start + ABSOLUTE_LIFETIME_MS)).toBeNull();
 	});

@@ -101,9 +101,15 @@ export async function validateSessionToken(
 	}
 	if (now - verified >= ACTIVITY_CHECK_INTERVAL_MS) {
 		verified = now;
-		await db.update(session).set({ lastVerifiedAt: new Date(now) }).where(eq(session.id, id));
+		await db
+			.update(session)
+			.set({ lastVerifiedAt: new Date(now) })
+			.where(eq(session.id, id));
 	}
-	const roles = await db.select({ role: userRole.role }).from(userRole).where(eq(userRole.userId, row.userId));
+	const roles = await db
+		.select({ role: userRole.role })
+		.from(userRole)
+		.where(eq(userRole.userId, row.userId));
 	return {
 		session: {
 			id,

@@ -44,7 +44,11 @@ export interface BoardContext {
 
 export type BoardAccess =
 	| { ok: true; board: BoardContext }
-	| { ok: false; status: 403 | 404; error: 'error.404' | 'board.error.private' | 'board.error.studentBoardOff' };
+	| {
+			ok: false;
+			status: 403 | 404;
+			error: 'error.404' | 'board.error.private' | 'board.error.studentBoardOff';
+	  };
 
 const notFound = { ok: false, status: 404, error: 'error.404' } as const;
 const forbidden = { ok: false, status: 403, error: 'board.error.private' } as const;
@@ -78,14 +82,24 @@ async function stewardedNeighbourhoods(db: DbOrTx, viewer: Viewer) {
  * its households and stewards; a class's student board to the class, once its teacher turns it on.
  * Organisers see every board. 404 for an unknown container, 403 for someone else's board.
  */
-export async function resolveBoard(db: DbOrTx, viewer: Viewer, kind: BoardKind, containerId: number): Promise<BoardAccess> {
+export async function resolveBoard(
+	db: DbOrTx,
+	viewer: Viewer,
+	kind: BoardKind,
+	containerId: number
+): Promise<BoardAccess> {
 	const organiser = viewer.roles.includes('organiser');
 	const u = viewer.id;
 	// One statement per board kind: the container and everything the viewer is to it, as subqueries
 	// on unique or primary keys (a board request is mostly statements, so fewer is faster).
 	switch (kind) {
 		case 'class-in-school': {
-			const [row] = await db.all<{ name: string; studentClass: number | null; taughtClass: number | null; staff: number }>(sql`
+			const [row] = await db.all<{
+				name: string;
+				studentClass: number | null;
+				taughtClass: number | null;
+				staff: number;
+			}>(sql`
 				SELECT s.name AS name,
 					(SELECT cs.class_id FROM class_student cs JOIN class c ON c.id = cs.class_id WHERE cs.user_id = ${u} AND c.school_id = s.id) AS studentClass,
 					(SELECT ct.class_id FROM class_teacher ct JOIN class c ON c.id = ct.class_id WHERE ct.user_id = ${u} AND c.school_id = s.id ORDER BY ct.class_id LIMIT 1) AS taughtClass,
@@ -109,7 +123,13 @@ export async function resolveBoard(db: DbOrTx, viewer: Viewer, kind: BoardKind, 
 		case 'class-in-area':
 		case 'school-in-area':
 		case 'neighbourhood-in-area': {
-			const [row] = await db.all<{ vi: string; en: string; cls: number | null; school: number | null; nb: number | null }>(sql`
+			const [row] = await db.all<{
+				vi: string;
+				en: string;
+				cls: number | null;
+				school: number | null;
+				nb: number | null;
+			}>(sql`
 				SELECT a.name_vi AS vi, a.name_en AS en,
 					coalesce(
 						(SELECT cs.class_id FROM class_student cs WHERE cs.user_id = ${u}),
@@ -125,7 +145,10 @@ export async function resolveBoard(db: DbOrTx, viewer: Viewer, kind: BoardKind, 
 				return ok(kind, containerId, name, own);
 			}
 			if (kind === 'class-in-area' || row.cls === null) return ok(kind, containerId, name, row.cls);
-			const [c] = await db.select({ schoolId: schoolClass.schoolId }).from(schoolClass).where(eq(schoolClass.id, row.cls));
+			const [c] = await db
+				.select({ schoolId: schoolClass.schoolId })
+				.from(schoolClass)
+				.where(eq(schoolClass.id, row.cls));
 			return ok(kind, containerId, name, c?.schoolId ?? null);
 		}
 		case 'student-in-class': {
@@ -138,7 +161,8 @@ export async function resolveBoard(db: DbOrTx, viewer: Viewer, kind: BoardKind, 
 			const isTeacher = !!row.teacher;
 			const isStudent = !!row.student;
 			if (!organiser && !isTeacher && !isStudent) return forbidden;
-			if (!row.enabled && !isTeacher && !organiser) return { ok: false, status: 403, error: 'board.error.studentBoardOff' };
+			if (!row.enabled && !isTeacher && !organiser)
+				return { ok: false, status: 403, error: 'board.error.studentBoardOff' };
 			const result = ok(kind, containerId, same(row.name), isStudent ? viewer.id : null);
 			result.board.studentBoard = { enabled: !!row.enabled, canToggle: isTeacher };
 			return result;
@@ -147,12 +171,18 @@ export async function resolveBoard(db: DbOrTx, viewer: Viewer, kind: BoardKind, 
 }
 
 /** Where a board's rows live and what kind of group they are. */
-export function sourceFor(kind: BoardKind, containerId: number): { source: BoardSource; scopeKind: ScopeKind } {
+export function sourceFor(
+	kind: BoardKind,
+	containerId: number
+): { source: BoardSource; scopeKind: ScopeKind } {
 	switch (kind) {
 		case 'class-in-school':
 			return { source: { table: 'rollup', scopeKind: 'class', parentId: containerId }, scopeKind: 'class' };
 		case 'household-in-neighbourhood':
-			return { source: { table: 'rollup', scopeKind: 'household', parentId: containerId }, scopeKind: 'household' };
+			return {
+				source: { table: 'rollup', scopeKind: 'household', parentId: containerId },
+				scopeKind: 'household'
+			};
 		case 'student-in-class':
 			return { source: { table: 'rollup', scopeKind: 'person', parentId: containerId }, scopeKind: 'person' };
 		case 'class-in-area':
@@ -160,18 +190,34 @@ export function sourceFor(kind: BoardKind, containerId: number): { source: Board
 		case 'school-in-area':
 			return { source: { table: 'area', boardKind: 'school', areaId: containerId }, scopeKind: 'school' };
 		case 'neighbourhood-in-area':
-			return { source: { table: 'area', boardKind: 'neighbourhood', areaId: containerId }, scopeKind: 'neighbourhood' };
+			return {
+				source: { table: 'area', boardKind: 'neighbourhood', areaId: containerId },
+				scopeKind: 'neighbourhood'
+			};
 	}
 }
 
-function ok(kind: BoardKind, containerId: number, containerName: Bilingual, ownScopeId: number | null): { ok: true; board: BoardContext } {
-	return { ok: true, board: { kind, containerId, containerName, ...sourceFor(kind, containerId), ownScopeId } };
+function ok(
+	kind: BoardKind,
+	containerId: number,
+	containerName: Bilingual,
+	ownScopeId: number | null
+): { ok: true; board: BoardContext } {
+	return {
+		ok: true,
+		board: { kind, containerId, containerName, ...sourceFor(kind, containerId), ownScopeId }
+	};
 }
 
 /** A challenge's period, for its board window; null when there is no such challenge. */
 export async function findChallenge(db: DbOrTx, challengeId: number) {
 	const [row] = await db
-		.select({ id: challenge.id, title: challenge.title, startDay: challenge.startDay, endDay: challenge.endDay })
+		.select({
+			id: challenge.id,
+			title: challenge.title,
+			startDay: challenge.startDay,
+			endDay: challenge.endDay
+		})
 		.from(challenge)
 		.where(eq(challenge.id, challengeId));
 	return row ?? null;
@@ -185,15 +231,30 @@ export interface BoardRef {
 	scopeId: number | null;
 }
 
-async function areaRefs(db: DbOrTx, areaIds: number[], kinds: BoardKind[], own: Partial<Record<BoardKind, number | null>>): Promise<BoardRef[]> {
+async function areaRefs(
+	db: DbOrTx,
+	areaIds: number[],
+	kinds: BoardKind[],
+	own: Partial<Record<BoardKind, number | null>>
+): Promise<BoardRef[]> {
 	const chains = await areaChains(db, areaIds);
 	const ids = [...new Set([...chains.values()].flat())];
 	if (ids.length === 0) return [];
 	const names = new Map(
-		(await db.select({ id: area.id, vi: area.nameVi, en: area.nameEn }).from(area).where(inArray(area.id, ids))).map((a) => [a.id, { vi: a.vi, en: a.en }])
+		(
+			await db
+				.select({ id: area.id, vi: area.nameVi, en: area.nameEn })
+				.from(area)
+				.where(inArray(area.id, ids))
+		).map((a) => [a.id, { vi: a.vi, en: a.en }])
 	);
 	return kinds.flatMap((kind) =>
-		ids.map((containerId) => ({ kind, containerId, containerName: names.get(containerId)!, scopeId: own[kind] ?? null }))
+		ids.map((containerId) => ({
+			kind,
+			containerId,
+			containerName: names.get(containerId)!,
+			scopeId: own[kind] ?? null
+		}))
 	);
 }
 
@@ -218,7 +279,16 @@ export async function boardsOfHousehold(db: DbOrTx, householdId: number): Promis
 		.from(household)
 		.innerJoin(neighbourhood, eq(neighbourhood.id, household.neighbourhoodId))
 		.where(eq(household.id, householdId));
-	return h ? [{ kind: 'household-in-neighbourhood', containerId: h.neighbourhoodId, containerName: same(h.name), scopeId: householdId }] : [];
+	return h
+		? [
+				{
+					kind: 'household-in-neighbourhood',
+					containerId: h.neighbourhoodId,
+					containerName: same(h.name),
+					scopeId: householdId
+				}
+			]
+		: [];
 }
 
 /** Every board the viewer is on (or looks after, for teachers and stewards), without duplicates. */
@@ -230,7 +300,14 @@ export async function boardsForViewer(db: DbOrTx, viewer: Viewer): Promise<Board
 	for (const t of await taughtClasses(db, viewer.id)) classIds.add(t.classId);
 	const classRows = classIds.size
 		? await db
-				.select({ id: schoolClass.id, name: schoolClass.name, enabled: schoolClass.studentBoardEnabled, schoolId: school.id, schoolName: school.name, areaId: school.areaId })
+				.select({
+					id: schoolClass.id,
+					name: schoolClass.name,
+					enabled: schoolClass.studentBoardEnabled,
+					schoolId: school.id,
+					schoolName: school.name,
+					areaId: school.areaId
+				})
 				.from(schoolClass)
 				.innerJoin(school, eq(school.id, schoolClass.schoolId))
 				.where(inArray(schoolClass.id, [...classIds]))
@@ -238,15 +315,35 @@ export async function boardsForViewer(db: DbOrTx, viewer: Viewer): Promise<Board
 		: [];
 	for (const c of classRows) {
 		const isStudent = c.id === m.classId;
-		if (c.enabled || !isStudent) refs.push({ kind: 'student-in-class', containerId: c.id, containerName: same(c.name), scopeId: isStudent ? viewer.id : null });
-		refs.push({ kind: 'class-in-school', containerId: c.schoolId, containerName: same(c.schoolName), scopeId: c.id });
+		if (c.enabled || !isStudent)
+			refs.push({
+				kind: 'student-in-class',
+				containerId: c.id,
+				containerName: same(c.name),
+				scopeId: isStudent ? viewer.id : null
+			});
+		refs.push({
+			kind: 'class-in-school',
+			containerId: c.schoolId,
+			containerName: same(c.schoolName),
+			scopeId: c.id
+		});
 	}
 	const first = classRows.find((c) => c.id === m.classId) ?? classRows[0];
 	if (first) {
-		refs.push(...(await areaRefs(db, [first.areaId], ['class-in-area', 'school-in-area'], { 'class-in-area': first.id, 'school-in-area': first.schoolId })));
+		refs.push(
+			...(await areaRefs(db, [first.areaId], ['class-in-area', 'school-in-area'], {
+				'class-in-area': first.id,
+				'school-in-area': first.schoolId
+			}))
+		);
 	}
 	const stewarded = await stewardedNeighbourhoods(db, viewer);
-	const neighbourhoodIds = [...new Set([m.neighbourhoodId, ...stewarded.map((s) => s.neighbourhoodId)].filter((x): x is number => x !== null))];
+	const neighbourhoodIds = [
+		...new Set(
+			[m.neighbourhoodId, ...stewarded.map((s) => s.neighbourhoodId)].filter((x): x is number => x !== null)
+		)
+	];
 	if (neighbourhoodIds.length) {
 		const rows = await db
 			.select({ id: neighbourhood.id, name: neighbourhood.name, areaId: neighbourhood.areaId })
@@ -254,14 +351,33 @@ export async function boardsForViewer(db: DbOrTx, viewer: Viewer): Promise<Board
 			.where(inArray(neighbourhood.id, neighbourhoodIds))
 			.orderBy(neighbourhood.id);
 		for (const n of rows) {
-			refs.push({ kind: 'household-in-neighbourhood', containerId: n.id, containerName: same(n.name), scopeId: n.id === m.neighbourhoodId ? m.householdId : null });
+			refs.push({
+				kind: 'household-in-neighbourhood',
+				containerId: n.id,
+				containerName: same(n.name),
+				scopeId: n.id === m.neighbourhoodId ? m.householdId : null
+			});
 		}
 		const mine = rows.find((n) => n.id === m.neighbourhoodId) ?? rows[0];
-		refs.push(...(await areaRefs(db, [mine.areaId], ['neighbourhood-in-area'], { 'neighbourhood-in-area': mine.id })));
+		refs.push(
+			...(await areaRefs(db, [mine.areaId], ['neighbourhood-in-area'], { 'neighbourhood-in-area': mine.id }))
+		);
 	}
 	if (refs.length === 0 && viewer.roles.includes('organiser')) {
-		const roots = await db.select({ id: area.id }).from(area).where(isNull(area.parentId)).orderBy(area.id).limit(5);
-		refs.push(...(await areaRefs(db, roots.map((r) => r.id), ['school-in-area', 'class-in-area', 'neighbourhood-in-area'], {})));
+		const roots = await db
+			.select({ id: area.id })
+			.from(area)
+			.where(isNull(area.parentId))
+			.orderBy(area.id)
+			.limit(5);
+		refs.push(
+			...(await areaRefs(
+				db,
+				roots.map((r) => r.id),
+				['school-in-area', 'class-in-area', 'neighbourhood-in-area'],
+				{}
+			))
+		);
 	}
 	const seen = new Set<string>();
 	return refs.filter((r) => {

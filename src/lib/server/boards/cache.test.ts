@@ -31,7 +31,14 @@ describe('board memo', () => {
 		if (!access.ok) throw new Error('refused');
 		const credit = (points: number) =>
 			t.db.transaction((tx) =>
-				appendEntry(tx, { localDay: '2026-11-25', points, sourceKind: 'action', actorId: w.student.id, personId: w.student.id, classId: w.cls.id })
+				appendEntry(tx, {
+					localDay: '2026-11-25',
+					points,
+					sourceKind: 'action',
+					actorId: w.student.id,
+					personId: w.student.id,
+					classId: w.cls.id
+				})
 			);
 		const period = windowPeriod('week', '2026-11-26');
 		await credit(4);

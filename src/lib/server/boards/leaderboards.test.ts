@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db';
-import { makeArea, makeClass, makeHousehold, makeNeighbourhood, makeSchool, makeUser } from '../../../../tests/helpers/factories';
+import {
+	makeArea,
+	makeClass,
+	makeHousehold,
+	makeNeighbourhood,
+	makeSchool,
+	makeUser
+} from '../../../../tests/helpers/factories';
 import { schoolClass } from '$lib/server/db/schema';
 import { localDay } from '$lib/utils/dates';
 import { appendEntry, voidEntry } from '$lib/server/ledger/ledger';
-import { competitionRanks, rankBoard, windowPeriod, type BoardPeriod, type BoardSource, type RankOptions } from './leaderboards';
+import {
+	competitionRanks,
+	rankBoard,
+	windowPeriod,
+	type BoardPeriod,
+	type BoardSource,
+	type RankOptions
+} from './leaderboards';
 import { boardView } from './view';
 import { boardsForViewer, resolveBoard } from './board-access';
 
 const t = await createTestDb();
 type Db = typeof t.db;
 
-async function credit(db: Db, e: { personId?: number; classId?: number; householdId?: number; day: string; points: number; challengeId?: number }) {
+async function credit(
+	db: Db,
+	e: {
+		personId?: number;
+		classId?: number;
+		householdId?: number;
+		day: string;
+		points: number;
+		challengeId?: number;
+	}
+) {
 	return db.transaction((tx) =>
 		appendEntry(tx, {
 			localDay: e.day,
@@ -40,7 +64,11 @@ async function classWith(db: Db, schoolId: number, n: number, each: number[] | n
 }
 
 const week = windowPeriod('week', '2026-11-26');
-const inSchool = (schoolId: number): BoardSource => ({ table: 'rollup', scopeKind: 'class', parentId: schoolId });
+const inSchool = (schoolId: number): BoardSource => ({
+	table: 'rollup',
+	scopeKind: 'class',
+	parentId: schoolId
+});
 
 describe('ranking rules', () => {
 	it('competition ranks: ties share a rank and the next rank skips', () => {
@@ -49,8 +77,13 @@ describe('ranking rules', () => {
 		expect(competitionRanks([9, null, null])).toEqual([1, null, null]);
 	});
 
-	const rank = (src: BoardSource, period: BoardPeriod, sort: 'total' | 'member', own: number | null, opts: RankOptions = {}) =>
-		rankBoard(t.db, src, period, sort, own, opts);
+	const rank = (
+		src: BoardSource,
+		period: BoardPeriod,
+		sort: 'total' | 'member',
+		own: number | null,
+		opts: RankOptions = {}
+	) => rankBoard(t.db, src, period, sort, own, opts);
 
 	it('ties share a rank on a real board, and the viewer row gets the shared rank too', async () => {
 		const s = await makeSchool(t.db);
@@ -106,10 +139,17 @@ describe('ranking rules', () => {
 		const { cls, students } = await classWith(t.db, s.id, 3, [6, 6, 0]);
 		let board = await rank(inSchool(s.id), week, 'member', cls.id);
 		expect(board.own).toMatchObject({ activeMembers: 2, perMember: null, rank: null });
-		const third = await credit(t.db, { personId: students[2].id, classId: cls.id, day: '2026-11-24', points: 3 });
+		const third = await credit(t.db, {
+			personId: students[2].id,
+			classId: cls.id,
+			day: '2026-11-24',
+			points: 3
+		});
 		board = await rank(inSchool(s.id), week, 'member', cls.id);
 		expect(board.own).toMatchObject({ points: 15, activeMembers: 3, perMember: 5, rank: 1 });
-		await t.db.transaction((tx) => voidEntry(tx, { entryId: third.id, actorId: students[0].id, reason: 'test' }));
+		await t.db.transaction((tx) =>
+			voidEntry(tx, { entryId: third.id, actorId: students[0].id, reason: 'test' })
+		);
 		board = await rank(inSchool(s.id), week, 'member', cls.id);
 		expect(board.own).toMatchObject({ points: 12, activeMembers: 3, perMember: 4 });
 	});
@@ -134,7 +174,11 @@ describe('ranking rules', () => {
 		const thisWeek = await rank(inSchool(s.id), windowPeriod('week', mondayStart), 'total', a.cls.id);
 		expect(thisWeek.top.map((r) => [r.scopeId, r.points, r.rank, r.change])).toEqual([[b.cls.id, 7, 1, 1]]);
 		expect(thisWeek.own).toBeNull(); // a has nothing this week: not on the board yet
-		expect(windowPeriod('week', mondayStart)).toMatchObject({ key: '2026-11-30', prevKey: '2026-11-23', endDay: '2026-12-06' });
+		expect(windowPeriod('week', mondayStart)).toMatchObject({
+			key: '2026-11-30',
+			prevKey: '2026-11-23',
+			endDay: '2026-12-06'
+		});
 		expect(windowPeriod('month', '2026-12-01')).toMatchObject({ key: '2026-12', prevKey: '2026-11' });
 	});
 
@@ -170,20 +214,35 @@ describe('ranking rules', () => {
 		const h = await makeHousehold(t.db, { neighbourhoodId: n.id, adultIds: [adult.id] });
 		await credit(t.db, { personId: adult.id, householdId: h.id, day: '2026-11-25', points: 4 });
 
-		const classes = await rank({ table: 'area', boardKind: 'class', areaId: province.id }, week, 'total', null);
+		const classes = await rank(
+			{ table: 'area', boardKind: 'class', areaId: province.id },
+			week,
+			'total',
+			null
+		);
 		expect(classes.top.map((r) => [r.scopeId, r.points])).toEqual([
 			[y.cls.id, 20],
 			[x.cls.id, 12]
 		]);
-		const inDistrict = await rank({ table: 'area', boardKind: 'school', areaId: district.id }, week, 'total', null);
+		const inDistrict = await rank(
+			{ table: 'area', boardKind: 'school', areaId: district.id },
+			week,
+			'total',
+			null
+		);
 		expect(inDistrict.top.map((r) => r.scopeId)).toEqual([deep.id]);
-		const hoods = await rank({ table: 'area', boardKind: 'neighbourhood', areaId: province.id }, windowPeriod('all', '2026-11-26'), 'total', null);
+		const hoods = await rank(
+			{ table: 'area', boardKind: 'neighbourhood', areaId: province.id },
+			windowPeriod('all', '2026-11-26'),
+			'total',
+			null
+		);
 		expect(hoods.top.map((r) => [r.scopeId, r.points])).toEqual([[n.id, 4]]);
 	});
 });
 
 describe('access and privacy', () => {
-	it('refuses another school\'s class board (403), an unknown one (404), and a student board that is off', async () => {
+	it("refuses another school's class board (403), an unknown one (404), and a student board that is off", async () => {
 		const teacher = await makeUser(t.db, { roles: ['teacher'] });
 		const student = await makeUser(t.db, { roles: ['student'] });
 		const outsider = await makeUser(t.db, { roles: ['student'] });
@@ -191,46 +250,97 @@ describe('access and privacy', () => {
 		await makeClass(t.db, { studentIds: [outsider.id] });
 		const me = (u: { id: number }, roles: string[]) => ({ id: u.id, roles });
 
-		expect((await resolveBoard(t.db, me(student, ['student']), 'class-in-school', cls.schoolId)).ok).toBe(true);
-		expect(await resolveBoard(t.db, me(outsider, ['student']), 'class-in-school', cls.schoolId)).toMatchObject({ ok: false, status: 403 });
-		expect(await resolveBoard(t.db, me(student, ['student']), 'class-in-school', 999_999)).toMatchObject({ ok: false, status: 404 });
-		expect(await resolveBoard(t.db, me(student, ['student']), 'student-in-class', cls.id)).toMatchObject({ ok: false, status: 403, error: 'board.error.studentBoardOff' });
-		expect(await resolveBoard(t.db, me(outsider, ['student']), 'student-in-class', cls.id)).toMatchObject({ ok: false, status: 403, error: 'board.error.private' });
+		expect((await resolveBoard(t.db, me(student, ['student']), 'class-in-school', cls.schoolId)).ok).toBe(
+			true
+		);
+		expect(
+			await resolveBoard(t.db, me(outsider, ['student']), 'class-in-school', cls.schoolId)
+		).toMatchObject({ ok: false, status: 403 });
+		expect(await resolveBoard(t.db, me(student, ['student']), 'class-in-school', 999_999)).toMatchObject({
+			ok: false,
+			status: 404
+		});
+		expect(await resolveBoard(t.db, me(student, ['student']), 'student-in-class', cls.id)).toMatchObject({
+			ok: false,
+			status: 403,
+			error: 'board.error.studentBoardOff'
+		});
+		expect(await resolveBoard(t.db, me(outsider, ['student']), 'student-in-class', cls.id)).toMatchObject({
+			ok: false,
+			status: 403,
+			error: 'board.error.private'
+		});
 		const forTeacher = await resolveBoard(t.db, me(teacher, ['teacher']), 'student-in-class', cls.id);
 		expect(forTeacher.ok && forTeacher.board.studentBoard).toEqual({ enabled: false, canToggle: true });
-		expect((await boardsForViewer(t.db, me(student, ['student']))).map((b) => b.kind)).not.toContain('student-in-class');
+		expect((await boardsForViewer(t.db, me(student, ['student']))).map((b) => b.kind)).not.toContain(
+			'student-in-class'
+		);
 
 		await t.db.update(schoolClass).set({ studentBoardEnabled: true }).where(eq(schoolClass.id, cls.id));
 		const on = await resolveBoard(t.db, me(student, ['student']), 'student-in-class', cls.id);
 		expect(on.ok && on.board.ownScopeId).toBe(student.id);
-		expect((await boardsForViewer(t.db, me(student, ['student']))).map((b) => b.kind)).toContain('student-in-class');
+		expect((await boardsForViewer(t.db, me(student, ['student']))).map((b) => b.kind)).toContain(
+			'student-in-class'
+		);
 	});
 
 	it('no real name appears on any board: nicknames for people, chosen names for households', async () => {
 		const teacher = await makeUser(t.db, { roles: ['teacher'] });
 		const kids = [];
-		for (let i = 0; i < 4; i++) kids.push(await makeUser(t.db, { roles: ['student'], displayName: `Nguyễn Thị Thật ${i}`, nickname: `Mèo ${i}` }));
+		for (let i = 0; i < 4; i++)
+			kids.push(
+				await makeUser(t.db, {
+					roles: ['student'],
+					displayName: `Nguyễn Thị Thật ${i}`,
+					nickname: `Mèo ${i}`
+				})
+			);
 		const cls = await makeClass(t.db, { teacherIds: [teacher.id], studentIds: kids.map((k) => k.id) });
 		await t.db.update(schoolClass).set({ studentBoardEnabled: true }).where(eq(schoolClass.id, cls.id));
 		const parent = await makeUser(t.db, { displayName: 'Trần Văn Thật' });
-		const h = await makeHousehold(t.db, { adultIds: [parent.id], studentIds: [kids[0].id], name: 'Nhà Lá Xanh' });
-		for (const [i, k] of kids.entries()) await credit(t.db, { personId: k.id, classId: cls.id, householdId: i === 0 ? h.id : undefined, day: '2026-11-25', points: 5 + i });
+		const h = await makeHousehold(t.db, {
+			adultIds: [parent.id],
+			studentIds: [kids[0].id],
+			name: 'Nhà Lá Xanh'
+		});
+		for (const [i, k] of kids.entries())
+			await credit(t.db, {
+				personId: k.id,
+				classId: cls.id,
+				householdId: i === 0 ? h.id : undefined,
+				day: '2026-11-25',
+				points: 5 + i
+			});
 		await credit(t.db, { personId: parent.id, householdId: h.id, day: '2026-11-25', points: 3 });
 
 		const viewer = { id: kids[0].id, roles: ['student'] };
 		const refs = await boardsForViewer(t.db, viewer);
 		expect(refs.map((r) => r.kind).sort()).toEqual(
-			['class-in-area', 'class-in-school', 'household-in-neighbourhood', 'neighbourhood-in-area', 'school-in-area', 'student-in-class'].sort()
+			[
+				'class-in-area',
+				'class-in-school',
+				'household-in-neighbourhood',
+				'neighbourhood-in-area',
+				'school-in-area',
+				'student-in-class'
+			].sort()
 		);
 		for (const ref of refs) {
 			const access = await resolveBoard(t.db, viewer, ref.kind, ref.containerId);
 			if (!access.ok) throw new Error(`${ref.kind} refused`);
 			for (const window of ['week', 'all'] as const) {
-				const view = await boardView(t.db, access.board, windowPeriod(window, '2026-11-26'), 'total', '2026-11-26');
+				const view = await boardView(
+					t.db,
+					access.board,
+					windowPeriod(window, '2026-11-26'),
+					'total',
+					'2026-11-26'
+				);
 				const text = JSON.stringify(view);
 				expect(view.top.length).toBeGreaterThan(0);
 				expect(text).not.toContain('Thật');
-				if (ref.kind === 'student-in-class') expect(view.top.map((r) => r.name)).toEqual(['Mèo 3', 'Mèo 2', 'Mèo 1', 'Mèo 0']);
+				if (ref.kind === 'student-in-class')
+					expect(view.top.map((r) => r.name)).toEqual(['Mèo 3', 'Mèo 2', 'Mèo 1', 'Mèo 0']);
 				if (ref.kind === 'household-in-neighbourhood') expect(view.top[0].name).toBe('Nhà Lá Xanh');
 			}
 		}

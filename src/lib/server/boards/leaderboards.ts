@@ -40,11 +40,25 @@ export function windowPeriod(
 		}
 		case 'month': {
 			const start = monthStart(today);
-			return { window, kind: 'month', key: monthKey(today), prevKey: monthKey(addDays(start, -1)), startDay: start, endDay: monthEnd(today) };
+			return {
+				window,
+				kind: 'month',
+				key: monthKey(today),
+				prevKey: monthKey(addDays(start, -1)),
+				startDay: start,
+				endDay: monthEnd(today)
+			};
 		}
 		case 'challenge': {
 			if (!challenge) throw new Error('a challenge window needs its challenge');
-			return { window, kind: 'challenge', key: String(challenge.id), prevKey: null, startDay: challenge.startDay, endDay: challenge.endDay };
+			return {
+				window,
+				kind: 'challenge',
+				key: String(challenge.id),
+				prevKey: null,
+				startDay: challenge.startDay,
+				endDay: challenge.endDay
+			};
 		}
 		default:
 			return { window: 'all', kind: 'all', key: 'all', prevKey: null, startDay: null, endDay: today };
@@ -112,7 +126,9 @@ function boardWhere(src: BoardSource, periodKind: PeriodKind, periodKey: string,
 
 const col = (sort: BoardSort, a: string) => sql.raw(`${a}.${sort === 'member' ? 'per_member' : 'points'}`);
 const columns = (a: string) =>
-	sql.raw(`${a}.scope_id AS scopeId, ${a}.points AS points, ${a}.active_members AS activeMembers, ${a}.per_member AS perMember, ${a}.rowid AS rid`);
+	sql.raw(
+		`${a}.scope_id AS scopeId, ${a}.points AS points, ${a}.active_members AS activeMembers, ${a}.per_member AS perMember, ${a}.rowid AS rid`
+	);
 
 /** 1 + the rows with a strictly higher score (so ties share a rank); null for an unranked score. */
 function rankOf(src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort, a: string): SQL {
@@ -158,7 +174,13 @@ function previousOf(src: BoardSource, period: BoardPeriod, sort: BoardSort, a: s
  * Everything a shown row needs, in one select list: scores, previous rank, name, and (unless the
  * caller ranks the rows itself, as for the top of the board) its rank.
  */
-function rowSelect(src: BoardSource, period: BoardPeriod, sort: BoardSort, a: string, withRank: boolean): SQL {
+function rowSelect(
+	src: BoardSource,
+	period: BoardPeriod,
+	sort: BoardSort,
+	a: string,
+	withRank: boolean
+): SQL {
 	const rank = withRank ? rankOf(src, period.kind, period.key, sort, a) : sql`NULL`;
 	return sql`${columns(a)}, ${rank} AS rank, ${previousOf(src, period, sort, a)}, ${nameOf(src, a)}`;
 }
@@ -188,7 +210,13 @@ export function topQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort,
  * 1 itself; 2 below), each an index range from the group's own (score, rowid). A group that is not
  * ranked per member has no neighbours on that board: it is listed alone.
  */
-export function aroundQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort, scopeId: number, n: number): SQL {
+export function aroundQuery(
+	src: BoardSource,
+	period: BoardPeriod,
+	sort: BoardSort,
+	scopeId: number,
+	n: number
+): SQL {
 	const { kind, key } = period;
 	const t = tableOf(src);
 	const w = boardWhere(src, kind, key, 'r');
@@ -230,7 +258,9 @@ export async function rankBoard(
 	if (topRows.length === 0) return { top: [], around: [], own: null, groups: 0 };
 	const groups = topRows[0].groups;
 	// Everything above a top row is in the list, so its rank needs no count.
-	competitionRanks(topRows.map((r) => (sort === 'member' ? r.perMember : r.points))).forEach((rank, i) => (topRows[i].rank = rank));
+	competitionRanks(topRows.map((r) => (sort === 'member' ? r.perMember : r.points))).forEach(
+		(rank, i) => (topRows[i].rank = rank)
+	);
 
 	let aroundRows: RawRow[] = [];
 	if (ownScopeId !== null && !topRows.some((r) => r.scopeId === ownScopeId)) {
@@ -238,7 +268,8 @@ export async function rankBoard(
 		const above = arms.filter((r) => r.arm === 0).reverse();
 		const below = arms.filter((r) => r.arm >= 2).slice(0, aroundN);
 		const own = arms.filter((r) => r.arm === 1);
-		if (own.length) aroundRows = [...above, ...own, ...below].filter((r) => !topRows.some((t) => t.scopeId === r.scopeId));
+		if (own.length)
+			aroundRows = [...above, ...own, ...below].filter((r) => !topRows.some((t) => t.scopeId === r.scopeId));
 	}
 
 	const toRow = (raw: RawRow): RankedRow => ({
@@ -278,7 +309,10 @@ export async function raceData(
 	today: string
 ): Promise<RaceData | null> {
 	if (period.window === 'challenge' || scopeIds.length === 0) return null;
-	const ids = sql.join(scopeIds.map((id) => sql`${id}`), sql`, `);
+	const ids = sql.join(
+		scopeIds.map((id) => sql`${id}`),
+		sql`, `
+	);
 	const last = today < period.endDay ? today : period.endDay;
 	const byWeek = period.window === 'all';
 	// One short row per group (its buckets joined into a string): rows cost more than characters.
@@ -297,7 +331,9 @@ export async function raceData(
 	);
 	const labels: string[] = [];
 	if (byWeek) {
-		const first = rows.reduce<string | null>((min, r) => (min === null || r.k < min ? r.k : min), null) ?? weekStart(last);
+		const first =
+			rows.reduce<string | null>((min, r) => (min === null || r.k < min ? r.k : min), null) ??
+			weekStart(last);
 		for (let d = first; d <= last; d = addDays(d, 7)) labels.push(d);
 	} else {
 		for (let d = period.startDay!; d <= last; d = addDays(d, 1)) labels.push(d);

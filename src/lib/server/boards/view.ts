@@ -1,8 +1,22 @@
 import type { DbOrTx } from '$lib/server/db/client';
 import { memoBoard } from './cache';
 import type { BoardSort } from '$lib/schemas/boards';
-import { boardsOfClass, boardsOfHousehold, sourceFor, type BoardContext, type BoardRef } from './board-access';
-import { rankBoard, raceData, standingOf, windowPeriod, type BoardPeriod, type RankedRow, type RankOptions } from './leaderboards';
+import {
+	boardsOfClass,
+	boardsOfHousehold,
+	sourceFor,
+	type BoardContext,
+	type BoardRef
+} from './board-access';
+import {
+	rankBoard,
+	raceData,
+	standingOf,
+	windowPeriod,
+	type BoardPeriod,
+	type RankedRow,
+	type RankOptions
+} from './leaderboards';
 
 export type BoardRowView = RankedRow;
 
@@ -29,7 +43,17 @@ export function boardView(
 	today: string,
 	options?: RankOptions
 ): Promise<BoardView> {
-	const key = [board.kind, board.containerId, period.kind, period.key, sort, board.ownScopeId, today, options?.top, options?.around].join('|');
+	const key = [
+		board.kind,
+		board.containerId,
+		period.kind,
+		period.key,
+		sort,
+		board.ownScopeId,
+		today,
+		options?.top,
+		options?.around
+	].join('|');
 	return memoBoard(key, () => computeBoardView(db, board, period, sort, today, options));
 }
 
@@ -46,7 +70,13 @@ async function computeBoardView(
 	const withDetail = board.kind === 'class-in-area';
 	const shown = (r: RankedRow): BoardRowView => (withDetail ? r : { ...r, detail: null });
 	const leaders = ranked.top.slice(0, RACE_GROUPS);
-	const race = await raceData(db, board.scopeKind, leaders.map((r) => r.scopeId), period, today);
+	const race = await raceData(
+		db,
+		board.scopeKind,
+		leaders.map((r) => r.scopeId),
+		period,
+		today
+	);
 	const top = ranked.top.map(shown);
 	const around = ranked.around.map(shown);
 	return {
@@ -54,7 +84,10 @@ async function computeBoardView(
 		top,
 		around,
 		own: top.find((r) => r.own) ?? around.find((r) => r.own) ?? null,
-		race: race && { labels: race.labels, series: race.series.map((s, i) => ({ name: leaders[i].name, points: s.points })) }
+		race: race && {
+			labels: race.labels,
+			series: race.series.map((s, i) => ({ name: leaders[i].name, points: s.points }))
+		}
 	};
 }
 
@@ -68,7 +101,10 @@ export interface Standing extends BoardRef {
 export async function standingsOn(db: DbOrTx, refs: BoardRef[], period: BoardPeriod): Promise<Standing[]> {
 	const out: Standing[] = [];
 	for (const ref of refs) {
-		out.push({ ...ref, ...(await standingOf(db, sourceFor(ref.kind, ref.containerId).source, period, ref.scopeId)) });
+		out.push({
+			...ref,
+			...(await standingOf(db, sourceFor(ref.kind, ref.containerId).source, period, ref.scopeId))
+		});
 	}
 	return out;
 }
@@ -79,6 +115,10 @@ export async function classStandings(db: DbOrTx, classId: number, today: string)
 }
 
 /** Where a household stands this week on every board it is on (for the household page). */
-export async function householdStandings(db: DbOrTx, householdId: number, today: string): Promise<Standing[]> {
+export async function householdStandings(
+	db: DbOrTx,
+	householdId: number,
+	today: string
+): Promise<Standing[]> {
 	return standingsOn(db, await boardsOfHousehold(db, householdId), windowPeriod('week', today));
 }

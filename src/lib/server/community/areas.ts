@@ -15,7 +15,13 @@ export interface AreaNode {
 /** The area tree flattened depth-first (parents before children), each row with its depth. */
 export async function listAreaTree(db: DbOrTx): Promise<AreaNode[]> {
 	const rows = await db
-		.select({ id: area.id, parentId: area.parentId, nameVi: area.nameVi, nameEn: area.nameEn, kind: area.kind })
+		.select({
+			id: area.id,
+			parentId: area.parentId,
+			nameVi: area.nameVi,
+			nameEn: area.nameEn,
+			kind: area.kind
+		})
 		.from(area)
 		.orderBy(asc(area.nameVi));
 	const children = new Map<number | null, typeof rows>();
@@ -34,7 +40,9 @@ export async function listAreaTree(db: DbOrTx): Promise<AreaNode[]> {
 	return out;
 }
 
-type AreaResult = { ok: true; id: number } | { ok: false; field: 'parentId'; error: 'structure.ref.unknown' | 'structure.area.cycle' };
+type AreaResult =
+	| { ok: true; id: number }
+	| { ok: false; field: 'parentId'; error: 'structure.ref.unknown' | 'structure.area.cycle' };
 
 /** Whether making `parentId` the parent of `id` would put the area under itself. */
 async function wouldCycle(db: DbOrTx, id: number, parentId: number): Promise<boolean> {
@@ -51,7 +59,8 @@ export async function saveArea(db: DbOrTx, input: AreaInput, id?: number): Promi
 	if (input.parentId) {
 		const [p] = await db.select({ id: area.id }).from(area).where(eq(area.id, input.parentId));
 		if (!p) return { ok: false, field: 'parentId', error: 'structure.ref.unknown' };
-		if (id && (await wouldCycle(db, id, input.parentId))) return { ok: false, field: 'parentId', error: 'structure.area.cycle' };
+		if (id && (await wouldCycle(db, id, input.parentId)))
+			return { ok: false, field: 'parentId', error: 'structure.area.cycle' };
 	}
 	if (id) {
 		await db.update(area).set(input).where(eq(area.id, id));
@@ -93,7 +102,8 @@ export async function saveModel(
 	input: ModelInput,
 	id?: number
 ): Promise<{ ok: true; id: number } | { ok: false; field: 'areaId'; error: 'structure.ref.unknown' }> {
-	if (!(await areaExists(db, input.areaId))) return { ok: false, field: 'areaId', error: 'structure.ref.unknown' };
+	if (!(await areaExists(db, input.areaId)))
+		return { ok: false, field: 'areaId', error: 'structure.ref.unknown' };
 	if (id) {
 		await db.update(communityModel).set(input).where(eq(communityModel.id, id));
 		return { ok: true, id };

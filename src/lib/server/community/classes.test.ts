@@ -2,14 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeSchool, makeUser } from '../../../../tests/helpers/factories';
-import { classStudent, classTeacher, consentRecord, passwordResetLog, schoolClass, user } from '$lib/server/db/schema';
+import {
+	classStudent,
+	classTeacher,
+	consentRecord,
+	passwordResetLog,
+	schoolClass,
+	user
+} from '$lib/server/db/schema';
 import { verifyPassword } from '$lib/server/auth/password';
-import { addCoTeacher, archiveClass, createClass, listConsent, recordConsent, removeStudent, rotateJoinCode } from './classes';
+import {
+	addCoTeacher,
+	archiveClass,
+	createClass,
+	listConsent,
+	recordConsent,
+	removeStudent,
+	rotateJoinCode
+} from './classes';
 import { BAD_CLASS_CODE, joinClassByCode, resetStudentPassword } from '$lib/server/people/students';
 
 const t = await createTestDb();
 const join = (code: string, nickname: string, displayName = 'Nguyễn Văn An') =>
-	joinClassByCode(t.db, { code, nickname, displayName, password: 'mat-khau-dai', confirm: 'mat-khau-dai' }, 'vi');
+	joinClassByCode(
+		t.db,
+		{ code, nickname, displayName, password: 'mat-khau-dai', confirm: 'mat-khau-dai' },
+		'vi'
+	);
 
 describe('classes and join codes', () => {
 	it('a teacher creates a class in their own school only, with a join code', async () => {
@@ -21,8 +40,14 @@ describe('classes and join codes', () => {
 		if (!ok.ok) throw new Error(ok.error);
 		const [cls] = await t.db.select().from(schoolClass).where(eq(schoolClass.id, ok.classId));
 		expect(cls.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
-		expect(await createClass(t.db, teacher.id, { ...input, name: '6a1' })).toMatchObject({ ok: false, error: 'structure.class.nameTaken' });
-		expect(await createClass(t.db, teacher.id, { ...input, schoolId: other.id })).toMatchObject({ ok: false, error: 'structure.class.notYourSchool' });
+		expect(await createClass(t.db, teacher.id, { ...input, name: '6a1' })).toMatchObject({
+			ok: false,
+			error: 'structure.class.nameTaken'
+		});
+		expect(await createClass(t.db, teacher.id, { ...input, schoolId: other.id })).toMatchObject({
+			ok: false,
+			error: 'structure.class.notYourSchool'
+		});
 		expect(await t.db.select().from(schoolClass).where(eq(schoolClass.schoolId, other.id))).toHaveLength(0);
 	});
 
@@ -35,7 +60,11 @@ describe('classes and join codes', () => {
 		expect(u.email).toBeNull();
 		expect(await verifyPassword(u.passwordHash, 'mat-khau-dai')).toBe(true);
 
-		expect(await join('XANH7C', 'lá  xanh')).toEqual({ ok: false, field: 'nickname', error: 'structure.nickname.takenInClass' });
+		expect(await join('XANH7C', 'lá  xanh')).toEqual({
+			ok: false,
+			field: 'nickname',
+			error: 'structure.nickname.takenInClass'
+		});
 
 		const fresh = await rotateJoinCode(t.db, cls.id);
 		expect(fresh).not.toBe('XANH7C');
@@ -56,7 +85,10 @@ describe('classes and join codes', () => {
 		await makeSchool(t.db, { teacherIds: [stranger.id] });
 		const cls = await makeClass(t.db, { schoolId: sch.id, teacherIds: [a.id] });
 		expect(await addCoTeacher(t.db, cls.id, b.id)).toEqual({ ok: true });
-		expect(await addCoTeacher(t.db, cls.id, stranger.id)).toEqual({ ok: false, error: 'structure.coteach.notColleague' });
+		expect(await addCoTeacher(t.db, cls.id, stranger.id)).toEqual({
+			ok: false,
+			error: 'structure.coteach.notColleague'
+		});
 		const teachers = await t.db.select().from(classTeacher).where(eq(classTeacher.classId, cls.id));
 		expect(teachers.map((r) => r.userId).sort()).toEqual([a.id, b.id].sort());
 	});
@@ -66,10 +98,22 @@ describe('students of a class', () => {
 	it('consent is recorded with date and who; a future date is refused', async () => {
 		const teacher = await makeUser(t.db, { roles: ['teacher'], nickname: 'Cô Hoa' });
 		const cls = await makeClass(t.db, { teacherIds: [teacher.id] });
-		expect(await recordConsent(t.db, cls.id, teacher.id, { collectedOn: '2026-12-01', note: '' }, '2026-11-28')).toMatchObject({ ok: false, error: 'structure.consent.future' });
+		expect(
+			await recordConsent(t.db, cls.id, teacher.id, { collectedOn: '2026-12-01', note: '' }, '2026-11-28')
+		).toMatchObject({ ok: false, error: 'structure.consent.future' });
 		expect(await t.db.select().from(consentRecord).where(eq(consentRecord.classId, cls.id))).toHaveLength(0);
-		expect(await recordConsent(t.db, cls.id, teacher.id, { collectedOn: '2026-09-05', note: 'Họp phụ huynh' }, '2026-11-28')).toEqual({ ok: true });
-		expect(await listConsent(t.db, cls.id)).toEqual([expect.objectContaining({ collectedOn: '2026-09-05', note: 'Họp phụ huynh', recordedBy: 'Cô Hoa' })]);
+		expect(
+			await recordConsent(
+				t.db,
+				cls.id,
+				teacher.id,
+				{ collectedOn: '2026-09-05', note: 'Họp phụ huynh' },
+				'2026-11-28'
+			)
+		).toEqual({ ok: true });
+		expect(await listConsent(t.db, cls.id)).toEqual([
+			expect.objectContaining({ collectedOn: '2026-09-05', note: 'Họp phụ huynh', recordedBy: 'Cô Hoa' })
+		]);
 	});
 
 	it('a password reset is logged and only works on the teacher’s own class', async () => {
@@ -82,18 +126,25 @@ describe('students of a class', () => {
 		expect(res?.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}$/);
 		const [u] = await t.db.select().from(user).where(eq(user.id, student.id));
 		expect(await verifyPassword(u.passwordHash, res!.password)).toBe(true);
-		expect(await t.db.select().from(passwordResetLog).where(eq(passwordResetLog.studentId, student.id))).toEqual([
-			expect.objectContaining({ classId: cls.id, resetBy: teacher.id })
-		]);
+		expect(
+			await t.db.select().from(passwordResetLog).where(eq(passwordResetLog.studentId, student.id))
+		).toEqual([expect.objectContaining({ classId: cls.id, resetBy: teacher.id })]);
 
 		const [before] = await t.db.select().from(user).where(eq(user.id, elsewhere.id));
 		expect(await resetStudentPassword(t.db, cls.id, elsewhere.id, teacher.id)).toBeNull();
 		expect(await removeStudent(t.db, cls.id, elsewhere.id)).toBe(false);
 		const [after] = await t.db.select().from(user).where(eq(user.id, elsewhere.id));
 		expect(after.passwordHash).toBe(before.passwordHash);
-		expect(await t.db.select().from(classStudent).where(eq(classStudent.userId, elsewhere.id))).toHaveLength(1);
+		expect(await t.db.select().from(classStudent).where(eq(classStudent.userId, elsewhere.id))).toHaveLength(
+			1
+		);
 
 		expect(await removeStudent(t.db, cls.id, student.id)).toBe(true);
-		expect(await t.db.select().from(classStudent).where(and(eq(classStudent.userId, student.id)))).toHaveLength(0);
+		expect(
+			await t.db
+				.select()
+				.from(classStudent)
+				.where(and(eq(classStudent.userId, student.id)))
+		).toHaveLength(0);
 	});
 });

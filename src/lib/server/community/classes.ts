@@ -47,14 +47,21 @@ export async function teacherSchools(db: DbOrTx, teacherId: number) {
 export async function freshJoinCode(db: DbOrTx): Promise<string> {
 	for (;;) {
 		const code = generateCode();
-		const [row] = await db.select({ id: schoolClass.id }).from(schoolClass).where(eq(schoolClass.joinCode, code));
+		const [row] = await db
+			.select({ id: schoolClass.id })
+			.from(schoolClass)
+			.where(eq(schoolClass.joinCode, code));
 		if (!row) return code;
 	}
 }
 
 export type CreateClassResult =
 	| { ok: true; classId: number }
-	| { ok: false; field: 'schoolId' | 'name'; error: 'structure.class.notYourSchool' | 'structure.class.nameTaken' };
+	| {
+			ok: false;
+			field: 'schoolId' | 'name';
+			error: 'structure.class.notYourSchool' | 'structure.class.nameTaken';
+	  };
 
 /** Creates a class in one of the teacher's schools, with the teacher on it and a join code. */
 export async function createClass(db: Db, teacherId: number, input: ClassInput): Promise<CreateClassResult> {
@@ -86,7 +93,10 @@ export async function createClass(db: Db, teacherId: number, input: ClassInput):
 
 /** Everything the class management pages show about the class itself. */
 export async function getClassAdmin(db: DbOrTx, classId: number) {
-	return getClassHeader(db, classId, { joinCode: schoolClass.joinCode, studentBoardEnabled: schoolClass.studentBoardEnabled });
+	return getClassHeader(db, classId, {
+		joinCode: schoolClass.joinCode,
+		studentBoardEnabled: schoolClass.studentBoardEnabled
+	});
 }
 
 /** Replaces the join code; the old one stops working at once. */
@@ -100,7 +110,10 @@ export async function rotateJoinCode(db: Db, classId: number): Promise<string> {
 
 /** Archives a class at year end: no one can join it any more; its history stays readable. */
 export async function archiveClass(db: DbOrTx, classId: number): Promise<void> {
-	await db.update(schoolClass).set({ archivedAt: new Date() }).where(and(eq(schoolClass.id, classId), isNull(schoolClass.archivedAt)));
+	await db
+		.update(schoolClass)
+		.set({ archivedAt: new Date() })
+		.where(and(eq(schoolClass.id, classId), isNull(schoolClass.archivedAt)));
 }
 
 export async function setStudentBoard(db: DbOrTx, classId: number, enabled: boolean): Promise<void> {
@@ -174,7 +187,12 @@ export async function removeStudent(db: DbOrTx, classId: number, studentId: numb
 }
 
 /** Whether another student of the class already uses this nickname. */
-export async function nicknameTakenInClass(db: DbOrTx, classId: number, nickname: string, exceptUserId = 0): Promise<boolean> {
+export async function nicknameTakenInClass(
+	db: DbOrTx,
+	classId: number,
+	nickname: string,
+	exceptUserId = 0
+): Promise<boolean> {
 	const rows = await db
 		.select({ nickname: user.nickname })
 		.from(classStudent)
@@ -184,13 +202,25 @@ export async function nicknameTakenInClass(db: DbOrTx, classId: number, nickname
 	return rows.some((r) => nameKey(r.nickname) === key);
 }
 
-export type ConsentResult = { ok: true } | { ok: false; field: 'collectedOn'; error: 'structure.consent.future' | 'structure.consent.tooOld' };
+export type ConsentResult =
+	| { ok: true }
+	| { ok: false; field: 'collectedOn'; error: 'structure.consent.future' | 'structure.consent.tooOld' };
 
 /** Records that guardian consent was collected for the class roster (date, by whom). */
-export async function recordConsent(db: DbOrTx, classId: number, teacherId: number, input: ConsentInput, today: string): Promise<ConsentResult> {
-	if (input.collectedOn > today) return { ok: false, field: 'collectedOn', error: 'structure.consent.future' };
-	if (input.collectedOn < '2000-01-01') return { ok: false, field: 'collectedOn', error: 'structure.consent.tooOld' };
-	await db.insert(consentRecord).values({ classId, recordedBy: teacherId, collectedOn: input.collectedOn, note: input.note });
+export async function recordConsent(
+	db: DbOrTx,
+	classId: number,
+	teacherId: number,
+	input: ConsentInput,
+	today: string
+): Promise<ConsentResult> {
+	if (input.collectedOn > today)
+		return { ok: false, field: 'collectedOn', error: 'structure.consent.future' };
+	if (input.collectedOn < '2000-01-01')
+		return { ok: false, field: 'collectedOn', error: 'structure.consent.tooOld' };
+	await db
+		.insert(consentRecord)
+		.values({ classId, recordedBy: teacherId, collectedOn: input.collectedOn, note: input.note });
 	return { ok: true };
 }
 

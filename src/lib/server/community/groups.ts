@@ -12,7 +12,12 @@ export interface GroupSummary {
 }
 
 /** This week's, this month's and all-time totals of a class or household, from the rollups. */
-export async function groupSummary(db: DbOrTx, kind: 'class' | 'household', id: number, today: string): Promise<GroupSummary> {
+export async function groupSummary(
+	db: DbOrTx,
+	kind: 'class' | 'household',
+	id: number,
+	today: string
+): Promise<GroupSummary> {
 	const keys = periodKeysFor(today);
 	const [week, month, all] = await Promise.all([
 		getTotals(db, kind, id, 'week', keys.week),

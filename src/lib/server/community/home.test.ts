@@ -25,7 +25,10 @@ describe('home shortcuts', () => {
 	it('does not offer a household whose link is still waiting for approval', async () => {
 		const student = await makeUser(t.db, { roles: ['student'] });
 		const hh = await makeHousehold(t.db, { studentIds: [student.id] });
-		await t.db.update(householdMember).set({ status: 'pending' }).where(eq(householdMember.userId, student.id));
+		await t.db
+			.update(householdMember)
+			.set({ status: 'pending' })
+			.where(eq(householdMember.userId, student.id));
 		expect((await homePlaces(t.db, { id: student.id, roles: ['student'] })).household).toBeNull();
 		expect(hh.id).toBeGreaterThan(0);
 	});

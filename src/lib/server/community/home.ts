@@ -10,10 +10,14 @@ export interface HomePlaces {
 }
 
 /** The classes (taught or attended, not archived) and the active household a signed-in person has, for the home page. */
-export async function homePlaces(db: DbOrTx, user: { id: number; roles: readonly string[] }): Promise<HomePlaces> {
+export async function homePlaces(
+	db: DbOrTx,
+	user: { id: number; roles: readonly string[] }
+): Promise<HomePlaces> {
 	const classes: HomePlaces['classes'] = [];
 	if (user.roles.includes('teacher')) {
-		for (const c of await listTeacherClasses(db, user.id)) if (!c.archivedAt) classes.push({ id: c.id, name: c.name });
+		for (const c of await listTeacherClasses(db, user.id))
+			if (!c.archivedAt) classes.push({ id: c.id, name: c.name });
 	}
 	const [attended] = await db
 		.select({ id: schoolClass.id, name: schoolClass.name })
@@ -22,5 +26,8 @@ export async function homePlaces(db: DbOrTx, user: { id: number; roles: readonly
 		.where(eq(classStudent.userId, user.id));
 	if (attended) classes.push(attended);
 	const hh = await myHousehold(db, user.id);
-	return { classes, household: hh && hh.status === 'active' ? { id: hh.householdId, name: hh.displayName } : null };
+	return {
+		classes,
+		household: hh && hh.status === 'active' ? { id: hh.householdId, name: hh.displayName } : null
+	};
 }

@@ -1,6 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import { area, household, householdMember, neighbourhood, neighbourhoodSteward, user, userRole } from '$lib/server/db/schema';
+import {
+	area,
+	household,
+	householdMember,
+	neighbourhood,
+	neighbourhoodSteward,
+	user,
+	userRole
+} from '$lib/server/db/schema';
 import type { HouseholdInput, NeighbourhoodInput } from '$lib/schemas/structure';
 import { generateCode, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
@@ -20,7 +28,10 @@ export async function listNeighbourhoods(db: DbOrTx) {
 		.orderBy(asc(neighbourhood.name));
 }
 
-export async function createNeighbourhood(db: DbOrTx, input: NeighbourhoodInput): Promise<{ ok: true; id: number } | RefError> {
+export async function createNeighbourhood(
+	db: DbOrTx,
+	input: NeighbourhoodInput
+): Promise<{ ok: true; id: number } | RefError> {
 	const bad = await refsExist(db, input.areaId, input.modelId);
 	if (bad) return bad;
 	const [row] = await db.insert(neighbourhood).values(input).returning({ id: neighbourhood.id });
@@ -29,7 +40,12 @@ export async function createNeighbourhood(db: DbOrTx, input: NeighbourhoodInput)
 
 export async function listStewards(db: DbOrTx) {
 	return db
-		.select({ neighbourhoodId: neighbourhoodSteward.neighbourhoodId, userId: user.id, nickname: user.nickname, username: user.username })
+		.select({
+			neighbourhoodId: neighbourhoodSteward.neighbourhoodId,
+			userId: user.id,
+			nickname: user.nickname,
+			username: user.username
+		})
 		.from(neighbourhoodSteward)
 		.innerJoin(user, eq(user.id, neighbourhoodSteward.userId));
 }
@@ -39,12 +55,30 @@ export async function addSteward(
 	db: Db,
 	neighbourhoodId: number,
 	username: string
-): Promise<{ ok: true } | { ok: false; field: 'username' | 'neighbourhoodId'; error: 'structure.steward.unknownUser' | 'structure.ref.unknown' }> {
-	const [nb] = await db.select({ id: neighbourhood.id }).from(neighbourhood).where(eq(neighbourhood.id, neighbourhoodId));
+): Promise<
+	| { ok: true }
+	| {
+			ok: false;
+			field: 'username' | 'neighbourhoodId';
+			error: 'structure.steward.unknownUser' | 'structure.ref.unknown';
+	  }
+> {
+	const [nb] = await db
+		.select({ id: neighbourhood.id })
+		.from(neighbourhood)
+		.where(eq(neighbourhood.id, neighbourhoodId));
 	if (!nb) return { ok: false, field: 'neighbourhoodId', error: 'structure.ref.unknown' };
-	const [u] = await db.select({ id: user.id }).from(user).where(eq(user.username, username.trim().toLowerCase()));
+	const [u] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(eq(user.username, username.trim().toLowerCase()));
 	// Stewards are adults: a student account never qualifies.
-	const student = u ? await db.select({ x: userRole.userId }).from(userRole).where(and(eq(userRole.userId, u.id), eq(userRole.role, 'student'))) : [];
+	const student = u
+		? await db
+				.select({ x: userRole.userId })
+				.from(userRole)
+				.where(and(eq(userRole.userId, u.id), eq(userRole.role, 'student')))
+		: [];
 	if (!u || student.length) return { ok: false, field: 'username', error: 'structure.steward.unknownUser' };
 	await db.transaction(async (tx) => {
 		await tx.insert(neighbourhoodSteward).values({ neighbourhoodId, userId: u.id }).onConflictDoNothing();
@@ -82,19 +116,33 @@ async function freshHouseholdCode(db: DbOrTx): Promise<string> {
 
 export type CreateHouseholdResult =
 	| { ok: true; householdId: number }
-	| { ok: false; field: 'neighbourhoodId' | '_'; error: 'structure.ref.unknown' | 'structure.household.alreadyMember' };
+	| {
+			ok: false;
+			field: 'neighbourhoodId' | '_';
+			error: 'structure.ref.unknown' | 'structure.household.alreadyMember';
+	  };
 
 /** A new household in a neighbourhood with its creator as the first adult and an invite code. */
-export async function createHousehold(db: Db, userId: number, input: HouseholdInput): Promise<CreateHouseholdResult> {
+export async function createHousehold(
+	db: Db,
+	userId: number,
+	input: HouseholdInput
+): Promise<CreateHouseholdResult> {
 	return db.transaction(async (tx) => {
-		const [nb] = await tx.select({ id: neighbourhood.id }).from(neighbourhood).where(eq(neighbourhood.id, input.neighbourhoodId));
+		const [nb] = await tx
+			.select({ id: neighbourhood.id })
+			.from(neighbourhood)
+			.where(eq(neighbourhood.id, input.neighbourhoodId));
 		if (!nb) return { ok: false, field: 'neighbourhoodId', error: 'structure.ref.unknown' } as const;
-		if (await myHousehold(tx, userId)) return { ok: false, field: '_', error: 'structure.household.alreadyMember' } as const;
+		if (await myHousehold(tx, userId))
+			return { ok: false, field: '_', error: 'structure.household.alreadyMember' } as const;
 		const [row] = await tx
 			.insert(household)
 			.values({ ...input, inviteCode: await freshHouseholdCode(tx), createdBy: userId })
 			.returning({ id: household.id });
-		await tx.insert(householdMember).values({ householdId: row.id, userId, kind: 'adult', approvedBy: userId });
+		await tx
+			.insert(householdMember)
+			.values({ householdId: row.id, userId, kind: 'adult', approvedBy: userId });
 		await grantRole(tx, userId, 'household');
 		return { ok: true, householdId: row.id } as const;
 	});
@@ -105,13 +153,18 @@ export type JoinHouseholdResult =
 	| { ok: false; error: 'structure.code.badHousehold' | 'structure.household.alreadyMember' };
 
 /** Joins by code: an adult at once, a student as pending until an adult of the household approves. */
-export async function joinHouseholdByCode(db: Db, member: { id: number; roles: readonly string[] }, raw: string): Promise<JoinHouseholdResult> {
+export async function joinHouseholdByCode(
+	db: Db,
+	member: { id: number; roles: readonly string[] },
+	raw: string
+): Promise<JoinHouseholdResult> {
 	const code = normaliseCode(raw);
 	if (!isWellFormedCode(code)) return { ok: false, error: 'structure.code.badHousehold' };
 	return db.transaction(async (tx) => {
 		const [hh] = await tx.select({ id: household.id }).from(household).where(eq(household.inviteCode, code));
 		if (!hh) return { ok: false, error: 'structure.code.badHousehold' } as const;
-		if (await myHousehold(tx, member.id)) return { ok: false, error: 'structure.household.alreadyMember' } as const;
+		if (await myHousehold(tx, member.id))
+			return { ok: false, error: 'structure.household.alreadyMember' } as const;
 		const isStudent = member.roles.includes('student');
 		await tx.insert(householdMember).values({
 			householdId: hh.id,
@@ -127,7 +180,12 @@ export async function joinHouseholdByCode(db: Db, member: { id: number; roles: r
 /** Members by nickname (never real names: household members are not all guardians). */
 export async function listMembers(db: DbOrTx, householdId: number) {
 	return db
-		.select({ id: user.id, nickname: user.nickname, kind: householdMember.kind, status: householdMember.status })
+		.select({
+			id: user.id,
+			nickname: user.nickname,
+			kind: householdMember.kind,
+			status: householdMember.status
+		})
 		.from(householdMember)
 		.innerJoin(user, eq(user.id, householdMember.userId))
 		.where(eq(householdMember.householdId, householdId))
@@ -135,14 +193,24 @@ export async function listMembers(db: DbOrTx, householdId: number) {
 }
 
 /** Approves (or declines) a pending student link of THIS household; false when there is none. */
-export async function decideStudentLink(db: DbOrTx, householdId: number, studentId: number, approverId: number, approve: boolean): Promise<boolean> {
+export async function decideStudentLink(
+	db: DbOrTx,
+	householdId: number,
+	studentId: number,
+	approverId: number,
+	approve: boolean
+): Promise<boolean> {
 	const where = and(
 		eq(householdMember.householdId, householdId),
 		eq(householdMember.userId, studentId),
 		eq(householdMember.status, 'pending')
 	);
 	const rows = approve
-		? await db.update(householdMember).set({ status: 'active', approvedBy: approverId }).where(where).returning({ id: householdMember.userId })
+		? await db
+				.update(householdMember)
+				.set({ status: 'active', approvedBy: approverId })
+				.where(where)
+				.returning({ id: householdMember.userId })
 		: await db.delete(householdMember).where(where).returning({ id: householdMember.userId });
 	return rows.length > 0;
 }
@@ -157,6 +225,9 @@ export async function rotateHouseholdCode(db: Db, householdId: number): Promise<
 }
 
 export async function getHouseholdCode(db: DbOrTx, householdId: number): Promise<string | null> {
-	const [row] = await db.select({ code: household.inviteCode }).from(household).where(eq(household.id, householdId));
+	const [row] = await db
+		.select({ code: household.inviteCode })
+		.from(household)
+		.where(eq(household.id, householdId));
 	return row?.code ?? null;
 }

@@ -38,7 +38,15 @@ export async function impactByModel(db: DbOrTx): Promise<ModelImpact[]> {
 		let row = byModel.get(id);
 		if (!row) {
 			const m = models.find((x) => x.id === id);
-			row = { modelId: id, nameVi: m?.nameVi ?? null, nameEn: m?.nameEn ?? null, schools: 0, neighbourhoods: 0, viaSchools: zero(), viaNeighbourhoods: zero() };
+			row = {
+				modelId: id,
+				nameVi: m?.nameVi ?? null,
+				nameEn: m?.nameEn ?? null,
+				schools: 0,
+				neighbourhoods: 0,
+				viaSchools: zero(),
+				viaNeighbourhoods: zero()
+			};
 			byModel.set(id, row);
 		}
 		return row;
@@ -55,7 +63,15 @@ export async function impactByModel(db: DbOrTx): Promise<ModelImpact[]> {
 		return db
 			.select({ modelId: t.modelId, n: sql<number>`count(distinct ${t.id})`, ...sums })
 			.from(t)
-			.leftJoin(rollup, and(eq(rollup.scopeKind, kind), eq(rollup.scopeId, t.id), eq(rollup.periodKind, 'all'), eq(rollup.periodKey, 'all')))
+			.leftJoin(
+				rollup,
+				and(
+					eq(rollup.scopeKind, kind),
+					eq(rollup.scopeId, t.id),
+					eq(rollup.periodKind, 'all'),
+					eq(rollup.periodKey, 'all')
+				)
+			)
 			.groupBy(t.modelId);
 	};
 	for (const s of await perModel('school')) {
@@ -66,7 +82,11 @@ export async function impactByModel(db: DbOrTx): Promise<ModelImpact[]> {
 	for (const h of await perModel('neighbourhood')) {
 		const row = entry(h.modelId);
 		row.neighbourhoods = h.n;
-		row.viaNeighbourhoods = { points: h.points, gramsAvoided: h.gramsAvoided, gramsCollected: h.gramsCollected };
+		row.viaNeighbourhoods = {
+			points: h.points,
+			gramsAvoided: h.gramsAvoided,
+			gramsCollected: h.gramsCollected
+		};
 	}
 	// Models first in catalogue order, then schools and neighbourhoods under no model.
 	return [...byModel.values()].sort((a, b) => (a.modelId ?? Infinity) - (b.modelId ?? Infinity));

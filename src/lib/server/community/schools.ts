@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import { area, communityModel, school, schoolClass, schoolInvite, schoolTeacher } from '$lib/server/db/schema';
+import {
+	area,
+	communityModel,
+	school,
+	schoolClass,
+	schoolInvite,
+	schoolTeacher
+} from '$lib/server/db/schema';
 import type { SchoolInput } from '$lib/schemas/structure';
 import { generateCode, INVITE_CODE_LENGTH, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
@@ -27,17 +34,27 @@ export async function listSchools(db: DbOrTx) {
 export type RefError = { ok: false; field: string; error: 'structure.ref.unknown' };
 
 /** Whether the referenced area (and model, if any) exist: a crafted id is a field error, not a 500. */
-export async function refsExist(db: DbOrTx, areaId: number, modelId: number | null): Promise<RefError | null> {
+export async function refsExist(
+	db: DbOrTx,
+	areaId: number,
+	modelId: number | null
+): Promise<RefError | null> {
 	const [a] = await db.select({ id: area.id }).from(area).where(eq(area.id, areaId));
 	if (!a) return { ok: false, field: 'areaId', error: 'structure.ref.unknown' };
 	if (modelId) {
-		const [m] = await db.select({ id: communityModel.id }).from(communityModel).where(eq(communityModel.id, modelId));
+		const [m] = await db
+			.select({ id: communityModel.id })
+			.from(communityModel)
+			.where(eq(communityModel.id, modelId));
 		if (!m) return { ok: false, field: 'modelId', error: 'structure.ref.unknown' };
 	}
 	return null;
 }
 
-export async function createSchool(db: DbOrTx, input: SchoolInput): Promise<{ ok: true; id: number } | RefError> {
+export async function createSchool(
+	db: DbOrTx,
+	input: SchoolInput
+): Promise<{ ok: true; id: number } | RefError> {
 	const bad = await refsExist(db, input.areaId, input.modelId);
 	if (bad) return bad;
 	const [row] = await db.insert(school).values(input).returning({ id: school.id });
@@ -48,7 +65,10 @@ export async function createSchool(db: DbOrTx, input: SchoolInput): Promise<{ ok
 export async function createInvite(db: DbOrTx, schoolId: number, createdBy: number, now = new Date()) {
 	for (;;) {
 		const code = generateCode(INVITE_CODE_LENGTH);
-		const [clash] = await db.select({ id: schoolInvite.id }).from(schoolInvite).where(eq(schoolInvite.code, code));
+		const [clash] = await db
+			.select({ id: schoolInvite.id })
+			.from(schoolInvite)
+			.where(eq(schoolInvite.code, code));
 		if (clash) continue;
 		const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
 		await db.insert(schoolInvite).values({ schoolId, code, createdBy, expiresAt });
@@ -58,7 +78,12 @@ export async function createInvite(db: DbOrTx, schoolId: number, createdBy: numb
 
 export async function listInvites(db: DbOrTx, schoolId: number) {
 	return db
-		.select({ id: schoolInvite.id, code: schoolInvite.code, expiresAt: schoolInvite.expiresAt, usedAt: schoolInvite.usedAt })
+		.select({
+			id: schoolInvite.id,
+			code: schoolInvite.code,
+			expiresAt: schoolInvite.expiresAt,
+			usedAt: schoolInvite.usedAt
+		})
 		.from(schoolInvite)
 		.where(eq(schoolInvite.schoolId, schoolId))
 		.orderBy(desc(schoolInvite.id))
@@ -73,19 +98,32 @@ export type RedeemResult =
  * Redeems a teacher invite: the teacher joins the school and gets the teacher role. A second use
  * by the same person changes nothing; by anyone else it is refused.
  */
-export async function redeemInvite(db: Db, userId: number, raw: string, now = new Date()): Promise<RedeemResult> {
+export async function redeemInvite(
+	db: Db,
+	userId: number,
+	raw: string,
+	now = new Date()
+): Promise<RedeemResult> {
 	const code = normaliseCode(raw);
 	if (!isWellFormedCode(code)) return { ok: false, error: 'structure.invite.bad' };
 	return db.transaction(async (tx) => {
 		const [inv] = await tx
-			.select({ id: schoolInvite.id, schoolId: schoolInvite.schoolId, expiresAt: schoolInvite.expiresAt, usedBy: schoolInvite.usedBy, schoolName: school.name })
+			.select({
+				id: schoolInvite.id,
+				schoolId: schoolInvite.schoolId,
+				expiresAt: schoolInvite.expiresAt,
+				usedBy: schoolInvite.usedBy,
+				schoolName: school.name
+			})
 			.from(schoolInvite)
 			.innerJoin(school, eq(school.id, schoolInvite.schoolId))
 			.where(eq(schoolInvite.code, code));
 		if (!inv) return { ok: false, error: 'structure.invite.bad' } as const;
-		if (inv.usedBy === userId) return { ok: true, schoolId: inv.schoolId, schoolName: inv.schoolName, already: true } as const;
+		if (inv.usedBy === userId)
+			return { ok: true, schoolId: inv.schoolId, schoolName: inv.schoolName, already: true } as const;
 		if (inv.usedBy) return { ok: false, error: 'structure.invite.used' } as const;
-		if (inv.expiresAt.getTime() < now.getTime()) return { ok: false, error: 'structure.invite.expired' } as const;
+		if (inv.expiresAt.getTime() < now.getTime())
+			return { ok: false, error: 'structure.invite.expired' } as const;
 		const taken = await tx
 			.update(schoolInvite)
 			.set({ usedBy: userId, usedAt: now })

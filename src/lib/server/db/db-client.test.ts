@@ -22,12 +22,16 @@ describe('database client', () => {
 			sync: [{ synchronous: 2 }],
 			busy: [{ timeout: 5000 }]
 		};
-		expect(await check(async (q) => (await t.client.execute(q)).rows.map((r) => ({ ...r })))).toEqual(expected);
+		expect(await check(async (q) => (await t.client.execute(q)).rows.map((r) => ({ ...r })))).toEqual(
+			expected
+		);
 		const tx = await t.client.transaction('write');
 		try {
 			expect(await check(async (q) => (await tx.execute(q)).rows.map((r) => ({ ...r })))).toEqual(expected);
 			// While the transaction holds its connection, the client opens another: check it too.
-			expect(await check(async (q) => (await t.client.execute(q)).rows.map((r) => ({ ...r })))).toEqual(expected);
+			expect(await check(async (q) => (await t.client.execute(q)).rows.map((r) => ({ ...r })))).toEqual(
+				expected
+			);
 		} finally {
 			await tx.rollback();
 		}
@@ -61,7 +65,9 @@ describe('reference data', () => {
 			actions: (await t.db.select({ n: count() }).from(action))[0].n
 		};
 		expect(after).toEqual(before);
-		const names = (await t.db.select({ nameVi: communityModel.nameVi }).from(communityModel)).map((r) => r.nameVi);
+		const names = (await t.db.select({ nameVi: communityModel.nameVi }).from(communityModel)).map(
+			(r) => r.nameVi
+		);
 		expect(names).toContain('Mô hình Khu phố ẩm thực xanh Tống Duy Tân – ngõ Cấm Chỉ');
 		expect(names).toContain('Mô hình giảm nhựa tại chợ Hàn');
 		expect(new Set(names).size).toBe(COMMUNITY_MODELS.length);

@@ -23,7 +23,10 @@ export function gateWrites(client: Client, options: { waitTimeoutMs?: number } =
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const timeout = new Promise<never>((_, reject) => {
 			timer = setTimeout(
-				() => reject(new Error(`database write waited over ${waitTimeoutMs} ms (a write outside its transaction?)`)),
+				() =>
+					reject(
+						new Error(`database write waited over ${waitTimeoutMs} ms (a write outside its transaction?)`)
+					),
 				waitTimeoutMs
 			);
 		});
@@ -99,7 +102,8 @@ export function gateWrites(client: Client, options: { waitTimeoutMs?: number } =
 					};
 				case 'execute':
 					return (stmt: InStatement, args?: unknown) => {
-						const run = () => (args === undefined ? target.execute(stmt) : target.execute(stmt as string, args as never));
+						const run = () =>
+							args === undefined ? target.execute(stmt) : target.execute(stmt as string, args as never);
 						return isWrite(stmt) ? gated(run) : run();
 					};
 				case 'batch':

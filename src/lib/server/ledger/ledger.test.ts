@@ -27,26 +27,48 @@ describe('ledger core', () => {
 			['household', w.household.id],
 			['neighbourhood', w.household.neighbourhoodId]
 		] as const) {
-			expect(await getTotals(t.db, kind, id, 'all', 'all')).toMatchObject({ points: 10, gramsAvoided: 12, entries: 1 });
+			expect(await getTotals(t.db, kind, id, 'all', 'all')).toMatchObject({
+				points: 10,
+				gramsAvoided: 12,
+				entries: 1
+			});
 			expect(await getTotals(t.db, kind, id, 'week', '2026-11-23')).toMatchObject({ points: 10 });
 			expect(await getTotals(t.db, kind, id, 'month', '2026-11')).toMatchObject({ points: 10 });
 		}
 		expect((await getTotals(t.db, 'class', w.cls.id)).activeMembers).toBe(1);
 
-		const voided = await t.db.transaction((tx) => voidEntry(tx, { entryId: entry.id, actorId: w.teacher.id, reason: 'duplicate' }));
+		const voided = await t.db.transaction((tx) =>
+			voidEntry(tx, { entryId: entry.id, actorId: w.teacher.id, reason: 'duplicate' })
+		);
 		expect(voided.ok).toBe(true);
-		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({ points: 0, gramsAvoided: 0, entries: 0, activeMembers: 1 });
-		const again = await t.db.transaction((tx) => voidEntry(tx, { entryId: entry.id, actorId: w.teacher.id, reason: 'x' }));
+		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({
+			points: 0,
+			gramsAvoided: 0,
+			entries: 0,
+			activeMembers: 1
+		});
+		const again = await t.db.transaction((tx) =>
+			voidEntry(tx, { entryId: entry.id, actorId: w.teacher.id, reason: 'x' })
+		);
 		expect(again).toEqual({ ok: false, error: 'ledger.void.already' });
 		if (voided.ok) {
-			const ofReversal = await t.db.transaction((tx) => voidEntry(tx, { entryId: voided.reversal.id, actorId: w.teacher.id, reason: 'x' }));
+			const ofReversal = await t.db.transaction((tx) =>
+				voidEntry(tx, { entryId: voided.reversal.id, actorId: w.teacher.id, reason: 'x' })
+			);
 			expect(ofReversal).toEqual({ ok: false, error: 'ledger.void.isReversal' });
 		}
 	});
 
 	it('refuses a second entry with the same actor and idempotency key', async () => {
 		const w = await makeStudentWorld(t.db);
-		const input = { localDay: '2026-11-27', points: 5, sourceKind: 'action' as const, actorId: w.student.id, personId: w.student.id, idempotencyKey: 'abcdefgh1234' };
+		const input = {
+			localDay: '2026-11-27',
+			points: 5,
+			sourceKind: 'action' as const,
+			actorId: w.student.id,
+			personId: w.student.id,
+			idempotencyKey: 'abcdefgh1234'
+		};
 		await t.db.transaction((tx) => appendEntry(tx, input));
 		await expect(t.db.transaction((tx) => appendEntry(tx, input))).rejects.toThrow();
 		expect((await getTotals(t.db, 'person', w.student.id)).points).toBe(5);

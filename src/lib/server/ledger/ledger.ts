@@ -58,7 +58,10 @@ export async function findByIdempotencyKey(db: DbOrTx, actorId: number, key: str
 }
 
 /** The scopes an entry counts for, each with the parent a board ranks it within. */
-async function scopesFor(tx: Tx, e: Pick<LedgerRow, 'personId' | 'classId' | 'householdId'>): Promise<Scope[]> {
+async function scopesFor(
+	tx: Tx,
+	e: Pick<LedgerRow, 'personId' | 'classId' | 'householdId'>
+): Promise<Scope[]> {
 	const scopes: Scope[] = [];
 	if (e.personId) scopes.push({ kind: 'person', id: e.personId, parentId: e.classId ?? 0 });
 	if (e.classId) {
@@ -96,7 +99,10 @@ export async function areaChains(db: DbOrTx, areaIds: number[]): Promise<Map<num
 	if (unique.length === 0) return chains;
 	const rows = await db.all<{ base: number; id: number }>(sql`
 		WITH RECURSIVE up(base, id, parent, depth) AS (
-			SELECT id, id, parent_id, 0 FROM area WHERE id IN (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})
+			SELECT id, id, parent_id, 0 FROM area WHERE id IN (${sql.join(
+				unique.map((id) => sql`${id}`),
+				sql`, `
+			)})
 			UNION ALL
 			SELECT up.base, area.id, area.parent_id, up.depth + 1 FROM area JOIN up ON area.id = up.parent
 			WHERE up.depth < ${MAX_AREA_DEPTH}
@@ -121,7 +127,8 @@ function periodsFor(localDay: string, challengeId: number | null): { kind: Perio
 	return periods;
 }
 
-const cellKey = (kind: string, id: number, periodKind: string, periodKey: string) => `${kind}:${id}:${periodKind}:${periodKey}`;
+const cellKey = (kind: string, id: number, periodKind: string, periodKey: string) =>
+	`${kind}:${id}:${periodKind}:${periodKey}`;
 
 /** per_member after an upsert: the new total over the new member count, once there are enough. */
 const perMemberOnConflict = (table: typeof rollup | typeof rollupArea) => sql`CASE
@@ -197,7 +204,10 @@ async function applyToRollups(tx: Tx, e: LedgerRow): Promise<void> {
 			s.areaId !== undefined && (AREA_BOARD_KINDS as readonly string[]).includes(s.kind)
 	);
 	if (inAreas.length === 0) return;
-	const chains = await areaChains(tx, inAreas.map((s) => s.areaId));
+	const chains = await areaChains(
+		tx,
+		inAreas.map((s) => s.areaId)
+	);
 	const areaRows = inAreas.flatMap((s) =>
 		(chains.get(s.areaId) ?? []).flatMap((areaId) =>
 			periods.map((p) => ({
@@ -218,7 +228,13 @@ async function applyToRollups(tx: Tx, e: LedgerRow): Promise<void> {
 		.insert(rollupArea)
 		.values(areaRows)
 		.onConflictDoUpdate({
-			target: [rollupArea.boardKind, rollupArea.scopeId, rollupArea.periodKind, rollupArea.periodKey, rollupArea.areaId],
+			target: [
+				rollupArea.boardKind,
+				rollupArea.scopeId,
+				rollupArea.periodKind,
+				rollupArea.periodKey,
+				rollupArea.areaId
+			],
 			set: {
 				points: sql`${rollupArea.points} + excluded.points`,
 				entries: sql`${rollupArea.entries} + excluded.entries`,

@@ -1,8 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
-import { makeArea, makeClass, makeHousehold, makeNeighbourhood, makeSchool, makeUser } from '../../../../tests/helpers/factories';
-import { area, household, ledgerEntry, neighbourhood, rollup, rollupArea, school, schoolClass } from '$lib/server/db/schema';
+import {
+	makeArea,
+	makeClass,
+	makeHousehold,
+	makeNeighbourhood,
+	makeSchool,
+	makeUser
+} from '../../../../tests/helpers/factories';
+import {
+	area,
+	household,
+	ledgerEntry,
+	neighbourhood,
+	rollup,
+	rollupArea,
+	school,
+	schoolClass
+} from '$lib/server/db/schema';
 import { addDays, monthKey, weekStart } from '$lib/utils/dates';
 import { appendEntry, MIN_ACTIVE_MEMBERS, voidEntry } from './ledger';
 
@@ -34,16 +50,28 @@ describe('rollups equal the ledger', () => {
 		const mid = await makeArea(t.db, { parentId: root.id });
 		const leaf = await makeArea(t.db, { parentId: mid.id });
 		const other = await makeArea(t.db, { parentId: root.id });
-		const schools = [await makeSchool(t.db, { areaId: leaf.id }), await makeSchool(t.db, { areaId: mid.id }), await makeSchool(t.db, { areaId: other.id })];
-		const hoods = [await makeNeighbourhood(t.db, { areaId: leaf.id }), await makeNeighbourhood(t.db, { areaId: root.id })];
+		const schools = [
+			await makeSchool(t.db, { areaId: leaf.id }),
+			await makeSchool(t.db, { areaId: mid.id }),
+			await makeSchool(t.db, { areaId: other.id })
+		];
+		const hoods = [
+			await makeNeighbourhood(t.db, { areaId: leaf.id }),
+			await makeNeighbourhood(t.db, { areaId: root.id })
+		];
 		const people: { id: number; classId: number | null; householdId: number | null }[] = [];
 		const classes = [];
 		for (let i = 0; i < 5; i++) classes.push(await makeClass(t.db, { schoolId: schools[i % 3].id }));
 		const households = [];
-		for (let i = 0; i < 4; i++) households.push(await makeHousehold(t.db, { neighbourhoodId: hoods[i % 2].id }));
+		for (let i = 0; i < 4; i++)
+			households.push(await makeHousehold(t.db, { neighbourhoodId: hoods[i % 2].id }));
 		for (let i = 0; i < 18; i++) {
 			const u = await makeUser(t.db);
-			people.push({ id: u.id, classId: i < 14 ? pick(classes).id : null, householdId: i % 3 === 0 ? null : pick(households).id });
+			people.push({
+				id: u.id,
+				classId: i < 14 ? pick(classes).id : null,
+				householdId: i % 3 === 0 ? null : pick(households).id
+			});
 		}
 
 		const live: number[] = [];
@@ -51,7 +79,9 @@ describe('rollups equal the ledger', () => {
 			if (live.length > 5 && rand() < 0.2) {
 				const idx = Math.floor(rand() * live.length);
 				const [entryId] = live.splice(idx, 1);
-				const r = await t.db.transaction((tx) => voidEntry(tx, { entryId, actorId: people[0].id, reason: 'random' }));
+				const r = await t.db.transaction((tx) =>
+					voidEntry(tx, { entryId, actorId: people[0].id, reason: 'random' })
+				);
 				expect(r.ok).toBe(true);
 				continue;
 			}
@@ -80,14 +110,30 @@ describe('rollups equal the ledger', () => {
 			return out;
 		};
 		const classInfo = new Map(
-			(await t.db.select({ id: schoolClass.id, schoolId: school.id, areaId: school.areaId }).from(schoolClass).innerJoin(school, eq(school.id, schoolClass.schoolId))).map((c) => [c.id, c])
+			(
+				await t.db
+					.select({ id: schoolClass.id, schoolId: school.id, areaId: school.areaId })
+					.from(schoolClass)
+					.innerJoin(school, eq(school.id, schoolClass.schoolId))
+			).map((c) => [c.id, c])
 		);
 		const hhInfo = new Map(
-			(await t.db.select({ id: household.id, nId: neighbourhood.id, areaId: neighbourhood.areaId }).from(household).innerJoin(neighbourhood, eq(neighbourhood.id, household.neighbourhoodId))).map((h) => [h.id, h])
+			(
+				await t.db
+					.select({ id: household.id, nId: neighbourhood.id, areaId: neighbourhood.areaId })
+					.from(household)
+					.innerJoin(neighbourhood, eq(neighbourhood.id, household.neighbourhoodId))
+			).map((h) => [h.id, h])
 		);
 		const expected = new Map<string, Cell>();
 		const expectedArea = new Map<string, Cell>();
-		const add = (map: Map<string, Cell>, key: string, parentId: number | undefined, e: typeof ledgerEntry.$inferSelect, countMember: boolean) => {
+		const add = (
+			map: Map<string, Cell>,
+			key: string,
+			parentId: number | undefined,
+			e: typeof ledgerEntry.$inferSelect,
+			countMember: boolean
+		) => {
 			const c = map.get(key) ?? { parentId, points: 0, entries: 0, members: new Set<number>() };
 			c.points += e.points;
 			c.entries += e.sourceKind === 'reversal' ? -1 : 1;
@@ -114,7 +160,9 @@ describe('rollups equal the ledger', () => {
 			for (const [kind, id, parentId, areaId] of scopes) {
 				for (const [pk, key] of periods) {
 					add(expected, `${kind}|${id}|${pk}|${key}`, parentId, e, true);
-					if (areaId !== null) for (const a of chain(areaId)) add(expectedArea, `${kind}|${a}|${id}|${pk}|${key}`, undefined, e, true);
+					if (areaId !== null)
+						for (const a of chain(areaId))
+							add(expectedArea, `${kind}|${a}|${id}|${pk}|${key}`, undefined, e, true);
 				}
 				add(expected, `${kind}|${id}|day|${e.localDay}`, parentId, e, false);
 			}
@@ -126,7 +174,12 @@ describe('rollups equal the ledger', () => {
 		for (const r of actual) {
 			const c = expected.get(`${r.scopeKind}|${r.scopeId}|${r.periodKind}|${r.periodKey}`);
 			expect(c, `${r.scopeKind} ${r.scopeId} ${r.periodKind} ${r.periodKey}`).toBeDefined();
-			expect([r.parentId, r.points, r.entries, r.activeMembers]).toEqual([c!.parentId, c!.points, c!.entries, c!.members.size]);
+			expect([r.parentId, r.points, r.entries, r.activeMembers]).toEqual([
+				c!.parentId,
+				c!.points,
+				c!.entries,
+				c!.members.size
+			]);
 			if (perMember(c!) === null) expect(r.perMember).toBeNull();
 			else expect(r.perMember).toBeCloseTo(perMember(c!)!, 9);
 		}

@@ -17,7 +17,11 @@ export async function signUpAdult(
 ): Promise<{ ok: true; userId: number } | { ok: false; error: 'auth.signup.emailTaken' }> {
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
-		const [taken] = await tx.select({ id: user.id }).from(user).where(eq(user.username, input.email)).limit(1);
+		const [taken] = await tx
+			.select({ id: user.id })
+			.from(user)
+			.where(eq(user.username, input.email))
+			.limit(1);
 		if (taken) return { ok: false, error: 'auth.signup.emailTaken' } as const;
 		const [row] = await tx
 			.insert(user)
@@ -56,7 +60,8 @@ export async function changePassword(
 	next: string
 ): Promise<{ ok: true } | { ok: false; error: 'auth.password.wrong' }> {
 	const [row] = await db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, userId));
-	if (!row || !(await verifyPassword(row.passwordHash, current))) return { ok: false, error: 'auth.password.wrong' };
+	if (!row || !(await verifyPassword(row.passwordHash, current)))
+		return { ok: false, error: 'auth.password.wrong' };
 	const passwordHash = await hashPassword(next);
 	await db.update(user).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(user.id, userId));
 	return { ok: true };

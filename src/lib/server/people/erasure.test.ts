@@ -17,12 +17,32 @@ describe('erasing a child', () => {
 		const days = ['2026-11-02', '2026-11-10', '2026-11-24'];
 		await t.db.transaction(async (tx) => {
 			for (const [i, localDay] of days.entries()) {
-				await appendEntry(tx, { localDay, points: 5 + i, gramsAvoided: 10, sourceKind: 'action', actorId: w.student.id, personId: w.student.id, classId: w.cls.id, householdId: w.household.id });
+				await appendEntry(tx, {
+					localDay,
+					points: 5 + i,
+					gramsAvoided: 10,
+					sourceKind: 'action',
+					actorId: w.student.id,
+					personId: w.student.id,
+					classId: w.cls.id,
+					householdId: w.household.id
+				});
 			}
-			await appendEntry(tx, { localDay: '2026-11-24', points: 3, sourceKind: 'action', actorId: classmate.id, personId: classmate.id, classId: w.cls.id });
+			await appendEntry(tx, {
+				localDay: '2026-11-24',
+				points: 3,
+				sourceKind: 'action',
+				actorId: classmate.id,
+				personId: classmate.id,
+				classId: w.cls.id
+			});
 		});
 		const groupRows = () =>
-			t.db.select().from(rollup).where(sql`${rollup.scopeKind} <> 'person'`).orderBy(rollup.scopeKind, rollup.scopeId, rollup.periodKind, rollup.periodKey);
+			t.db
+				.select()
+				.from(rollup)
+				.where(sql`${rollup.scopeKind} <> 'person'`)
+				.orderBy(rollup.scopeKind, rollup.scopeId, rollup.periodKind, rollup.periodKey);
 		const before = await groupRows();
 		const classAll = await getTotals(t.db, 'class', w.cls.id);
 		expect(classAll.points).toBe(5 + 6 + 7 + 3);
@@ -37,8 +57,16 @@ describe('erasing a child', () => {
 		expect(await getTotals(t.db, 'class', w.cls.id)).toEqual(classAll);
 		expect(await getTotals(t.db, 'household', w.household.id)).toMatchObject({ points: 18 });
 		expect(await t.db.select().from(user).where(eq(user.id, w.student.id))).toHaveLength(0);
-		expect(await t.db.select().from(rollup).where(eq(rollup.scopeId, w.student.id)).then((r) => r.filter((x) => x.scopeKind === 'person'))).toHaveLength(0);
-		expect(await t.db.select().from(rollupMember).where(eq(rollupMember.personId, w.student.id))).toHaveLength(0);
+		expect(
+			await t.db
+				.select()
+				.from(rollup)
+				.where(eq(rollup.scopeId, w.student.id))
+				.then((r) => r.filter((x) => x.scopeKind === 'person'))
+		).toHaveLength(0);
+		expect(
+			await t.db.select().from(rollupMember).where(eq(rollupMember.personId, w.student.id))
+		).toHaveLength(0);
 		const entries = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.classId, w.cls.id));
 		expect(entries).toHaveLength(4);
 		expect(entries.filter((e) => e.personId === null && e.actorId === null)).toHaveLength(3);
@@ -48,12 +76,15 @@ describe('erasing a child', () => {
 	});
 
 	it('every foreign key to a person lets the person be deleted (cascade or set null)', async () => {
-		const tables = await t.client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'");
+		const tables = await t.client.execute(
+			"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'"
+		);
 		const blocking: string[] = [];
 		for (const { name } of tables.rows) {
 			const fks = await t.client.execute(`pragma foreign_key_list(\`${String(name)}\`)`);
 			for (const fk of fks.rows) {
-				if (fk.table === 'user' && !['CASCADE', 'SET NULL'].includes(String(fk.on_delete))) blocking.push(`${String(name)}.${String(fk.from)}`);
+				if (fk.table === 'user' && !['CASCADE', 'SET NULL'].includes(String(fk.on_delete)))
+					blocking.push(`${String(name)}.${String(fk.from)}`);
 			}
 		}
 		expect(blocking).toEqual([]);

@@ -1,7 +1,15 @@
 import { alias } from 'drizzle-orm/sqlite-core';
 import { and, asc, eq, notExists } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { classStudent, guardianLink, household, householdMember, ledgerEntry, schoolClass, user } from '$lib/server/db/schema';
+import {
+	classStudent,
+	guardianLink,
+	household,
+	householdMember,
+	ledgerEntry,
+	schoolClass,
+	user
+} from '$lib/server/db/schema';
 import { toCsv } from '$lib/utils/csv';
 
 /** Students in a household where the guardian is an active adult, not yet linked to them. */
@@ -10,7 +18,14 @@ export async function linkableChildren(db: DbOrTx, guardianId: number) {
 	return db
 		.select({ id: user.id, nickname: user.nickname, displayName: user.displayName })
 		.from(me)
-		.innerJoin(householdMember, and(eq(householdMember.householdId, me.householdId), eq(householdMember.kind, 'student'), eq(householdMember.status, 'active')))
+		.innerJoin(
+			householdMember,
+			and(
+				eq(householdMember.householdId, me.householdId),
+				eq(householdMember.kind, 'student'),
+				eq(householdMember.status, 'active')
+			)
+		)
 		.innerJoin(user, eq(user.id, householdMember.userId))
 		.where(
 			and(
@@ -21,7 +36,9 @@ export async function linkableChildren(db: DbOrTx, guardianId: number) {
 					db
 						.select({ x: guardianLink.studentId })
 						.from(guardianLink)
-						.where(and(eq(guardianLink.guardianId, guardianId), eq(guardianLink.studentId, householdMember.userId)))
+						.where(
+							and(eq(guardianLink.guardianId, guardianId), eq(guardianLink.studentId, householdMember.userId))
+						)
 				)
 			)
 		);
@@ -58,7 +75,14 @@ export async function isGuardianOf(db: DbOrTx, guardianId: number, studentId: nu
 /** Everything the app holds about a child, as their guardian may see and export it. */
 export async function childData(db: DbOrTx, studentId: number) {
 	const [profile] = await db
-		.select({ id: user.id, username: user.username, displayName: user.displayName, nickname: user.nickname, locale: user.locale, createdAt: user.createdAt })
+		.select({
+			id: user.id,
+			username: user.username,
+			displayName: user.displayName,
+			nickname: user.nickname,
+			locale: user.locale,
+			createdAt: user.createdAt
+		})
 		.from(user)
 		.where(eq(user.id, studentId));
 	if (!profile) return null;
@@ -100,7 +124,15 @@ export function childCsv(data: ChildData): string {
 		['household', data.household?.name ?? ''],
 		[],
 		['entry_id', 'local_day', 'points', 'grams_avoided', 'grams_collected', 'source', 'reason'],
-		...data.entries.map((e) => [e.id, e.localDay, e.points, e.gramsAvoided, e.gramsCollected, e.sourceKind, e.reason])
+		...data.entries.map((e) => [
+			e.id,
+			e.localDay,
+			e.points,
+			e.gramsAvoided,
+			e.gramsCollected,
+			e.sourceKind,
+			e.reason
+		])
 	];
 	return toCsv(['field', 'value'], rows);
 }

@@ -22,12 +22,22 @@ describe('roster import progress', () => {
 			seen.push(await rosterProgress(t.db, teacher.id, cls.id, 'progress-key-1'));
 		};
 		const names = Array.from({ length: 10 }, (_, i) => `Học sinh ${String.fromCharCode(65 + i)}`);
-		const res = await importRoster(t.db, { classId: cls.id, teacherId: teacher.id, importKey: 'progress-key-1', names, locale: 'vi' });
+		const res = await importRoster(t.db, {
+			classId: cls.id,
+			teacherId: teacher.id,
+			importKey: 'progress-key-1',
+			names,
+			locale: 'vi'
+		});
 		expect(res.ok).toBe(true);
 		expect(seen).toHaveLength(10);
 		expect(seen.every((s) => s?.status === 'running' && s.total === 10)).toBe(true);
 		expect([...new Set(seen.map((s) => s!.done))]).toEqual([0, 4, 8]);
-		expect(await rosterProgress(t.db, teacher.id, cls.id, 'progress-key-1')).toEqual({ done: 10, total: 10, status: 'finished' });
+		expect(await rosterProgress(t.db, teacher.id, cls.id, 'progress-key-1')).toEqual({
+			done: 10,
+			total: 10,
+			status: 'finished'
+		});
 		// another teacher cannot read it
 		expect(await rosterProgress(t.db, teacher.id + 1000, cls.id, 'progress-key-1')).toBeNull();
 	});

@@ -10,7 +10,11 @@ const t = await createTestDb();
 
 describe('cleanRoster', () => {
 	it('skips blank and duplicate lines, strips numbering and emoji, each with its line and reason', () => {
-		const r = cleanRoster(['Nguyễn Văn An', '', '   ', '2. Trần Thị Bình', 'nguyễn  văn an', 'Lê Chi 🌿', '\u200bPhạm Dũng'].join('\n'));
+		const r = cleanRoster(
+			['Nguyễn Văn An', '', '   ', '2. Trần Thị Bình', 'nguyễn  văn an', 'Lê Chi 🌿', '\u200bPhạm Dũng'].join(
+				'\n'
+			)
+		);
 		expect(r.names.map((n) => n.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Chi', 'Phạm Dũng']);
 		expect(r.refused).toEqual([]);
 		expect(r.cleaned).toEqual(
@@ -35,7 +39,9 @@ describe('cleanRoster', () => {
 	});
 
 	it('flags names already in the class and more than 60 names', () => {
-		expect(cleanRoster('An\nBình', ['an']).cleaned).toEqual([expect.objectContaining({ line: 1, reason: 'structure.roster.alreadyInClass' })]);
+		expect(cleanRoster('An\nBình', ['an']).cleaned).toEqual([
+			expect.objectContaining({ line: 1, reason: 'structure.roster.alreadyInClass' })
+		]);
 		const sixty = Array.from({ length: 60 }, (_, i) => `Học sinh ${i}`).join('\n');
 		expect(cleanRoster(sixty).tooMany).toBeNull();
 		expect(cleanRoster(`${sixty}\nMột người nữa`).tooMany).toBe(61);
@@ -53,7 +59,13 @@ describe('importRoster', () => {
 		const teacher = await makeUser(t.db, { roles: ['teacher'] });
 		const cls = await makeClass(t.db, { teacherIds: [teacher.id] });
 		const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Chi', 'Phạm Dũng', 'Võ Giang'];
-		const res = await importRoster(t.db, { classId: cls.id, teacherId: teacher.id, importKey: 'key-aaaa-1', names, locale: 'vi' });
+		const res = await importRoster(t.db, {
+			classId: cls.id,
+			teacherId: teacher.id,
+			importKey: 'key-aaaa-1',
+			names,
+			locale: 'vi'
+		});
 		if (!res.ok) throw new Error(res.error);
 		expect(res.cards).toHaveLength(5);
 		const members = await t.db.select().from(classStudent).where(eq(classStudent.classId, cls.id));
@@ -65,11 +77,23 @@ describe('importRoster', () => {
 		expect(row.email).toBeNull();
 		expect(row.displayName).toBe('Nguyễn Văn An');
 		expect(await verifyPassword(row.passwordHash, card.password)).toBe(true);
-		expect(await t.db.select().from(userRole).where(eq(userRole.userId, card.userId))).toEqual([expect.objectContaining({ role: 'student' })]);
+		expect(await t.db.select().from(userRole).where(eq(userRole.userId, card.userId))).toEqual([
+			expect.objectContaining({ role: 'student' })
+		]);
 		expect(new Set(res.cards.map((c) => c.nickname)).size).toBe(5);
-		expect(await rosterProgress(t.db, teacher.id, cls.id, 'key-aaaa-1')).toEqual({ done: 5, total: 5, status: 'finished' });
+		expect(await rosterProgress(t.db, teacher.id, cls.id, 'key-aaaa-1')).toEqual({
+			done: 5,
+			total: 5,
+			status: 'finished'
+		});
 
-		const again = await importRoster(t.db, { classId: cls.id, teacherId: teacher.id, importKey: 'key-aaaa-1', names, locale: 'vi' });
+		const again = await importRoster(t.db, {
+			classId: cls.id,
+			teacherId: teacher.id,
+			importKey: 'key-aaaa-1',
+			names,
+			locale: 'vi'
+		});
 		expect(again).toEqual({ ok: false, error: 'structure.roster.alreadyImported' });
 		expect(await t.db.select().from(classStudent).where(eq(classStudent.classId, cls.id))).toHaveLength(5);
 		expect(await t.db.select().from(rosterImport)).toHaveLength(1);
@@ -80,7 +104,13 @@ describe('importRoster', () => {
 		const cls = await makeClass(t.db, { teacherIds: [teacher.id] });
 		const { schoolClass } = await import('$lib/server/db/schema');
 		await t.db.update(schoolClass).set({ archivedAt: new Date() }).where(eq(schoolClass.id, cls.id));
-		const res = await importRoster(t.db, { classId: cls.id, teacherId: teacher.id, importKey: 'key-bbbb-1', names: ['An'], locale: 'vi' });
+		const res = await importRoster(t.db, {
+			classId: cls.id,
+			teacherId: teacher.id,
+			importKey: 'key-bbbb-1',
+			names: ['An'],
+			locale: 'vi'
+		});
 		expect(res).toEqual({ ok: false, error: 'structure.class.archived' });
 		expect(await t.db.select().from(classStudent).where(eq(classStudent.classId, cls.id))).toHaveLength(0);
 	});

@@ -59,7 +59,13 @@ export function cleanRoster(raw: string, existing: string[] = []): CleanRoster {
 			out.refused.push({ line, text: shown, reason: 'structure.roster.tooLong', params: { max: MAX_NAME } });
 			continue;
 		}
-		if (withoutEmoji !== name) out.cleaned.push({ line, text: shown, reason: 'structure.roster.stripped', params: { name: withoutEmoji } });
+		if (withoutEmoji !== name)
+			out.cleaned.push({
+				line,
+				text: shown,
+				reason: 'structure.roster.stripped',
+				params: { name: withoutEmoji }
+			});
 		name = withoutEmoji;
 		const key = nameKey(name);
 		const first = seen.get(key);
@@ -85,7 +91,11 @@ export function asciiFold(s: string): string {
 
 /** A username stem from a name's last word (the given name in Vietnamese order). */
 export function usernameStem(name: string): string {
-	const words = asciiFold(name).replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/).filter(Boolean);
+	const words = asciiFold(name)
+		.replace(/[^a-z0-9 ]/g, ' ')
+		.trim()
+		.split(/\s+/)
+		.filter(Boolean);
 	return (words.at(-1) ?? '').slice(0, 12) || 'hs';
 }
 
@@ -111,7 +121,23 @@ export async function uniqueUsername(tx: DbOrTx, stem: string, taken = new Set<s
 	throw new Error('Could not find a free username');
 }
 
-const NICK_WORDS = ['Lá Xanh', 'Bông Sen', 'Cây Bàng', 'Hạt Mầm', 'Chim Sẻ', 'Cá Heo', 'Mây Trắng', 'Giọt Nước', 'Ong Vàng', 'Rùa Biển', 'Sao Biển', 'Cỏ May', 'Hoa Mai', 'Trúc Xinh', 'Sóc Nâu'];
+const NICK_WORDS = [
+	'Lá Xanh',
+	'Bông Sen',
+	'Cây Bàng',
+	'Hạt Mầm',
+	'Chim Sẻ',
+	'Cá Heo',
+	'Mây Trắng',
+	'Giọt Nước',
+	'Ong Vàng',
+	'Rùa Biển',
+	'Sao Biển',
+	'Cỏ May',
+	'Hoa Mai',
+	'Trúc Xinh',
+	'Sóc Nâu'
+];
 
 /** Public nicknames for new roster accounts (never the real name), unique in the class. */
 async function freshNicknames(tx: Tx, classId: number, n: number): Promise<string[]> {
@@ -141,7 +167,10 @@ export interface LoginCard {
 
 export type ImportResult =
 	| { ok: true; cards: LoginCard[] }
-	| { ok: false; error: 'structure.roster.alreadyImported' | 'structure.class.archived' | 'structure.roster.empty' };
+	| {
+			ok: false;
+			error: 'structure.roster.alreadyImported' | 'structure.class.archived' | 'structure.roster.empty';
+	  };
 
 const HASH_CHUNK = 4;
 
@@ -157,7 +186,10 @@ export async function importRoster(
 	if (!input.names.length) return { ok: false, error: 'structure.roster.empty' };
 	type Start = { id: number } | { error: 'structure.class.archived' | 'structure.roster.alreadyImported' };
 	const start = await db.transaction(async (tx): Promise<Start> => {
-		const [cls] = await tx.select({ archivedAt: schoolClass.archivedAt }).from(schoolClass).where(eq(schoolClass.id, input.classId));
+		const [cls] = await tx
+			.select({ archivedAt: schoolClass.archivedAt })
+			.from(schoolClass)
+			.where(eq(schoolClass.id, input.classId));
 		if (!cls || cls.archivedAt) return { error: 'structure.class.archived' };
 		const [dup] = await tx
 			.select({ id: rosterImport.id })
@@ -166,7 +198,12 @@ export async function importRoster(
 		if (dup) return { error: 'structure.roster.alreadyImported' };
 		const [row] = await tx
 			.insert(rosterImport)
-			.values({ classId: input.classId, createdBy: input.teacherId, importKey: input.importKey, total: input.names.length })
+			.values({
+				classId: input.classId,
+				createdBy: input.teacherId,
+				importKey: input.importKey,
+				total: input.names.length
+			})
 			.returning({ id: rosterImport.id });
 		return { id: row.id };
 	});
@@ -187,13 +224,22 @@ export async function importRoster(
 				const username = await uniqueUsername(tx, usernameStem(displayName), taken);
 				const [row] = await tx
 					.insert(user)
-					.values({ username, displayName, nickname: nicknames[i], passwordHash: hashes[i], locale: input.locale })
+					.values({
+						username,
+						displayName,
+						nickname: nicknames[i],
+						passwordHash: hashes[i],
+						locale: input.locale
+					})
 					.returning({ id: user.id });
 				await tx.insert(userRole).values({ userId: row.id, role: 'student' });
 				await tx.insert(classStudent).values({ classId: input.classId, userId: row.id });
 				made.push({ userId: row.id, displayName, nickname: nicknames[i], username, password: passwords[i] });
 			}
-			await tx.update(rosterImport).set({ status: 'finished', done: made.length }).where(eq(rosterImport.id, start.id));
+			await tx
+				.update(rosterImport)
+				.set({ status: 'finished', done: made.length })
+				.where(eq(rosterImport.id, start.id));
 			return made;
 		});
 		return { ok: true, cards };
@@ -208,7 +254,13 @@ export async function rosterProgress(db: DbOrTx, teacherId: number, classId: num
 	const [row] = await db
 		.select({ done: rosterImport.done, total: rosterImport.total, status: rosterImport.status })
 		.from(rosterImport)
-		.where(and(eq(rosterImport.createdBy, teacherId), eq(rosterImport.classId, classId), eq(rosterImport.importKey, importKey)));
+		.where(
+			and(
+				eq(rosterImport.createdBy, teacherId),
+				eq(rosterImport.classId, classId),
+				eq(rosterImport.importKey, importKey)
+			)
+		);
 	return row ?? null;
 }
 

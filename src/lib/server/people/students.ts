@@ -24,7 +24,11 @@ export async function findClassByCode(db: DbOrTx, raw: string) {
 
 export type JoinResult =
 	| { ok: true; userId: number; username: string; classId: number }
-	| { ok: false; field: 'code' | 'nickname'; error: typeof BAD_CLASS_CODE | 'structure.nickname.takenInClass' };
+	| {
+			ok: false;
+			field: 'code' | 'nickname';
+			error: typeof BAD_CLASS_CODE | 'structure.nickname.takenInClass';
+	  };
 
 /**
  * A new student account in the class whose code was typed: the student chose a nickname and a
@@ -79,7 +83,12 @@ export async function resetStudentPassword(db: Db, classId: number, studentId: n
 /** Recent password resets in a class: who, whose, when. */
 export async function listPasswordResets(db: DbOrTx, classId: number, limit = 20) {
 	const rows = await db
-		.select({ id: passwordResetLog.id, studentId: passwordResetLog.studentId, resetBy: passwordResetLog.resetBy, createdAt: passwordResetLog.createdAt })
+		.select({
+			id: passwordResetLog.id,
+			studentId: passwordResetLog.studentId,
+			resetBy: passwordResetLog.resetBy,
+			createdAt: passwordResetLog.createdAt
+		})
 		.from(passwordResetLog)
 		.where(eq(passwordResetLog.classId, classId))
 		.orderBy(desc(passwordResetLog.id))

@@ -4,7 +4,11 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeHousehold, makeUser } from '../../../../tests/helpers/factories';
 import { makePlaygroundWorld } from '../../../../tests/helpers/playground-factories';
 import { contribution, ledgerEntry } from '$lib/server/db/schema';
-import { recordContributionSchema, announceContributionSchema, confirmContributionSchema } from '$lib/schemas/playground';
+import {
+	recordContributionSchema,
+	announceContributionSchema,
+	confirmContributionSchema
+} from '$lib/schemas/playground';
 import { getTotals } from '$lib/server/ledger/ledger';
 import {
 	announceContribution,
@@ -38,16 +42,35 @@ const countEntries = async () => (await t.db.select({ n: count() }).from(ledgerE
 describe('recording a drop-off', () => {
 	it('credits household, student and class through one ledger entry, and a double submit counts once', async () => {
 		const w = await makePlaygroundWorld(t.db);
-		const input = record(w, { contributor: w.student.username, material: 'pet_bottles', weightKg: '2,5', componentId: String(w.bench.id) });
+		const input = record(w, {
+			contributor: w.student.username,
+			material: 'pet_bottles',
+			weightKg: '2,5',
+			componentId: String(w.bench.id)
+		});
 		const first = await recordContribution(t.db, w.steward.id, input);
 		expect(first.ok).toBe(true);
 		const again = await recordContribution(t.db, w.steward.id, input);
 		expect(again).toMatchObject({ ok: true, duplicate: true });
 		if (!first.ok) return;
-		expect(first.contribution).toMatchObject({ status: 'confirmed', grams: 2500, points: 50, classId: w.cls.id, householdId: w.household.id, studentId: w.student.id });
-		expect(await getTotals(t.db, 'person', w.student.id)).toMatchObject({ points: 50, gramsCollected: 2500, entries: 1 });
+		expect(first.contribution).toMatchObject({
+			status: 'confirmed',
+			grams: 2500,
+			points: 50,
+			classId: w.cls.id,
+			householdId: w.household.id,
+			studentId: w.student.id
+		});
+		expect(await getTotals(t.db, 'person', w.student.id)).toMatchObject({
+			points: 50,
+			gramsCollected: 2500,
+			entries: 1
+		});
 		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({ points: 50, gramsCollected: 2500 });
-		expect(await getTotals(t.db, 'household', w.household.id)).toMatchObject({ points: 50, gramsCollected: 2500 });
+		expect(await getTotals(t.db, 'household', w.household.id)).toMatchObject({
+			points: 50,
+			gramsCollected: 2500
+		});
 		const tracker = await getTracker(t.db, w.playground.id);
 		expect(tracker.components.find((c) => c.id === w.bench.id)?.progress).toBe(0.25);
 		expect(tracker.overall).toBe(0.125);
@@ -57,8 +80,15 @@ describe('recording a drop-off', () => {
 		const w = await makePlaygroundWorld(t.db);
 		const hh = await makeHousehold(t.db, { name: 'Nhà Mã Số' });
 		await t.db.run(sql`update household set invite_code = ${'HH' + hh.id} where id = ${hh.id}`);
-		const r = await recordContribution(t.db, w.steward.id, record(w, { contributor: `https://x.vn/h/hh${hh.id}`, material: 'bottle_caps', count: '100' }));
-		expect(r).toMatchObject({ ok: true, contribution: { householdId: hh.id, studentId: null, grams: 200, gramsEstimated: true, points: 6 } });
+		const r = await recordContribution(
+			t.db,
+			w.steward.id,
+			record(w, { contributor: `https://x.vn/h/hh${hh.id}`, material: 'bottle_caps', count: '100' })
+		);
+		expect(r).toMatchObject({
+			ok: true,
+			contribution: { householdId: hh.id, studentId: null, grams: 200, gramsEstimated: true, points: 6 }
+		});
 	});
 
 	it('offers candidates when a name matches several contributors', async () => {
@@ -69,31 +99,80 @@ describe('recording a drop-off', () => {
 		expect(r.ok).toBe(false);
 		if (!r.ok && 'candidates' in r) expect(r.candidates).toHaveLength(2);
 		const before = await countContributions();
-		const res = await recordContribution(t.db, w.steward.id, record(w, { contributor: 'trùng tên', material: 'hdpe', weightKg: '1' }));
+		const res = await recordContribution(
+			t.db,
+			w.steward.id,
+			record(w, { contributor: 'trùng tên', material: 'hdpe', weightKg: '1' })
+		);
 		expect(res).toMatchObject({ ok: false, status: 400, error: 'playground.error.ambiguousContributor' });
 		expect(await countContributions()).toBe(before);
 	});
 
 	it('refuses an unknown contributor, another playground’s component and another point’s steward, writing nothing', async () => {
 		const w = await makePlaygroundWorld(t.db);
-		const other = await createPlayground(t.db, { modelId: w.playground.modelId, areaId: w.playground.areaId, name: 'Khác', description: '', state: 'collecting' }, null);
+		const other = await createPlayground(
+			t.db,
+			{
+				modelId: w.playground.modelId,
+				areaId: w.playground.areaId,
+				name: 'Khác',
+				description: '',
+				state: 'collecting'
+			},
+			null
+		);
 		if (!other.ok) throw new Error('setup');
-		const foreign = await addComponent(t.db, other.playground.id, { name: 'X', targetKg: 1, targetItems: undefined, materials: [] });
+		const foreign = await addComponent(t.db, other.playground.id, {
+			name: 'X',
+			targetKg: 1,
+			targetItems: undefined,
+			materials: []
+		});
 		const before = [await countContributions(), await countEntries()];
 
-		expect(await recordContribution(t.db, w.steward.id, record(w, { contributor: 'không-ai-cả-xyz', material: 'hdpe', weightKg: '1' }))).toMatchObject({
+		expect(
+			await recordContribution(
+				t.db,
+				w.steward.id,
+				record(w, { contributor: 'không-ai-cả-xyz', material: 'hdpe', weightKg: '1' })
+			)
+		).toMatchObject({
 			ok: false,
 			status: 400,
 			error: 'playground.error.unknownContributor'
 		});
 		expect(
-			await recordContribution(t.db, w.steward.id, record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1', componentId: String(foreign.id) }))
+			await recordContribution(
+				t.db,
+				w.steward.id,
+				record(w, {
+					contributor: w.student.username,
+					material: 'hdpe',
+					weightKg: '1',
+					componentId: String(foreign.id)
+				})
+			)
 		).toMatchObject({ ok: false, status: 400, error: 'playground.error.unknownComponent' });
 		expect(
-			await recordContribution(t.db, w.steward.id, record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1', componentId: String(w.bench.id) }))
+			await recordContribution(
+				t.db,
+				w.steward.id,
+				record(w, {
+					contributor: w.student.username,
+					material: 'hdpe',
+					weightKg: '1',
+					componentId: String(w.bench.id)
+				})
+			)
 		).toMatchObject({ ok: false, status: 400, error: 'playground.error.materialNotForComponent' });
 		// The other point's steward acting at this point.
-		expect(await recordContribution(t.db, w.otherSteward.id, record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1' }))).toMatchObject({
+		expect(
+			await recordContribution(
+				t.db,
+				w.otherSteward.id,
+				record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1' })
+			)
+		).toMatchObject({
 			ok: false,
 			status: 403,
 			error: 'playground.error.notSteward'
@@ -122,11 +201,17 @@ describe('bad weights never reach the service', () => {
 		expect(error({ material: 'pet_bottles', count: '12' })).toBeNull();
 	});
 	it('checks ecobrick density (per brick when several are weighed together)', () => {
-		expect(error({ material: 'ecobricks', weightKg: '0.3', volumeMl: '1000' })).toBe('playground.ecobrick.tooLight');
-		expect(error({ material: 'ecobricks', weightKg: '0.74', volumeMl: '1000' })).toBe('playground.ecobrick.tooHeavy');
+		expect(error({ material: 'ecobricks', weightKg: '0.3', volumeMl: '1000' })).toBe(
+			'playground.ecobrick.tooLight'
+		);
+		expect(error({ material: 'ecobricks', weightKg: '0.74', volumeMl: '1000' })).toBe(
+			'playground.ecobrick.tooHeavy'
+		);
 		expect(error({ material: 'ecobricks', weightKg: '0.33', volumeMl: '1000' })).toBeNull();
 		expect(error({ material: 'ecobricks', weightKg: '3', volumeMl: '1500', count: '4' })).toBeNull();
-		expect(error({ material: 'ecobricks', weightKg: '3', volumeMl: '1500', count: '1' })).toBe('playground.ecobrick.tooHeavy');
+		expect(error({ material: 'ecobricks', weightKg: '3', volumeMl: '1500', count: '1' })).toBe(
+			'playground.ecobrick.tooHeavy'
+		);
 		expect(error({ material: 'ecobricks', weightKg: '0.5' })).toBe('playground.ecobrick.needsVolume');
 	});
 });
@@ -135,27 +220,79 @@ describe('announce, confirm, reject', () => {
 	it('an announced drop-off earns nothing until confirmed, then once; a rejected one shows its reason', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const announce = (fields: Record<string, string>) =>
-			announceContributionSchema.parse({ playgroundId: String(w.playground.id), pointId: String(w.point.id), idempotencyKey: key(), ...fields });
-		const a = await announceContribution(t.db, { id: w.student.id, roles: ['student'] }, w.household.id, announce({ material: 'pet_bottles', count: '40' }));
-		expect(a).toMatchObject({ ok: true, contribution: { status: 'announced', studentId: w.student.id, classId: w.cls.id, points: 0, ledgerEntryId: null } });
+			announceContributionSchema.parse({
+				playgroundId: String(w.playground.id),
+				pointId: String(w.point.id),
+				idempotencyKey: key(),
+				...fields
+			});
+		const a = await announceContribution(
+			t.db,
+			{ id: w.student.id, roles: ['student'] },
+			w.household.id,
+			announce({ material: 'pet_bottles', count: '40' })
+		);
+		expect(a).toMatchObject({
+			ok: true,
+			contribution: {
+				status: 'announced',
+				studentId: w.student.id,
+				classId: w.cls.id,
+				points: 0,
+				ledgerEntryId: null
+			}
+		});
 		if (!a.ok) return;
 		expect((await getTotals(t.db, 'household', w.household.id)).points).toBe(0);
 
 		// Another point's steward may not decide it.
-		const confirmInput = confirmContributionSchema.parse({ contributionId: String(a.contribution.id), idempotencyKey: key(), material: 'pet_bottles', weightKg: '0.45', count: '40' });
-		expect(await confirmContribution(t.db, w.otherSteward.id, confirmInput)).toMatchObject({ ok: false, status: 403 });
-		expect(await rejectContribution(t.db, w.otherSteward.id, a.contribution.id, 'no')).toMatchObject({ ok: false, status: 403 });
-		expect((await t.db.select().from(contribution).where(eq(contribution.id, a.contribution.id)))[0].status).toBe('announced');
+		const confirmInput = confirmContributionSchema.parse({
+			contributionId: String(a.contribution.id),
+			idempotencyKey: key(),
+			material: 'pet_bottles',
+			weightKg: '0.45',
+			count: '40'
+		});
+		expect(await confirmContribution(t.db, w.otherSteward.id, confirmInput)).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect(await rejectContribution(t.db, w.otherSteward.id, a.contribution.id, 'no')).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect(
+			(await t.db.select().from(contribution).where(eq(contribution.id, a.contribution.id)))[0].status
+		).toBe('announced');
 
 		const c = await confirmContribution(t.db, w.steward.id, confirmInput);
-		expect(c).toMatchObject({ ok: true, contribution: { status: 'confirmed', grams: 450, gramsEstimated: false, points: 9 } });
-		expect(await confirmContribution(t.db, w.steward.id, confirmInput)).toMatchObject({ ok: true, duplicate: true });
-		expect(await confirmContribution(t.db, w.steward.id, { ...confirmInput, idempotencyKey: key() })).toMatchObject({ ok: false, status: 409 });
-		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({ points: 9, gramsCollected: 450, entries: 1 });
+		expect(c).toMatchObject({
+			ok: true,
+			contribution: { status: 'confirmed', grams: 450, gramsEstimated: false, points: 9 }
+		});
+		expect(await confirmContribution(t.db, w.steward.id, confirmInput)).toMatchObject({
+			ok: true,
+			duplicate: true
+		});
+		expect(
+			await confirmContribution(t.db, w.steward.id, { ...confirmInput, idempotencyKey: key() })
+		).toMatchObject({ ok: false, status: 409 });
+		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({
+			points: 9,
+			gramsCollected: 450,
+			entries: 1
+		});
 
-		const b = await announceContribution(t.db, { id: w.parent.id, roles: ['household'] }, w.household.id, announce({ material: 'soft_plastic', weightKg: '3' }));
+		const b = await announceContribution(
+			t.db,
+			{ id: w.parent.id, roles: ['household'] },
+			w.household.id,
+			announce({ material: 'soft_plastic', weightKg: '3' })
+		);
 		if (!b.ok) throw new Error('announce');
-		expect(await rejectContribution(t.db, w.steward.id, b.contribution.id, 'Túi còn bẩn, cần rửa sạch')).toMatchObject({
+		expect(
+			await rejectContribution(t.db, w.steward.id, b.contribution.id, 'Túi còn bẩn, cần rửa sạch')
+		).toMatchObject({
 			ok: true,
 			contribution: { status: 'rejected', reason: 'Túi còn bẩn, cần rửa sạch' }
 		});
@@ -165,10 +302,23 @@ describe('announce, confirm, reject', () => {
 	it('refuses an announcement from outside the household, or for a student of another household', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const outsider = await makeUser(t.db, { roles: ['household'] });
-		const input = announceContributionSchema.parse({ playgroundId: String(w.playground.id), pointId: String(w.point.id), idempotencyKey: key(), material: 'hdpe', weightKg: '1' });
-		expect(await announceContribution(t.db, { id: outsider.id, roles: ['household'] }, w.household.id, input)).toMatchObject({ ok: false, status: 403 });
+		const input = announceContributionSchema.parse({
+			playgroundId: String(w.playground.id),
+			pointId: String(w.point.id),
+			idempotencyKey: key(),
+			material: 'hdpe',
+			weightKg: '1'
+		});
+		expect(
+			await announceContribution(t.db, { id: outsider.id, roles: ['household'] }, w.household.id, input)
+		).toMatchObject({ ok: false, status: 403 });
 		const strangerChild = await makeUser(t.db, { roles: ['student'] });
-		expect(await announceContribution(t.db, { id: w.parent.id, roles: ['household'] }, w.household.id, { ...input, studentId: strangerChild.id })).toMatchObject({
+		expect(
+			await announceContribution(t.db, { id: w.parent.id, roles: ['household'] }, w.household.id, {
+				...input,
+				studentId: strangerChild.id
+			})
+		).toMatchObject({
 			ok: false,
 			error: 'playground.error.studentNotInHousehold'
 		});
@@ -184,19 +334,37 @@ describe('voids and totals', () => {
 			[w.student.username, 'soft_plastic', '0.8'],
 			[w.student.username, 'hdpe', '2.35']
 		] as const) {
-			const r = await recordContribution(t.db, w.steward.id, record(w, { contributor: who, material, weightKg: kg }));
+			const r = await recordContribution(
+				t.db,
+				w.steward.id,
+				record(w, { contributor: who, material, weightKg: kg })
+			);
 			if (!r.ok) throw new Error(r.error);
 			ids.push(r.contribution.id);
 		}
-		expect(await voidContribution(t.db, w.otherSteward.id, ids[1], 'sai')).toMatchObject({ ok: false, status: 403 });
-		expect(await voidContribution(t.db, w.steward.id, ids[1], 'Cân nhầm')).toMatchObject({ ok: true, contribution: { status: 'voided' } });
-		expect(await voidContribution(t.db, w.steward.id, ids[1], 'again')).toMatchObject({ ok: false, status: 409 });
+		expect(await voidContribution(t.db, w.otherSteward.id, ids[1], 'sai')).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect(await voidContribution(t.db, w.steward.id, ids[1], 'Cân nhầm')).toMatchObject({
+			ok: true,
+			contribution: { status: 'voided' }
+		});
+		expect(await voidContribution(t.db, w.steward.id, ids[1], 'again')).toMatchObject({
+			ok: false,
+			status: 409
+		});
 
 		const tracker = await getTracker(t.db, w.playground.id);
 		const [ledger] = await t.db
-			.select({ grams: sql<number>`sum(${ledgerEntry.gramsCollected})`, points: sql<number>`sum(${ledgerEntry.points})` })
+			.select({
+				grams: sql<number>`sum(${ledgerEntry.gramsCollected})`,
+				points: sql<number>`sum(${ledgerEntry.points})`
+			})
 			.from(ledgerEntry)
-			.where(and(inArray(ledgerEntry.sourceKind, ['contribution', 'reversal']), inArray(ledgerEntry.sourceId, ids)));
+			.where(
+				and(inArray(ledgerEntry.sourceKind, ['contribution', 'reversal']), inArray(ledgerEntry.sourceId, ids))
+			);
 		expect(tracker.totalGrams).toBe(1200 + 2350);
 		expect(Number(ledger.grams)).toBe(tracker.totalGrams);
 		expect(Number(ledger.points)).toBe(tracker.byMaterial.reduce((s, m) => s + m.points, 0));

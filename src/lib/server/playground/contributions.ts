@@ -1,7 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
-import { classStudent, contribution, household, householdMember, playground, schoolClass, user } from '$lib/server/db/schema';
-import type { AnnounceContributionInput, ConfirmContributionInput, RecordContributionInput } from '$lib/schemas/playground';
+import {
+	classStudent,
+	contribution,
+	household,
+	householdMember,
+	playground,
+	schoolClass,
+	user
+} from '$lib/server/db/schema';
+import type {
+	AnnounceContributionInput,
+	ConfirmContributionInput,
+	RecordContributionInput
+} from '$lib/schemas/playground';
 import { appendEntry, findByIdempotencyKey, voidEntry } from '$lib/server/ledger/ledger';
 import { checkClassGoals } from '$lib/server/actions/goals';
 import { getMemberships, relationToHousehold } from '$lib/server/access/membership';
@@ -22,7 +34,10 @@ export interface Candidate {
 	label: string;
 }
 
-export type ResolveResult = { ok: true; contributor: Contributor } | { ok: false; error: 'playground.error.unknownContributor' } | { ok: false; error: 'playground.error.ambiguousContributor'; candidates: Candidate[] };
+export type ResolveResult =
+	| { ok: true; contributor: Contributor }
+	| { ok: false; error: 'playground.error.unknownContributor' }
+	| { ok: false; error: 'playground.error.ambiguousContributor'; candidates: Candidate[] };
 
 export type ContributionError =
 	| 'playground.error.notSteward'
@@ -48,7 +63,11 @@ const fail = (status: 400 | 403 | 404 | 409, error: ContributionError, candidate
 /** A scanned code may be a URL or "prefix:code": keep its last segment. */
 function normaliseCode(raw: string): string {
 	const trimmed = raw.trim();
-	const last = trimmed.split(/[/?=#]/).filter(Boolean).pop() ?? trimmed;
+	const last =
+		trimmed
+			.split(/[/?=#]/)
+			.filter(Boolean)
+			.pop() ?? trimmed;
 	return last.trim();
 }
 
@@ -64,7 +83,13 @@ async function studentContributor(db: DbOrTx, userId: number): Promise<Contribut
 	if (!u) return null;
 	const m = await getMemberships(db, u.id);
 	if (m.classId) {
-		return { kind: 'student', studentId: u.id, householdId: m.householdId, classId: m.classId, label: `${u.nickname} · ${u.className}` };
+		return {
+			kind: 'student',
+			studentId: u.id,
+			householdId: m.householdId,
+			classId: m.classId,
+			label: `${u.nickname} · ${u.className}`
+		};
 	}
 	// An adult found by their account counts for their household.
 	if (m.householdId) return householdContributor(db, m.householdId);
@@ -72,7 +97,10 @@ async function studentContributor(db: DbOrTx, userId: number): Promise<Contribut
 }
 
 async function householdContributor(db: DbOrTx, householdId: number): Promise<Contributor | null> {
-	const [h] = await db.select({ id: household.id, name: household.displayName }).from(household).where(eq(household.id, householdId));
+	const [h] = await db
+		.select({ id: household.id, name: household.displayName })
+		.from(household)
+		.where(eq(household.id, householdId));
 	return h ? { kind: 'household', householdId: h.id, label: h.name } : null;
 }
 
@@ -84,15 +112,24 @@ async function householdContributor(db: DbOrTx, householdId: number): Promise<Co
 export async function resolveContributor(db: DbOrTx, raw: string, pick?: string): Promise<ResolveResult> {
 	if (pick) {
 		const [kind, id] = pick.split(':');
-		const found = kind === 'h' ? await householdContributor(db, Number(id)) : await studentContributor(db, Number(id));
-		return found ? { ok: true, contributor: found } : { ok: false, error: 'playground.error.unknownContributor' };
+		const found =
+			kind === 'h' ? await householdContributor(db, Number(id)) : await studentContributor(db, Number(id));
+		return found
+			? { ok: true, contributor: found }
+			: { ok: false, error: 'playground.error.unknownContributor' };
 	}
 	const code = normaliseCode(raw);
 	if (!code) return { ok: false, error: 'playground.error.unknownContributor' };
 	const lower = code.toLowerCase();
-	const [byCode] = await db.select({ id: household.id }).from(household).where(sql`lower(${household.inviteCode}) = ${lower}`);
+	const [byCode] = await db
+		.select({ id: household.id })
+		.from(household)
+		.where(sql`lower(${household.inviteCode}) = ${lower}`);
 	if (byCode) return { ok: true, contributor: (await householdContributor(db, byCode.id))! };
-	const [byUsername] = await db.select({ id: user.id }).from(user).where(sql`lower(${user.username}) = ${lower}`);
+	const [byUsername] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(sql`lower(${user.username}) = ${lower}`);
 	if (byUsername) {
 		const found = await studentContributor(db, byUsername.id);
 		if (found) return { ok: true, contributor: found };
@@ -104,14 +141,18 @@ export async function resolveContributor(db: DbOrTx, raw: string, pick?: string)
 	const households = await db
 		.select({ id: household.id, name: household.displayName, code: household.inviteCode })
 		.from(household)
-		.where(sql`(lower(${household.displayName}) like ${pattern} escape '\\' or ${household.displayName} like ${asTyped} escape '\\')`)
+		.where(
+			sql`(lower(${household.displayName}) like ${pattern} escape '\\' or ${household.displayName} like ${asTyped} escape '\\')`
+		)
 		.limit(6);
 	const students = await db
 		.select({ id: user.id, nickname: user.nickname, className: schoolClass.name })
 		.from(classStudent)
 		.innerJoin(user, eq(user.id, classStudent.userId))
 		.innerJoin(schoolClass, eq(schoolClass.id, classStudent.classId))
-		.where(sql`(lower(${user.nickname}) like ${pattern} escape '\\' or ${user.nickname} like ${asTyped} escape '\\')`)
+		.where(
+			sql`(lower(${user.nickname}) like ${pattern} escape '\\' or ${user.nickname} like ${asTyped} escape '\\')`
+		)
 		.limit(6);
 	const candidates: Candidate[] = [
 		...households.map((h) => ({ pick: `h:${h.id}`, label: h.code ? `${h.name} (${h.code})` : h.name })),
@@ -123,22 +164,37 @@ export async function resolveContributor(db: DbOrTx, raw: string, pick?: string)
 }
 
 /** Checks a component belongs to the playground and accepts the material. */
-async function checkComponent(db: DbOrTx, playgroundId: number, componentId: number | undefined | null, material: Material) {
+async function checkComponent(
+	db: DbOrTx,
+	playgroundId: number,
+	componentId: number | undefined | null,
+	material: Material
+) {
 	if (!componentId) return null;
 	const comp = await componentOf(db, playgroundId, componentId);
 	if (!comp) return fail(400, 'playground.error.unknownComponent');
 	const allowed = parseMaterials(comp.materials);
-	if (allowed.length > 0 && !allowed.includes(material)) return fail(400, 'playground.error.materialNotForComponent');
+	if (allowed.length > 0 && !allowed.includes(material))
+		return fail(400, 'playground.error.materialNotForComponent');
 	return null;
 }
 
 async function playgroundCollecting(db: DbOrTx, playgroundId: number): Promise<boolean> {
-	const [pg] = await db.select({ state: playground.state }).from(playground).where(eq(playground.id, playgroundId));
+	const [pg] = await db
+		.select({ state: playground.state })
+		.from(playground)
+		.where(eq(playground.id, playgroundId));
 	return pg?.state === 'collecting';
 }
 
 /** Appends the confirmed drop-off's ledger entry and links it to the contribution row. */
-async function creditContribution(tx: Tx, row: ContributionRow, actorId: number, key: string | null, now: Date) {
+async function creditContribution(
+	tx: Tx,
+	row: ContributionRow,
+	actorId: number,
+	key: string | null,
+	now: Date
+) {
 	const entry = await appendEntry(tx, {
 		localDay: row.localDay,
 		points: row.points,
@@ -152,13 +208,20 @@ async function creditContribution(tx: Tx, row: ContributionRow, actorId: number,
 		idempotencyKey: key,
 		createdAt: now
 	});
-	const [updated] = await tx.update(contribution).set({ ledgerEntryId: entry.id }).where(eq(contribution.id, row.id)).returning();
+	const [updated] = await tx
+		.update(contribution)
+		.set({ ledgerEntryId: entry.id })
+		.where(eq(contribution.id, row.id))
+		.returning();
 	// A class goal may count kg collected: mark it reached in the same transaction.
 	if (row.classId) await checkClassGoals(tx, row.classId, row.localDay, now);
 	return updated;
 }
 
-type DropOff = Pick<RecordContributionInput, 'playgroundId' | 'pointId' | 'componentId' | 'material' | 'count' | 'volumeMl' | 'idempotencyKey'>;
+type DropOff = Pick<
+	RecordContributionInput,
+	'playgroundId' | 'pointId' | 'componentId' | 'material' | 'count' | 'volumeMl' | 'idempotencyKey'
+>;
 
 /**
  * Inserts a drop-off unless this actor already sent the same idempotency key; the fields both a
@@ -170,7 +233,8 @@ async function insertDropOff(
 	input: DropOff,
 	weight: { grams: number; estimated: boolean },
 	now: Date,
-	rest: Partial<typeof contribution.$inferInsert> & Pick<typeof contribution.$inferInsert, 'householdId' | 'status'>
+	rest: Partial<typeof contribution.$inferInsert> &
+		Pick<typeof contribution.$inferInsert, 'householdId' | 'status'>
 ) {
 	const [existing] = await tx
 		.select()
@@ -210,8 +274,10 @@ export async function recordContribution(
 	now = new Date()
 ): Promise<ContributionResult> {
 	if (!(await isPointSteward(db, stewardId, input.pointId))) return fail(403, 'playground.error.notSteward');
-	if (!(await pointFeeds(db, input.pointId, input.playgroundId))) return fail(400, 'playground.error.pointNotFeeding');
-	if (!(await playgroundCollecting(db, input.playgroundId))) return fail(409, 'playground.error.notCollecting');
+	if (!(await pointFeeds(db, input.pointId, input.playgroundId)))
+		return fail(400, 'playground.error.pointNotFeeding');
+	if (!(await playgroundCollecting(db, input.playgroundId)))
+		return fail(409, 'playground.error.notCollecting');
 	const compError = await checkComponent(db, input.playgroundId, input.componentId, input.material);
 	if (compError) return compError;
 	const who = await resolveContributor(db, input.contributor, input.pick);
@@ -231,7 +297,10 @@ export async function recordContribution(
 			decidedAt: now
 		});
 		if (duplicate) return { ok: true as const, contribution: row, duplicate: true };
-		return { ok: true as const, contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now) };
+		return {
+			ok: true as const,
+			contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now)
+		};
 	});
 }
 
@@ -248,8 +317,10 @@ export async function announceContribution(
 ): Promise<ContributionResult> {
 	const relation = await relationToHousehold(db, actor, householdId);
 	if (relation !== 'adult' && relation !== 'student') return fail(403, 'playground.error.notMember');
-	if (!(await pointFeeds(db, input.pointId, input.playgroundId))) return fail(400, 'playground.error.pointNotFeeding');
-	if (!(await playgroundCollecting(db, input.playgroundId))) return fail(409, 'playground.error.notCollecting');
+	if (!(await pointFeeds(db, input.pointId, input.playgroundId)))
+		return fail(400, 'playground.error.pointNotFeeding');
+	if (!(await playgroundCollecting(db, input.playgroundId)))
+		return fail(409, 'playground.error.notCollecting');
 	const compError = await checkComponent(db, input.playgroundId, input.componentId, input.material);
 	if (compError) return compError;
 	const studentId = relation === 'student' ? actor.id : (input.studentId ?? null);
@@ -278,14 +349,17 @@ export async function announceContribution(
 			status: 'announced',
 			announcedBy: actor.id
 		});
-		return duplicate ? { ok: true as const, contribution: row, duplicate: true } : { ok: true as const, contribution: row };
+		return duplicate
+			? { ok: true as const, contribution: row, duplicate: true }
+			: { ok: true as const, contribution: row };
 	});
 }
 
 async function loadForSteward(db: DbOrTx, stewardId: number, contributionId: number) {
 	const [row] = await db.select().from(contribution).where(eq(contribution.id, contributionId));
 	if (!row) return { error: fail(404, 'playground.error.unknownContribution') };
-	if (!(await isPointSteward(db, stewardId, row.pointId))) return { error: fail(403, 'playground.error.notSteward') };
+	if (!(await isPointSteward(db, stewardId, row.pointId)))
+		return { error: fail(403, 'playground.error.notSteward') };
 	return { row };
 }
 
@@ -294,7 +368,12 @@ async function loadForSteward(db: DbOrTx, stewardId: number, contributionId: num
  * count, component may be corrected). The status change is conditional, so a double submit or
  * two stewards at once credit it once.
  */
-export async function confirmContribution(db: Db, stewardId: number, input: ConfirmContributionInput, now = new Date()): Promise<ContributionResult> {
+export async function confirmContribution(
+	db: Db,
+	stewardId: number,
+	input: ConfirmContributionInput,
+	now = new Date()
+): Promise<ContributionResult> {
 	const loaded = await loadForSteward(db, stewardId, input.contributionId);
 	if (loaded.error) return loaded.error;
 	const current = loaded.row;
@@ -324,12 +403,21 @@ export async function confirmContribution(db: Db, stewardId: number, input: Conf
 			.where(and(eq(contribution.id, current.id), eq(contribution.status, 'announced')))
 			.returning();
 		if (!row) return fail(409, 'playground.error.notAnnounced');
-		return { ok: true as const, contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now) };
+		return {
+			ok: true as const,
+			contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now)
+		};
 	});
 }
 
 /** The steward turns down an announced drop-off; the contributor sees the reason. */
-export async function rejectContribution(db: Db, stewardId: number, contributionId: number, reason: string, now = new Date()): Promise<ContributionResult> {
+export async function rejectContribution(
+	db: Db,
+	stewardId: number,
+	contributionId: number,
+	reason: string,
+	now = new Date()
+): Promise<ContributionResult> {
 	const loaded = await loadForSteward(db, stewardId, contributionId);
 	if (loaded.error) return loaded.error;
 	const [row] = await db
@@ -342,7 +430,13 @@ export async function rejectContribution(db: Db, stewardId: number, contribution
 }
 
 /** The steward voids a confirmed drop-off: a ledger reversal with the reason, in one transaction. */
-export async function voidContribution(db: Db, stewardId: number, contributionId: number, reason: string, now = new Date()): Promise<ContributionResult> {
+export async function voidContribution(
+	db: Db,
+	stewardId: number,
+	contributionId: number,
+	reason: string,
+	now = new Date()
+): Promise<ContributionResult> {
 	const loaded = await loadForSteward(db, stewardId, contributionId);
 	if (loaded.error) return loaded.error;
 	return db.transaction(async (tx) => {

@@ -62,7 +62,13 @@ export type ContributionListRow = Awaited<ReturnType<typeof listHouseholdContrib
 /** A point's drop-offs decided or recorded on one local day (the steward's "today"). */
 export async function listPointDay(db: DbOrTx, pointId: number, day: string) {
 	return baseQuery(db)
-		.where(and(eq(contribution.pointId, pointId), eq(contribution.localDay, day), inArray(contribution.status, ['confirmed', 'voided', 'rejected'])))
+		.where(
+			and(
+				eq(contribution.pointId, pointId),
+				eq(contribution.localDay, day),
+				inArray(contribution.status, ['confirmed', 'voided', 'rejected'])
+			)
+		)
 		.orderBy(desc(contribution.id));
 }
 
@@ -75,13 +81,19 @@ export async function listAnnounced(db: DbOrTx, pointId: number) {
 
 /** A household's drop-offs (announced and decided), newest first. */
 export async function listHouseholdContributions(db: DbOrTx, householdId: number, limit = 30) {
-	return baseQuery(db).where(eq(contribution.householdId, householdId)).orderBy(desc(contribution.id)).limit(limit);
+	return baseQuery(db)
+		.where(eq(contribution.householdId, householdId))
+		.orderBy(desc(contribution.id))
+		.limit(limit);
 }
 
 /** Every drop-off at these points, oldest first, for the CSV export. */
 export async function listForExport(db: DbOrTx, pointIds: number[]) {
 	if (pointIds.length === 0) return [];
-	return baseQuery(db).where(inArray(contribution.pointId, pointIds)).orderBy(asc(contribution.id)).limit(50_000);
+	return baseQuery(db)
+		.where(inArray(contribution.pointId, pointIds))
+		.orderBy(asc(contribution.id))
+		.limit(50_000);
 }
 
 /** Totals of a day's list: confirmed drop-offs only. */
@@ -100,7 +112,13 @@ export async function householdStudents(db: DbOrTx, householdId: number) {
 		.select({ id: user.id, nickname: user.nickname })
 		.from(householdMember)
 		.innerJoin(user, eq(user.id, householdMember.userId))
-		.where(and(eq(householdMember.householdId, householdId), eq(householdMember.kind, 'student'), eq(householdMember.status, 'active')))
+		.where(
+			and(
+				eq(householdMember.householdId, householdId),
+				eq(householdMember.kind, 'student'),
+				eq(householdMember.status, 'active')
+			)
+		)
 		.orderBy(asc(user.nickname));
 }
 

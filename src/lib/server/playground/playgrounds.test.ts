@@ -14,25 +14,64 @@ describe('adoption', () => {
 	it('a teacher adopts for their own class only, once', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const otherClass = await makeClass(t.db);
-		expect(await adoptComponent(t.db, w.teacher.id, { playgroundId: w.playground.id, componentId: w.bench.id, adopter: `c:${otherClass.id}` })).toMatchObject({
+		expect(
+			await adoptComponent(t.db, w.teacher.id, {
+				playgroundId: w.playground.id,
+				componentId: w.bench.id,
+				adopter: `c:${otherClass.id}`
+			})
+		).toMatchObject({
 			ok: false,
 			status: 403
 		});
-		expect(await adoptComponent(t.db, w.teacher.id, { playgroundId: w.playground.id, componentId: w.bench.id, adopter: `c:${w.cls.id}` })).toEqual({ ok: true });
-		expect(await adoptComponent(t.db, w.parent.id, { playgroundId: w.playground.id, componentId: w.bench.id, adopter: `h:${w.household.id}` })).toMatchObject({
+		expect(
+			await adoptComponent(t.db, w.teacher.id, {
+				playgroundId: w.playground.id,
+				componentId: w.bench.id,
+				adopter: `c:${w.cls.id}`
+			})
+		).toEqual({ ok: true });
+		expect(
+			await adoptComponent(t.db, w.parent.id, {
+				playgroundId: w.playground.id,
+				componentId: w.bench.id,
+				adopter: `h:${w.household.id}`
+			})
+		).toMatchObject({
 			ok: false,
 			status: 409
 		});
-		const [bench] = await t.db.select().from(playgroundComponent).where(eq(playgroundComponent.id, w.bench.id));
+		const [bench] = await t.db
+			.select()
+			.from(playgroundComponent)
+			.where(eq(playgroundComponent.id, w.bench.id));
 		expect(bench).toMatchObject({ adoptedByClassId: w.cls.id, adoptedByHouseholdId: null });
 	});
 
 	it('an adult adopts for their household; a student cannot; another playground’s component is unknown', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const other = await makePlaygroundWorld(t.db);
-		expect(await adoptComponent(t.db, w.student.id, { playgroundId: w.playground.id, componentId: w.fence.id, adopter: `h:${w.household.id}` })).toMatchObject({ status: 403 });
-		expect(await adoptComponent(t.db, w.parent.id, { playgroundId: w.playground.id, componentId: other.fence.id, adopter: `h:${w.household.id}` })).toMatchObject({ status: 404 });
-		expect(await adoptComponent(t.db, w.parent.id, { playgroundId: w.playground.id, componentId: w.fence.id, adopter: `h:${w.household.id}` })).toEqual({ ok: true });
+		expect(
+			await adoptComponent(t.db, w.student.id, {
+				playgroundId: w.playground.id,
+				componentId: w.fence.id,
+				adopter: `h:${w.household.id}`
+			})
+		).toMatchObject({ status: 403 });
+		expect(
+			await adoptComponent(t.db, w.parent.id, {
+				playgroundId: w.playground.id,
+				componentId: other.fence.id,
+				adopter: `h:${w.household.id}`
+			})
+		).toMatchObject({ status: 404 });
+		expect(
+			await adoptComponent(t.db, w.parent.id, {
+				playgroundId: w.playground.id,
+				componentId: w.fence.id,
+				adopter: `h:${w.household.id}`
+			})
+		).toEqual({ ok: true });
 	});
 });
 
@@ -40,11 +79,20 @@ describe('collection points', () => {
 	it('adding a steward grants the role and only that point', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const helper = await makeUser(t.db, { roles: ['household'] });
-		expect(await addSteward(t.db, w.point.id, helper.username.toUpperCase())).toEqual({ ok: true, userId: helper.id });
-		expect(await addSteward(t.db, w.point.id, 'nobody-here')).toMatchObject({ ok: false, error: 'playground.steward.unknownUser' });
+		expect(await addSteward(t.db, w.point.id, helper.username.toUpperCase())).toEqual({
+			ok: true,
+			userId: helper.id
+		});
+		expect(await addSteward(t.db, w.point.id, 'nobody-here')).toMatchObject({
+			ok: false,
+			error: 'playground.steward.unknownUser'
+		});
 		expect(await isPointSteward(t.db, helper.id, w.point.id)).toBe(true);
 		expect(await isPointSteward(t.db, helper.id, w.otherPoint.id)).toBe(false);
-		const roles = await t.db.select().from(userRole).where(and(eq(userRole.userId, helper.id), eq(userRole.role, 'steward')));
+		const roles = await t.db
+			.select()
+			.from(userRole)
+			.where(and(eq(userRole.userId, helper.id), eq(userRole.role, 'steward')));
 		expect(roles).toHaveLength(1);
 		const points = await listStewardPoints(t.db, helper.id);
 		expect(points.map((p) => p.id)).toEqual([w.point.id]);

@@ -47,28 +47,52 @@ export async function getPlayground(db: DbOrTx, id: number) {
 	return row ?? null;
 }
 
-export type CreatePlaygroundResult = { ok: true; playground: PlaygroundRow } | { ok: false; error: 'playground.error.unknownModel' | 'playground.error.unknownArea' };
+export type CreatePlaygroundResult =
+	| { ok: true; playground: PlaygroundRow }
+	| { ok: false; error: 'playground.error.unknownModel' | 'playground.error.unknownArea' };
 
 /** Creates a playground under a community model and an area. */
-export async function createPlayground(db: DbOrTx, input: PlaygroundInput, createdBy: number | null): Promise<CreatePlaygroundResult> {
-	const [m] = await db.select({ id: communityModel.id }).from(communityModel).where(eq(communityModel.id, input.modelId));
+export async function createPlayground(
+	db: DbOrTx,
+	input: PlaygroundInput,
+	createdBy: number | null
+): Promise<CreatePlaygroundResult> {
+	const [m] = await db
+		.select({ id: communityModel.id })
+		.from(communityModel)
+		.where(eq(communityModel.id, input.modelId));
 	if (!m) return { ok: false, error: 'playground.error.unknownModel' };
 	const [a] = await db.select({ id: area.id }).from(area).where(eq(area.id, input.areaId));
 	if (!a) return { ok: false, error: 'playground.error.unknownArea' };
 	const [row] = await db
 		.insert(playground)
-		.values({ modelId: input.modelId, areaId: input.areaId, name: input.name, description: input.description, state: input.state, createdBy })
+		.values({
+			modelId: input.modelId,
+			areaId: input.areaId,
+			name: input.name,
+			description: input.description,
+			state: input.state,
+			createdBy
+		})
 		.returning();
 	return { ok: true, playground: row };
 }
 
 export async function setPlaygroundState(db: DbOrTx, id: number, state: PlaygroundState): Promise<boolean> {
-	const rows = await db.update(playground).set({ state }).where(eq(playground.id, id)).returning({ id: playground.id });
+	const rows = await db
+		.update(playground)
+		.set({ state })
+		.where(eq(playground.id, id))
+		.returning({ id: playground.id });
 	return rows.length > 0;
 }
 
 /** Adds a component with its target (kg are stored as grams) at the end of the list. */
-export async function addComponent(db: DbOrTx, playgroundId: number, input: ComponentInput): Promise<ComponentRow> {
+export async function addComponent(
+	db: DbOrTx,
+	playgroundId: number,
+	input: ComponentInput
+): Promise<ComponentRow> {
 	const existing = await listComponents(db, playgroundId);
 	const [row] = await db
 		.insert(playgroundComponent)
@@ -108,7 +132,11 @@ export async function listComponents(db: DbOrTx, playgroundId: number) {
 }
 
 /** A component, only when it belongs to the given playground (another playground's is "unknown"). */
-export async function componentOf(db: DbOrTx, playgroundId: number, componentId: number): Promise<ComponentRow | null> {
+export async function componentOf(
+	db: DbOrTx,
+	playgroundId: number,
+	componentId: number
+): Promise<ComponentRow | null> {
 	const [row] = await db
 		.select()
 		.from(playgroundComponent)
@@ -128,13 +156,23 @@ export async function adoptionOptions(db: DbOrTx, userId: number) {
 		.select({ id: household.id, name: household.displayName })
 		.from(householdMember)
 		.innerJoin(household, eq(household.id, householdMember.householdId))
-		.where(and(eq(householdMember.userId, userId), eq(householdMember.kind, 'adult'), eq(householdMember.status, 'active')));
+		.where(
+			and(
+				eq(householdMember.userId, userId),
+				eq(householdMember.kind, 'adult'),
+				eq(householdMember.status, 'active')
+			)
+		);
 	return { classes, households };
 }
 
 export type AdoptResult =
 	| { ok: true }
-	| { ok: false; status: 403 | 404 | 409; error: 'playground.adopt.notAllowed' | 'playground.adopt.unknownComponent' | 'playground.adopt.taken' };
+	| {
+			ok: false;
+			status: 403 | 404 | 409;
+			error: 'playground.adopt.notAllowed' | 'playground.adopt.unknownComponent' | 'playground.adopt.taken';
+	  };
 
 /**
  * A teacher adopts a component for one of their classes, or an adult for their household. One
@@ -150,7 +188,8 @@ export async function adoptComponent(
 	const [kind, rawId] = input.adopter.split(':');
 	const id = Number(rawId);
 	const options = await adoptionOptions(db, userId);
-	const allowed = kind === 'c' ? options.classes.some((c) => c.id === id) : options.households.some((h) => h.id === id);
+	const allowed =
+		kind === 'c' ? options.classes.some((c) => c.id === id) : options.households.some((h) => h.id === id);
 	if (!allowed) return { ok: false, status: 403, error: 'playground.adopt.notAllowed' };
 	const updated = await db
 		.update(playgroundComponent)
@@ -174,9 +213,18 @@ export async function adoptComponent(
 /** Community models and areas an organiser can put a playground under. */
 export async function playgroundFormOptions(db: DbOrTx) {
 	const models = await db
-		.select({ id: communityModel.id, nameVi: communityModel.nameVi, nameEn: communityModel.nameEn, kind: communityModel.kind, areaId: communityModel.areaId })
+		.select({
+			id: communityModel.id,
+			nameVi: communityModel.nameVi,
+			nameEn: communityModel.nameEn,
+			kind: communityModel.kind,
+			areaId: communityModel.areaId
+		})
 		.from(communityModel)
 		.orderBy(asc(communityModel.id));
-	const areas = await db.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn }).from(area).orderBy(asc(area.id));
+	const areas = await db
+		.select({ id: area.id, nameVi: area.nameVi, nameEn: area.nameEn })
+		.from(area)
+		.orderBy(asc(area.id));
 	return { models, areas };
 }

@@ -45,7 +45,12 @@ export async function listStewardPoints(db: DbOrTx, userId: number) {
 export async function playgroundsForPoints(db: DbOrTx, pointIds: number[]) {
 	if (pointIds.length === 0) return [];
 	return db
-		.select({ pointId: collectionPointPlayground.pointId, id: playground.id, name: playground.name, state: playground.state })
+		.select({
+			pointId: collectionPointPlayground.pointId,
+			id: playground.id,
+			name: playground.name,
+			state: playground.state
+		})
 		.from(collectionPointPlayground)
 		.innerJoin(playground, eq(playground.id, collectionPointPlayground.playgroundId))
 		.where(inArray(collectionPointPlayground.pointId, pointIds))
@@ -57,7 +62,12 @@ export async function pointFeeds(db: DbOrTx, pointId: number, playgroundId: numb
 	const [row] = await db
 		.select({ x: collectionPointPlayground.pointId })
 		.from(collectionPointPlayground)
-		.where(and(eq(collectionPointPlayground.pointId, pointId), eq(collectionPointPlayground.playgroundId, playgroundId)));
+		.where(
+			and(
+				eq(collectionPointPlayground.pointId, pointId),
+				eq(collectionPointPlayground.playgroundId, playgroundId)
+			)
+		);
 	return !!row;
 }
 
@@ -77,7 +87,12 @@ export async function pointsForPlayground(db: DbOrTx, playgroundId: number) {
 		.orderBy(asc(collectionPoint.name));
 	if (points.length === 0) return [];
 	const stewards = await db
-		.select({ pointId: collectionPointSteward.pointId, userId: user.id, nickname: user.nickname, username: user.username })
+		.select({
+			pointId: collectionPointSteward.pointId,
+			userId: user.id,
+			nickname: user.nickname,
+			username: user.username
+		})
 		.from(collectionPointSteward)
 		.innerJoin(user, eq(user.id, collectionPointSteward.userId))
 		.where(
@@ -98,8 +113,15 @@ export async function listAllPoints(db: DbOrTx) {
 }
 
 /** Creates a collection point in the playground's area and links it to the playground. */
-export async function createCollectionPoint(db: DbOrTx, playgroundId: number, input: CollectionPointInput): Promise<PointRow | null> {
-	const [pg] = await db.select({ areaId: playground.areaId }).from(playground).where(eq(playground.id, playgroundId));
+export async function createCollectionPoint(
+	db: DbOrTx,
+	playgroundId: number,
+	input: CollectionPointInput
+): Promise<PointRow | null> {
+	const [pg] = await db
+		.select({ areaId: playground.areaId })
+		.from(playground)
+		.where(eq(playground.id, playgroundId));
 	if (!pg) return null;
 	const [row] = await db
 		.insert(collectionPoint)
@@ -119,19 +141,30 @@ export async function createCollectionPoint(db: DbOrTx, playgroundId: number, in
 
 /** Links an existing point to a playground (idempotent). */
 export async function linkPoint(db: DbOrTx, pointId: number, playgroundId: number): Promise<boolean> {
-	const [p] = await db.select({ id: collectionPoint.id }).from(collectionPoint).where(eq(collectionPoint.id, pointId));
+	const [p] = await db
+		.select({ id: collectionPoint.id })
+		.from(collectionPoint)
+		.where(eq(collectionPoint.id, pointId));
 	if (!p) return false;
 	await db.insert(collectionPointPlayground).values({ pointId, playgroundId }).onConflictDoNothing();
 	return true;
 }
 
-export type AddStewardResult = { ok: true; userId: number } | { ok: false; error: 'playground.steward.unknownUser' | 'playground.point.unknown' };
+export type AddStewardResult =
+	| { ok: true; userId: number }
+	| { ok: false; error: 'playground.steward.unknownUser' | 'playground.point.unknown' };
 
 /** Makes a user (by username or email) a steward of a point, granting the steward role if needed. */
 export async function addSteward(db: DbOrTx, pointId: number, username: string): Promise<AddStewardResult> {
-	const [p] = await db.select({ id: collectionPoint.id }).from(collectionPoint).where(eq(collectionPoint.id, pointId));
+	const [p] = await db
+		.select({ id: collectionPoint.id })
+		.from(collectionPoint)
+		.where(eq(collectionPoint.id, pointId));
 	if (!p) return { ok: false, error: 'playground.point.unknown' };
-	const [u] = await db.select({ id: user.id }).from(user).where(eq(user.username, username.trim().toLowerCase()));
+	const [u] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(eq(user.username, username.trim().toLowerCase()));
 	if (!u) return { ok: false, error: 'playground.steward.unknownUser' };
 	await db.insert(collectionPointSteward).values({ pointId, userId: u.id }).onConflictDoNothing();
 	await db.insert(userRole).values({ userId: u.id, role: 'steward' }).onConflictDoNothing();

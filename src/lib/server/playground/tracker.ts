@@ -4,7 +4,8 @@ import { contribution, household, school, schoolClass, user } from '$lib/server/
 import { componentProgress, overallProgress, type Material } from '$lib/utils/playground';
 import { listComponents } from './playgrounds';
 
-const confirmedIn = (playgroundId: number) => and(eq(contribution.playgroundId, playgroundId), eq(contribution.status, 'confirmed'));
+const confirmedIn = (playgroundId: number) =>
+	and(eq(contribution.playgroundId, playgroundId), eq(contribution.status, 'confirmed'));
 
 /** Confirmed grams and items per component of a playground. */
 async function componentTotals(db: DbOrTx, playgroundId: number) {
@@ -53,7 +54,8 @@ export async function getTracker(db: DbOrTx, playgroundId: number) {
 			.filter(
 				(a) =>
 					a.componentId === c.id &&
-					((c.adoptedByClassId && a.classId === c.adoptedByClassId) || (c.adoptedByHouseholdId && a.householdId === c.adoptedByHouseholdId))
+					((c.adoptedByClassId && a.classId === c.adoptedByClassId) ||
+						(c.adoptedByHouseholdId && a.householdId === c.adoptedByHouseholdId))
 			)
 			.reduce((s, a) => s + Number(a.grams), 0);
 		return {
@@ -66,13 +68,23 @@ export async function getTracker(db: DbOrTx, playgroundId: number) {
 	});
 
 	const materials = await db
-		.select({ material: contribution.material, grams: sql<number>`sum(${contribution.grams})`, points: sql<number>`sum(${contribution.points})` })
+		.select({
+			material: contribution.material,
+			grams: sql<number>`sum(${contribution.grams})`,
+			points: sql<number>`sum(${contribution.points})`
+		})
 		.from(contribution)
 		.where(confirmedIn(playgroundId))
 		.groupBy(contribution.material);
 
 	const topClasses = await db
-		.select({ id: schoolClass.id, name: schoolClass.name, schoolName: school.name, grams: sql<number>`sum(${contribution.grams})`, points: sql<number>`sum(${contribution.points})` })
+		.select({
+			id: schoolClass.id,
+			name: schoolClass.name,
+			schoolName: school.name,
+			grams: sql<number>`sum(${contribution.grams})`,
+			points: sql<number>`sum(${contribution.points})`
+		})
 		.from(contribution)
 		.innerJoin(schoolClass, eq(schoolClass.id, contribution.classId))
 		.innerJoin(school, eq(school.id, schoolClass.schoolId))
@@ -82,7 +94,12 @@ export async function getTracker(db: DbOrTx, playgroundId: number) {
 		.limit(5);
 
 	const topHouseholds = await db
-		.select({ id: household.id, name: household.displayName, grams: sql<number>`sum(${contribution.grams})`, points: sql<number>`sum(${contribution.points})` })
+		.select({
+			id: household.id,
+			name: household.displayName,
+			grams: sql<number>`sum(${contribution.grams})`,
+			points: sql<number>`sum(${contribution.points})`
+		})
 		.from(contribution)
 		.innerJoin(household, eq(household.id, contribution.householdId))
 		.where(confirmedIn(playgroundId))
@@ -114,7 +131,11 @@ export async function getTracker(db: DbOrTx, playgroundId: number) {
 		components: withProgress,
 		overall: overallProgress(withProgress.map((c) => c.progress)),
 		totalGrams,
-		byMaterial: materials.map((m) => ({ material: m.material as Material, grams: Number(m.grams), points: Number(m.points) })),
+		byMaterial: materials.map((m) => ({
+			material: m.material as Material,
+			grams: Number(m.grams),
+			points: Number(m.points)
+		})),
 		topClasses: topClasses.map((c) => ({ ...c, grams: Number(c.grams), points: Number(c.points) })),
 		topHouseholds: topHouseholds.map((h) => ({ ...h, grams: Number(h.grams), points: Number(h.points) })),
 		recent

@@ -1,6 +1,13 @@
 import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
-import { classStudent, classTeacher, guardianLink, householdMember, pledge, pledgeCheckin } from '$lib/server/db/schema';
+import {
+	classStudent,
+	classTeacher,
+	guardianLink,
+	householdMember,
+	pledge,
+	pledgeCheckin
+} from '$lib/server/db/schema';
 import type { CheckinInput, CreatePledgeInput } from '$lib/schemas/pledges';
 import { completionBonus, pledgeItem, PLEDGE_LIMITS } from '$lib/pledges/items';
 import { addDays, daysBetween, localDay } from '$lib/utils/dates';
@@ -29,7 +36,12 @@ export type PledgeError =
 	| 'pledge.error.ended'
 	| 'pledge.error.over';
 type Failure = { ok: false; error: PledgeError; status: Status; field?: string };
-const failure = (error: PledgeError, status: Status, field?: string): Failure => ({ ok: false, error, status, field });
+const failure = (error: PledgeError, status: Status, field?: string): Failure => ({
+	ok: false,
+	error,
+	status,
+	field
+});
 
 /** An active adult or student member's household, or null. */
 async function householdOf(db: DbOrTx, userId: number) {
@@ -41,7 +53,11 @@ async function householdOf(db: DbOrTx, userId: number) {
 }
 
 /** Whether `userId` may check in on (and see) this pledge: its owner, or a member of its household. */
-export async function mayUsePledge(db: DbOrTx, userId: number, p: Pick<PledgeRow, 'userId' | 'householdId'>): Promise<boolean> {
+export async function mayUsePledge(
+	db: DbOrTx,
+	userId: number,
+	p: Pick<PledgeRow, 'userId' | 'householdId'>
+): Promise<boolean> {
 	if (p.householdId === null) return p.userId === userId;
 	const m = await householdOf(db, userId);
 	return m?.householdId === p.householdId;
@@ -51,7 +67,11 @@ export async function mayUsePledge(db: DbOrTx, userId: number, p: Pick<PledgeRow
  * What a person may do with a pledge: check in and end it ('act': its owner or household), only
  * look ('view': a linked guardian or a teacher of the owner's class), or nothing (null).
  */
-export async function pledgeAccess(db: DbOrTx, userId: number, p: Pick<PledgeRow, 'userId' | 'householdId'>): Promise<'act' | 'view' | null> {
+export async function pledgeAccess(
+	db: DbOrTx,
+	userId: number,
+	p: Pick<PledgeRow, 'userId' | 'householdId'>
+): Promise<'act' | 'view' | null> {
 	if (await mayUsePledge(db, userId, p)) return 'act';
 	if (p.householdId !== null || p.userId === null) return null;
 	const [guardian] = await db
@@ -101,8 +121,10 @@ export async function createPledgeWithin(
 	if (input.days !== null) endDay = addDays(today, input.days - 1);
 	else {
 		const until = input.untilDay ?? '';
-		const span = /^\d{4}-\d{2}-\d{2}$/.test(until) && addDays(until, 0) === until ? daysBetween(today, until) + 1 : NaN;
-		if (!(span >= PLEDGE_LIMITS.minDays && span <= PLEDGE_LIMITS.maxDays)) return failure('pledge.error.untilDay', 400, 'untilDay');
+		const span =
+			/^\d{4}-\d{2}-\d{2}$/.test(until) && addDays(until, 0) === until ? daysBetween(today, until) + 1 : NaN;
+		if (!(span >= PLEDGE_LIMITS.minDays && span <= PLEDGE_LIMITS.maxDays))
+			return failure('pledge.error.untilDay', 400, 'untilDay');
 		endDay = until;
 	}
 	const item = pledgeItem(input.item);
@@ -126,7 +148,9 @@ export async function createPledgeWithin(
 		.from(pledge)
 		.where(
 			and(
-				householdId === null ? and(eq(pledge.userId, userId), isNull(pledge.householdId)) : eq(pledge.householdId, householdId),
+				householdId === null
+					? and(eq(pledge.userId, userId), isNull(pledge.householdId))
+					: eq(pledge.householdId, householdId),
 				isNull(pledge.endedOn),
 				isNull(pledge.completedOn),
 				gte(pledge.endDay, today)
@@ -159,11 +183,11 @@ export async function createPledgeWithin(
 }
 
 export type CheckinResult =
-	| { ok: true; duplicate: boolean; day: string; completed: boolean; bonus: number }
-	| Failure;
+	{ ok: true; duplicate: boolean; day: string; completed: boolean; bonus: number } | Failure;
 
 function isUniqueViolation(e: unknown): boolean {
-	const text = String((e as { message?: string })?.message ?? e) + String((e as { cause?: unknown })?.cause ?? '');
+	const text =
+		String((e as { message?: string })?.message ?? e) + String((e as { cause?: unknown })?.cause ?? '');
 	return /UNIQUE constraint failed/i.test(text);
 }
 
@@ -219,7 +243,16 @@ export async function checkInWithin(
 	const grams = input.count * p.gramsPerItem;
 	const [row] = await tx
 		.insert(pledgeCheckin)
-		.values({ pledgeId: p.id, localDay: day, itemsAvoided: input.count, gramsAvoided: grams, userId, classId, householdId, createdAt: now })
+		.values({
+			pledgeId: p.id,
+			localDay: day,
+			itemsAvoided: input.count,
+			gramsAvoided: grams,
+			userId,
+			classId,
+			householdId,
+			createdAt: now
+		})
 		.returning({ id: pledgeCheckin.id });
 	const credit = { actorId: userId, personId: userId, classId, householdId, createdAt: now };
 	await appendEntry(tx, {
@@ -235,8 +268,17 @@ export async function checkInWithin(
 	if (classId) await checkClassGoals(tx, classId, day, now);
 
 	if (p.completedOn) return { ok: true, duplicate: false, day, completed: false, bonus: 0 } as const;
-	const days = await tx.select({ day: pledgeCheckin.localDay }).from(pledgeCheckin).where(eq(pledgeCheckin.pledgeId, p.id));
-	if (!isPledgeKept(days.map((d) => d.day), p.startDay, p.endDay)) {
+	const days = await tx
+		.select({ day: pledgeCheckin.localDay })
+		.from(pledgeCheckin)
+		.where(eq(pledgeCheckin.pledgeId, p.id));
+	if (
+		!isPledgeKept(
+			days.map((d) => d.day),
+			p.startDay,
+			p.endDay
+		)
+	) {
 		return { ok: true, duplicate: false, day, completed: false, bonus: 0 } as const;
 	}
 	// Only the transaction that flips completed_on pays the bonus: exactly once.
@@ -248,20 +290,33 @@ export async function checkInWithin(
 	if (flipped.length === 0) return { ok: true, duplicate: false, day, completed: false, bonus: 0 } as const;
 	const bonus = completionBonus(daysBetween(p.startDay, p.endDay) + 1);
 	await appendEntry(tx, { ...credit, localDay: day, points: bonus, sourceKind: 'bonus', sourceId: p.id });
-	await awardBadge(tx, PLEDGE_BADGE, p.householdId === null ? { userId } : { householdId: p.householdId }, String(p.id), now);
+	await awardBadge(
+		tx,
+		PLEDGE_BADGE,
+		p.householdId === null ? { userId } : { householdId: p.householdId },
+		String(p.id),
+		now
+	);
 	return { ok: true, duplicate: false, day, completed: true, bonus } as const;
 }
 
 export type EndResult = { ok: true } | Failure;
 
 /** Ends a running pledge today; its check-ins and points stay. Household pledges: adults only. */
-export async function endPledge(db: Db, userId: number, pledgeId: number, now = new Date(), timeZone?: string): Promise<EndResult> {
+export async function endPledge(
+	db: Db,
+	userId: number,
+	pledgeId: number,
+	now = new Date(),
+	timeZone?: string
+): Promise<EndResult> {
 	const today = localDay(now, timeZone);
 	return db.transaction(async (tx) => {
 		const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
 		if (!p) return failure('pledge.error.notFound', 404);
 		if (!(await mayUsePledge(tx, userId, p))) return failure('pledge.error.notYours', 403);
-		if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult') return failure('pledge.error.notAdult', 403);
+		if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult')
+			return failure('pledge.error.notAdult', 403);
 		if (!isRunning(p, today)) return failure('pledge.error.over', 409);
 		await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));
 		return { ok: true } as const;

@@ -12,13 +12,18 @@ export type { Impact, PledgeView };
 type CheckinRow = { localDay: string; itemsAvoided: number; gramsAvoided: number };
 
 /** Applies the pledge rules to one pledge's check-ins (pure; exported for tests). */
-export function toPledgeView(p: PledgeRow & { ownerNickname?: string | null }, checkins: CheckinRow[], today: string): PledgeView {
+export function toPledgeView(
+	p: PledgeRow & { ownerNickname?: string | null },
+	checkins: CheckinRow[],
+	today: string
+): PledgeView {
 	const days = new Set(checkins.map((c) => c.localDay));
 	const yesterday = addDays(today, -1);
 	const lastDay = p.endedOn ?? p.endDay;
 	const to = lastDay < today ? lastDay : today;
 	const s = computeStreak(days, { from: p.startDay, to, lastIsOpen: to === today });
-	const open = (day: string) => !p.endedOn && !p.completedOn && day >= p.startDay && day <= p.endDay && !days.has(day);
+	const open = (day: string) =>
+		!p.endedOn && !p.completedOn && day >= p.startDay && day <= p.endDay && !days.has(day);
 	const canCheckInToday = open(today);
 	const canCheckInYesterday = open(yesterday);
 	const state: PledgeState = p.completedOn
@@ -46,7 +51,13 @@ export function toPledgeView(p: PledgeRow & { ownerNickname?: string | null }, c
 		daysCheckedIn: days.size,
 		itemsAvoided: checkins.reduce((a, c) => a + c.itemsAvoided, 0),
 		gramsAvoided: checkins.reduce((a, c) => a + c.gramsAvoided, 0),
-		streak: { current: s.current, longest: s.longest, graceHeld: s.graceHeld, towardsGrace: s.towardsGrace, graceUsed: s.graceDays.length },
+		streak: {
+			current: s.current,
+			longest: s.longest,
+			graceHeld: s.graceHeld,
+			towardsGrace: s.towardsGrace,
+			graceUsed: s.graceDays.length
+		},
 		checkedToday: days.has(today),
 		canCheckInToday,
 		canCheckInYesterday
@@ -63,12 +74,24 @@ async function viewsWhere(db: DbOrTx, where: SQL | undefined, today: string): Pr
 		.limit(200);
 	if (rows.length === 0) return [];
 	const checkins = await db
-		.select({ pledgeId: pledgeCheckin.pledgeId, localDay: pledgeCheckin.localDay, itemsAvoided: pledgeCheckin.itemsAvoided, gramsAvoided: pledgeCheckin.gramsAvoided })
+		.select({
+			pledgeId: pledgeCheckin.pledgeId,
+			localDay: pledgeCheckin.localDay,
+			itemsAvoided: pledgeCheckin.itemsAvoided,
+			gramsAvoided: pledgeCheckin.gramsAvoided
+		})
 		.from(pledgeCheckin)
-		.where(inArray(pledgeCheckin.pledgeId, rows.map((r) => r.p.id)));
+		.where(
+			inArray(
+				pledgeCheckin.pledgeId,
+				rows.map((r) => r.p.id)
+			)
+		);
 	const byPledge = new Map<number, CheckinRow[]>();
 	for (const c of checkins) byPledge.set(c.pledgeId, [...(byPledge.get(c.pledgeId) ?? []), c]);
-	return rows.map((r) => toPledgeView({ ...r.p, ownerNickname: r.ownerNickname }, byPledge.get(r.p.id) ?? [], today));
+	return rows.map((r) =>
+		toPledgeView({ ...r.p, ownerNickname: r.ownerNickname }, byPledge.get(r.p.id) ?? [], today)
+	);
 }
 
 /** A person's active household membership, if any. */
@@ -93,7 +116,11 @@ export async function getPledge(db: DbOrTx, pledgeId: number, today: string) {
 	const [view] = await viewsWhere(db, eq(pledge.id, pledgeId), today);
 	if (!view) return null;
 	const checkins = await db
-		.select({ localDay: pledgeCheckin.localDay, itemsAvoided: pledgeCheckin.itemsAvoided, gramsAvoided: pledgeCheckin.gramsAvoided })
+		.select({
+			localDay: pledgeCheckin.localDay,
+			itemsAvoided: pledgeCheckin.itemsAvoided,
+			gramsAvoided: pledgeCheckin.gramsAvoided
+		})
 		.from(pledgeCheckin)
 		.where(eq(pledgeCheckin.pledgeId, pledgeId))
 		.orderBy(pledgeCheckin.localDay);
@@ -118,8 +145,17 @@ export async function personStreak(db: DbOrTx, userId: number, today: string) {
 		.selectDistinct({ day: pledgeCheckin.localDay })
 		.from(pledgeCheckin)
 		.where(and(eq(pledgeCheckin.userId, userId), gte(pledgeCheckin.localDay, addDays(today, -400))));
-	const s = computeStreak(rows.map((r) => r.day), { to: today });
-	return { current: s.current, longest: s.longest, graceHeld: s.graceHeld, towardsGrace: s.towardsGrace, checkedToday: s.checkedToday };
+	const s = computeStreak(
+		rows.map((r) => r.day),
+		{ to: today }
+	);
+	return {
+		current: s.current,
+		longest: s.longest,
+		graceHeld: s.graceHeld,
+		towardsGrace: s.towardsGrace,
+		checkedToday: s.checkedToday
+	};
 }
 
 /**
@@ -155,21 +191,34 @@ export async function pledgeImpact(
 }
 
 const onWall = (v: PledgeView, today: string) =>
-	v.state === 'active' || (v.state === 'completed' && !!v.completedOn && v.completedOn >= addDays(today, -30));
+	v.state === 'active' ||
+	(v.state === 'completed' && !!v.completedOn && v.completedOn >= addDays(today, -30));
 
 /** Running pledges first, longest streak on top; recently kept ones after them. */
 function wallOrder(views: PledgeView[], today: string): PledgeView[] {
 	return views
 		.filter((v) => onWall(v, today))
-		.sort((a, b) => Number(a.state !== 'active') - Number(b.state !== 'active') || b.streak.current - a.streak.current || a.id - b.id);
+		.sort(
+			(a, b) =>
+				Number(a.state !== 'active') - Number(b.state !== 'active') ||
+				b.streak.current - a.streak.current ||
+				a.id - b.id
+		);
 }
 
 /** A class's pledge wall: its students' running pledges (and those completed in the last 30 days). */
 export async function classWall(db: DbOrTx, classId: number, today: string) {
-	const students = db.select({ id: classStudent.userId }).from(classStudent).where(eq(classStudent.classId, classId));
+	const students = db
+		.select({ id: classStudent.userId })
+		.from(classStudent)
+		.where(eq(classStudent.classId, classId));
 	const views = await viewsWhere(
 		db,
-		and(inArray(pledge.userId, students), isNull(pledge.householdId), gte(pledge.endDay, addDays(today, -31))),
+		and(
+			inArray(pledge.userId, students),
+			isNull(pledge.householdId),
+			gte(pledge.endDay, addDays(today, -31))
+		),
 		today
 	);
 	return wallOrder(views, today);
@@ -184,7 +233,10 @@ export async function householdWall(db: DbOrTx, householdId: number, today: stri
 	const views = await viewsWhere(
 		db,
 		and(
-			or(eq(pledge.householdId, householdId), and(inArray(pledge.userId, members), isNull(pledge.householdId))),
+			or(
+				eq(pledge.householdId, householdId),
+				and(inArray(pledge.userId, members), isNull(pledge.householdId))
+			),
 			gte(pledge.endDay, addDays(today, -31))
 		),
 		today

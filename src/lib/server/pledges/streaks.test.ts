@@ -44,7 +44,9 @@ describe('streaks and grace days', () => {
 	});
 
 	it('a grace day is not earned before 7 days: a miss on day 5 breaks the streak', () => {
-		const s = computeStreak(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-06'], { to: '2026-03-06' });
+		const s = computeStreak(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-06'], {
+			to: '2026-03-06'
+		});
 		expect(s).toMatchObject({ current: 1, longest: 4, graceDays: [] });
 	});
 
@@ -60,7 +62,10 @@ describe('streaks and grace days', () => {
 		expect([lateEvening, pastMidnight]).toEqual(['2026-11-30', '2026-12-01']);
 		expect(computeStreak([lateEvening, pastMidnight], { to: pastMidnight }).current).toBe(2);
 		// In UTC both instants fall on 30 Nov: one day, not two.
-		const utc = [localDay(new Date('2026-11-30T16:30:00Z'), 'UTC'), localDay(new Date('2026-11-30T17:30:00Z'), 'UTC')];
+		const utc = [
+			localDay(new Date('2026-11-30T16:30:00Z'), 'UTC'),
+			localDay(new Date('2026-11-30T17:30:00Z'), 'UTC')
+		];
 		expect(computeStreak(utc, { to: '2026-11-30' }).current).toBe(1);
 	});
 
@@ -69,8 +74,26 @@ describe('streaks and grace days', () => {
 		const end = addDays(start, 20); // 21 days
 		const all = run(start, 21);
 		expect(isPledgeKept(all, start, end)).toBe(true);
-		expect(isPledgeKept(all.filter((d) => d !== '2026-12-05'), start, end)).toBe(true); // day 12: graced
-		expect(isPledgeKept(all.filter((d) => d !== '2026-11-27'), start, end)).toBe(false); // day 4: no grace yet
-		expect(isPledgeKept(all.filter((d) => d !== end), start, end)).toBe(false); // the last day must be checked
+		expect(
+			isPledgeKept(
+				all.filter((d) => d !== '2026-12-05'),
+				start,
+				end
+			)
+		).toBe(true); // day 12: graced
+		expect(
+			isPledgeKept(
+				all.filter((d) => d !== '2026-11-27'),
+				start,
+				end
+			)
+		).toBe(false); // day 4: no grace yet
+		expect(
+			isPledgeKept(
+				all.filter((d) => d !== end),
+				start,
+				end
+			)
+		).toBe(false); // the last day must be checked
 	});
 });

@@ -10,7 +10,14 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const today = localDay(new Date(), appTimeZone());
 	const rows = await listChallengesFor(db, user);
-	const challenges = rows.map((c) => ({ id: c.id, title: c.title, scope: c.scope, startDay: c.startDay, endDay: c.endDay, state: challengeState(c, today) }));
+	const challenges = rows.map((c) => ({
+		id: c.id,
+		title: c.title,
+		scope: c.scope,
+		startDay: c.startDay,
+		endDay: c.endDay,
+		state: challengeState(c, today)
+	}));
 	const canCreate = user.roles.some((r) => r === 'teacher' || r === 'steward' || r === 'organiser');
 	return { challenges, canCreate };
 };

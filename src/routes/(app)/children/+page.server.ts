@@ -17,7 +17,8 @@ export const actions: Actions = {
 		const user = requireRole(event, 'household');
 		const form = await event.request.formData();
 		const studentId = parseId(String(form.get('studentId') ?? ''));
-		if (!(await linkChild(await getDb(), user.id, studentId))) return fail(403, { error: 'structure.children.notLinkable' });
+		if (!(await linkChild(await getDb(), user.id, studentId)))
+			return fail(403, { error: 'structure.children.notLinkable' });
 		setFlash(event.cookies, 'structure.children.linked');
 		redirect(303, '/children');
 	}

@@ -35,7 +35,11 @@ export const actions: Actions = {
 		const parsed = classSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const res = await createClass(await getDb(), user.id, parsed.data);
-		if (!res.ok) return fail(res.field === 'schoolId' ? 403 : 400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(res.field === 'schoolId' ? 403 : 400, {
+				values,
+				errors: { [res.field]: res.error } as FieldErrors
+			});
 		setFlash(event.cookies, 'structure.class.created');
 		redirect(303, `/classes/${res.classId}/students`);
 	}

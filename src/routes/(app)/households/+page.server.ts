@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { createHousehold, joinHouseholdByCode, listNeighbourhoods, myHousehold } from '$lib/server/community/households';
+import {
+	createHousehold,
+	joinHouseholdByCode,
+	listNeighbourhoods,
+	myHousehold
+} from '$lib/server/community/households';
 import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
@@ -31,7 +36,8 @@ export const actions: Actions = {
 		const parsed = householdSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await createHousehold(await getDb(), user.id, parsed.data);
-		if (!res.ok) return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.household.created');
 		redirect(303, `/households/${res.householdId}/members`);
 	},
@@ -43,7 +49,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const key = codeKey('household', event.getClientAddress());
-		if (await lockedFor(db, [key])) return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+		if (await lockedFor(db, [key]))
+			return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
 		const res = await joinHouseholdByCode(db, user, parsed.data.code);
 		if (!res.ok) {
 			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);

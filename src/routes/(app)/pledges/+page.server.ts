@@ -41,7 +41,8 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const values = formObject(await event.request.formData());
 		const parsed = createPledgeSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { create: { values, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
+		if (!parsed.success)
+			return fail(400, { create: { values, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
 		const db = await getDb();
 		const result = await createPledge(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) {

@@ -17,13 +17,22 @@ export async function checkinAction(event: RequestEvent, back: (pledgeId: number
 	const pledgeId = Number(values.pledgeId) || 0;
 	const parsed = checkinSchema.safeParse(values);
 	if (!parsed.success) {
-		return fail(400, { checkin: { pledgeId, values: { count: values.count }, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
+		return fail(400, {
+			checkin: {
+				pledgeId,
+				values: { count: values.count },
+				errors: fieldErrors(parsed.error),
+				error: 'form.hasErrors'
+			}
+		});
 	}
 	const db = await getDb();
 	const result = await checkIn(db, user.id, parsed.data, new Date(), appTimeZone());
 	if (!result.ok) {
 		const errors = result.field ? { [result.field]: result.error } : {};
-		return fail(result.status, { checkin: { pledgeId, values: { count: values.count }, errors, error: result.error } });
+		return fail(result.status, {
+			checkin: { pledgeId, values: { count: values.count }, errors, error: result.error }
+		});
 	}
 	setFlash(event.cookies, result.completed ? 'pledge.checkin.completed' : 'pledge.checkin.saved');
 	redirect(303, back(parsed.data.pledgeId));

@@ -12,7 +12,11 @@ import {
 	voidContribution,
 	type ContributionResult
 } from '$lib/server/playground/contributions';
-import { confirmContributionSchema, decideWithReasonSchema, recordContributionSchema } from '$lib/schemas/playground';
+import {
+	confirmContributionSchema,
+	decideWithReasonSchema,
+	recordContributionSchema
+} from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
@@ -32,9 +36,18 @@ export const load: PageServerLoad = async (event) => {
 	// Another point's id in the URL: not theirs to see.
 	if (!point) error(403, { message: 'playground.error.notSteward' });
 	const playgrounds = point.playgrounds.filter((p) => p.state === 'collecting');
-	const components = (await Promise.all(playgrounds.map(async (p) => (await listComponents(db, p.id)).map((c) => ({ id: c.id, name: c.name, playgroundId: p.id }))))).flat();
+	const components = (
+		await Promise.all(
+			playgrounds.map(async (p) =>
+				(await listComponents(db, p.id)).map((c) => ({ id: c.id, name: c.name, playgroundId: p.id }))
+			)
+		)
+	).flat();
 	const today = localDay(new Date(), appTimeZone());
-	const [todayRows, announced] = await Promise.all([listPointDay(db, point.id, today), listAnnounced(db, point.id)]);
+	const [todayRows, announced] = await Promise.all([
+		listPointDay(db, point.id, today),
+		listAnnounced(db, point.id)
+	]);
 	const last = event.cookies.get(LAST_MATERIAL);
 	return {
 		points,
@@ -55,8 +68,17 @@ function back(event: RequestEvent, pointId: number | string, flash: string): nev
 	redirect(303, `/steward?point=${pointId}`);
 }
 
-function refused(result: Extract<ContributionResult, { ok: false }>, form: string, values: Record<string, unknown>) {
-	return fail(result.status, { form, values, errors: { _: result.error }, candidates: result.candidates ?? [] });
+function refused(
+	result: Extract<ContributionResult, { ok: false }>,
+	form: string,
+	values: Record<string, unknown>
+) {
+	return fail(result.status, {
+		form,
+		values,
+		errors: { _: result.error },
+		candidates: result.candidates ?? []
+	});
 }
 
 export const actions: Actions = {
@@ -64,13 +86,22 @@ export const actions: Actions = {
 		const user = requireRole(event, 'steward');
 		const values = formObject(await event.request.formData());
 		const parsed = recordContributionSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
+		if (!parsed.success)
+			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
 		const db = await getDb();
 		const result = await recordContribution(db, user.id, parsed.data);
 		if (!result.ok) return refused(result, 'record', values);
-		event.cookies.set(LAST_MATERIAL, parsed.data.material, { path: '/steward', httpOnly: true, sameSite: 'lax', maxAge: 60 * 60 * 24 * 180 });
+		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
+			path: '/steward',
+			httpOnly: true,
+			sameSite: 'lax',
+			maxAge: 60 * 60 * 24 * 180
+		});
 		const c = result.contribution;
-		const check = c.material === 'ecobricks' && c.volumeMl ? checkEcobrick(c.grams, c.volumeMl * (c.itemCount ?? 1)) : null;
+		const check =
+			c.material === 'ecobricks' && c.volumeMl
+				? checkEcobrick(c.grams, c.volumeMl * (c.itemCount ?? 1))
+				: null;
 		const flash =
 			check?.status === 'warn'
 				? check.reason === 'playground.ecobrick.warnLight'
@@ -84,7 +115,13 @@ export const actions: Actions = {
 		const user = requireRole(event, 'steward');
 		const values = formObject(await event.request.formData());
 		const parsed = confirmContributionSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: `confirm-${values.contributionId}`, values, errors: fieldErrors(parsed.error), candidates: [] });
+		if (!parsed.success)
+			return fail(400, {
+				form: `confirm-${values.contributionId}`,
+				values,
+				errors: fieldErrors(parsed.error),
+				candidates: []
+			});
 		const result = await confirmContribution(await getDb(), user.id, parsed.data);
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
 		back(event, result.contribution.pointId, 'playground.steward.confirmed');
@@ -94,8 +131,19 @@ export const actions: Actions = {
 		const user = requireRole(event, 'steward');
 		const values = formObject(await event.request.formData());
 		const parsed = decideWithReasonSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: `reject-${values.contributionId}`, values, errors: fieldErrors(parsed.error), candidates: [] });
-		const result = await rejectContribution(await getDb(), user.id, parsed.data.contributionId, parsed.data.reason);
+		if (!parsed.success)
+			return fail(400, {
+				form: `reject-${values.contributionId}`,
+				values,
+				errors: fieldErrors(parsed.error),
+				candidates: []
+			});
+		const result = await rejectContribution(
+			await getDb(),
+			user.id,
+			parsed.data.contributionId,
+			parsed.data.reason
+		);
 		if (!result.ok) return refused(result, `reject-${values.contributionId}`, values);
 		back(event, result.contribution.pointId, 'playground.steward.rejected');
 	},
@@ -104,8 +152,19 @@ export const actions: Actions = {
 		const user = requireRole(event, 'steward');
 		const values = formObject(await event.request.formData());
 		const parsed = decideWithReasonSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: `void-${values.contributionId}`, values, errors: fieldErrors(parsed.error), candidates: [] });
-		const result = await voidContribution(await getDb(), user.id, parsed.data.contributionId, parsed.data.reason);
+		if (!parsed.success)
+			return fail(400, {
+				form: `void-${values.contributionId}`,
+				values,
+				errors: fieldErrors(parsed.error),
+				candidates: []
+			});
+		const result = await voidContribution(
+			await getDb(),
+			user.id,
+			parsed.data.contributionId,
+			parsed.data.reason
+		);
 		if (!result.ok) return refused(result, `void-${values.contributionId}`, values);
 		back(event, result.contribution.pointId, 'playground.steward.voided');
 	}

@@ -20,9 +20,26 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = event.url.searchParams.get('mode');
 	const mode: LogMode | null = modes.find((m) => m === wanted) ?? modes[0] ?? null;
 	const day = event.url.searchParams.get('day') === 'yesterday' ? yesterday : today;
-	if (!mode) return { mode: null, modes, day, today, yesterday, actions: [], challenges: [], householdId: null, householdName: null, dayPoints: 0, keys: {} };
+	if (!mode)
+		return {
+			mode: null,
+			modes,
+			day,
+			today,
+			yesterday,
+			actions: [],
+			challenges: [],
+			householdId: null,
+			householdName: null,
+			dayPoints: 0,
+			keys: {}
+		};
 	const actions = await actionsForDay(db, memberships, user.id, mode, day);
-	const running = await runningChallengesFor(db, { classId: mode === 'person' ? memberships.classId : null, neighbourhoodId: memberships.neighbourhoodId }, today);
+	const running = await runningChallengesFor(
+		db,
+		{ classId: mode === 'person' ? memberships.classId : null, neighbourhoodId: memberships.neighbourhoodId },
+		today
+	);
 	const challenges = running.map((c) => ({ id: c.id, title: c.title, endDay: c.endDay }));
 	const household = memberships.householdId ? await getHouseholdHeader(db, memberships.householdId) : null;
 	const dayPoints =
@@ -31,7 +48,19 @@ export const load: PageServerLoad = async (event) => {
 			: (await getTotals(db, 'household', memberships.householdId!, 'day', day)).points;
 	// One fresh key per button: a double tap or a resubmitted form counts once.
 	const keys = Object.fromEntries(actions.map((a) => [a.id, crypto.randomUUID()]));
-	return { mode, modes, day, today, yesterday, actions, challenges, householdId: household?.id ?? null, householdName: household?.displayName ?? null, dayPoints, keys };
+	return {
+		mode,
+		modes,
+		day,
+		today,
+		yesterday,
+		actions,
+		challenges,
+		householdId: household?.id ?? null,
+		householdName: household?.displayName ?? null,
+		dayPoints,
+		keys
+	};
 };
 
 export const actions: Actions = {
@@ -39,10 +68,20 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const raw = formObject(await event.request.formData());
 		const parsed = logActionSchema.safeParse(raw);
-		if (!parsed.success) return fail(400, { actionId: Number(raw.actionId) || null, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid', params: {} });
+		if (!parsed.success)
+			return fail(400, {
+				actionId: Number(raw.actionId) || null,
+				error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid',
+				params: {}
+			});
 		const db = await getDb();
 		const result = await logAction(db, user.id, parsed.data, new Date(), appTimeZone());
-		if (!result.ok) return fail(result.status, { actionId: parsed.data.actionId, error: result.error, params: result.params ?? {} });
+		if (!result.ok)
+			return fail(result.status, {
+				actionId: parsed.data.actionId,
+				error: result.error,
+				params: result.params ?? {}
+			});
 		setFlash(event.cookies, result.badges.length ? 'actions.loggedBadge' : 'actions.logged');
 		const { yesterday } = backfillDays(new Date(), appTimeZone());
 		redirect(303, `/today?mode=${parsed.data.mode}${parsed.data.day === yesterday ? '&day=yesterday' : ''}`);

@@ -15,7 +15,12 @@ export const load: PageServerLoad = ({ locals }) => {
 
 function refill(form: Record<string, string | string[]>) {
 	const pick = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).slice(0, 254) : '');
-	return { displayName: pick('displayName'), nickname: pick('nickname'), email: pick('email'), role: pick('role') };
+	return {
+		displayName: pick('displayName'),
+		nickname: pick('nickname'),
+		email: pick('email'),
+		role: pick('role')
+	};
 }
 
 export const actions: Actions = {
@@ -25,7 +30,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values: refill(form), errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const result = await signUpAdult(db, parsed.data, event.locals.locale);
-		if (!result.ok) return fail(400, { values: refill(form), errors: { email: result.error } as FieldErrors });
+		if (!result.ok)
+			return fail(400, { values: refill(form), errors: { email: result.error } as FieldErrors });
 		const { token, expiresAt } = await createSession(db, result.userId);
 		setSessionCookie(event, token, expiresAt);
 		setFlash(event.cookies, 'auth.signup.done');

@@ -36,7 +36,10 @@ export const actions: Actions = {
 		const parsed = adoptSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { adopt: { values, errors: fieldErrors(parsed.error) } });
 		const result = await adoptComponent(db, user.id, { playgroundId, ...parsed.data });
-		if (!result.ok) return fail(result.status, { adopt: { values, errors: { _: result.error } as Record<string, string> } });
+		if (!result.ok)
+			return fail(result.status, {
+				adopt: { values, errors: { _: result.error } as Record<string, string> }
+			});
 		setFlash(event.cookies, 'playground.adopt.done');
 		redirect(303, `/playgrounds/${playgroundId}`);
 	}

@@ -13,7 +13,8 @@ const en: Translations<typeof vi> = {
 	'actions.today.mode': 'Log for',
 	'actions.today.mode.person': 'Myself (also counts for my class and family)',
 	'actions.today.mode.household': 'The whole household {name}',
-	'actions.today.none': 'You are not in a class or a household yet, so there is nothing to log for. Join a class with its code or join a household.',
+	'actions.today.none':
+		'You are not in a class or a household yet, so there is nothing to log for. Join a class with its code or join a household.',
 	'actions.today.noActions': 'There are no actions to log yet.',
 	'actions.today.used': 'Logged {used}/{cap}',
 	'actions.today.full': 'All {cap} done for the day',
@@ -40,7 +41,8 @@ const en: Translations<typeof vi> = {
 	'actions.challenge.notParticipant': 'Your class or household does not take part in this challenge.',
 	'actions.challenge.outsidePeriod': 'That day is outside the challenge period.',
 	'actions.challenge.actionNotIncluded': 'This action is not part of the challenge.',
-	'actions.throttle': 'You are logging too fast (more than {limit} in {minutes} minutes). Take a short break, then carry on.',
+	'actions.throttle':
+		'You are logging too fast (more than {limit} in {minutes} minutes). Take a short break, then carry on.',
 	'actions.cap': 'The daily limit of {cap} for this action is reached ({left} left).',
 	'actions.void.forbidden': "Only the class's teacher or the neighbourhood's steward can void this entry.",
 	'actions.void.done': 'Entry voided. Its points were taken back.',
@@ -108,7 +110,8 @@ const en: Translations<typeof vi> = {
 	'activity.empty': 'No activity in the last 30 days.',
 	'activity.link': 'Household activity',
 	'catalogue.title': 'Action catalogue',
-	'catalogue.intro': 'Add, edit or retire actions. Retired actions keep their history but can no longer be logged.',
+	'catalogue.intro':
+		'Add, edit or retire actions. Retired actions keep their history but can no longer be logged.',
 	'catalogue.add': 'Add an action',
 	'catalogue.edit': 'Edit action',
 	'catalogue.nameVi': 'Name in Vietnamese',

@@ -10,7 +10,8 @@ const vi = {
 	'actions.today.mode': 'Ghi cho',
 	'actions.today.mode.person': 'Bản thân tôi (cả lớp và gia đình)',
 	'actions.today.mode.household': 'Cả hộ {name}',
-	'actions.today.none': 'Bạn chưa thuộc lớp hay hộ nào nên chưa ghi được hành động. Hãy tham gia lớp bằng mã lớp hoặc tham gia một hộ.',
+	'actions.today.none':
+		'Bạn chưa thuộc lớp hay hộ nào nên chưa ghi được hành động. Hãy tham gia lớp bằng mã lớp hoặc tham gia một hộ.',
 	'actions.today.noActions': 'Chưa có hành động nào để ghi.',
 	'actions.today.used': 'Đã ghi {used}/{cap}',
 	'actions.today.full': 'Đủ {cap} lần hôm nay',
@@ -37,7 +38,8 @@ const vi = {
 	'actions.challenge.notParticipant': 'Lớp hoặc hộ của bạn không tham gia thử thách này.',
 	'actions.challenge.outsidePeriod': 'Ngày này nằm ngoài thời gian của thử thách.',
 	'actions.challenge.actionNotIncluded': 'Hành động này không có trong thử thách.',
-	'actions.throttle': 'Bạn ghi quá nhanh (hơn {limit} lần trong {minutes} phút). Hãy nghỉ một chút rồi ghi tiếp.',
+	'actions.throttle':
+		'Bạn ghi quá nhanh (hơn {limit} lần trong {minutes} phút). Hãy nghỉ một chút rồi ghi tiếp.',
 	'actions.cap': 'Đã đủ giới hạn {cap} lần trong ngày cho hành động này (còn {left}).',
 	'actions.void.forbidden': 'Chỉ giáo viên của lớp hoặc người điều phối của khu dân cư mới được huỷ mục này.',
 	'actions.void.done': 'Đã huỷ mục này. Điểm đã được trừ lại.',
@@ -105,7 +107,8 @@ const vi = {
 	'activity.empty': 'Hộ chưa có hoạt động nào trong 30 ngày qua.',
 	'activity.link': 'Hoạt động của hộ',
 	'catalogue.title': 'Danh mục hành động',
-	'catalogue.intro': 'Thêm, sửa hoặc ngừng dùng hành động. Hành động đã ngừng vẫn giữ lịch sử nhưng không ghi mới được.',
+	'catalogue.intro':
+		'Thêm, sửa hoặc ngừng dùng hành động. Hành động đã ngừng vẫn giữ lịch sử nhưng không ghi mới được.',
 	'catalogue.add': 'Thêm hành động',
 	'catalogue.edit': 'Sửa hành động',
 	'catalogue.nameVi': 'Tên tiếng Việt',

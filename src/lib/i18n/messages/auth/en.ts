@@ -9,9 +9,11 @@ const en: Translations<typeof vi> = {
 	'auth.login.invalid': 'Wrong username or password.',
 	'auth.login.locked': 'Too many failed sign-ins. Please try again in {minutes} minutes.',
 	'auth.login.noAccount': 'No account yet?',
-	'auth.login.studentHint': 'Students: use the username on your login card, or the class code from your teacher.',
+	'auth.login.studentHint':
+		'Students: use the username on your login card, or the class code from your teacher.',
 	'auth.signup.title': 'Create an adult account',
-	'auth.signup.intro': 'For teachers, household members, stewards and organisers. Students need no email: join your class with its code.',
+	'auth.signup.intro':
+		'For teachers, household members, stewards and organisers. Students need no email: join your class with its code.',
 	'auth.signup.name': 'Full name',
 	'auth.signup.nickname': 'Public display name',
 	'auth.signup.email': 'Email',

@@ -8,7 +8,8 @@ const vi = {
 	'auth.login.noAccount': 'Chưa có tài khoản?',
 	'auth.login.studentHint': 'Học sinh: dùng tên đăng nhập trên thẻ của em hoặc mã lớp từ thầy cô.',
 	'auth.signup.title': 'Tạo tài khoản người lớn',
-	'auth.signup.intro': 'Dành cho giáo viên, thành viên hộ gia đình, người thu gom và ban tổ chức. Học sinh không cần email: hãy vào lớp bằng mã lớp.',
+	'auth.signup.intro':
+		'Dành cho giáo viên, thành viên hộ gia đình, người thu gom và ban tổ chức. Học sinh không cần email: hãy vào lớp bằng mã lớp.',
 	'auth.signup.name': 'Họ tên',
 	'auth.signup.nickname': 'Tên hiển thị công khai',
 	'auth.signup.email': 'Email',

@@ -50,7 +50,8 @@ const en: Translations<typeof vi> = {
 	'board.standings.title': 'On the leaderboards (this week)',
 	'board.standings.see': 'See board',
 	'board.studentBoard.off': 'The student board of this class is off. Only its teacher can turn it on.',
-	'board.studentBoard.offTeacher': 'The student board is off: students do not see each other’s ranks. Turn it on when the class is ready — nicknames only, and never a bottom list.',
+	'board.studentBoard.offTeacher':
+		'The student board is off: students do not see each other’s ranks. Turn it on when the class is ready — nicknames only, and never a bottom list.',
 	'board.studentBoard.onTeacher': 'The student board is on for this class.',
 	'board.studentBoard.turnOn': 'Turn the student board on',
 	'board.studentBoard.turnOff': 'Turn the student board off',

@@ -47,7 +47,8 @@ const vi = {
 	'board.standings.title': 'Trên các bảng xếp hạng (tuần này)',
 	'board.standings.see': 'Xem bảng',
 	'board.studentBoard.off': 'Bảng xếp hạng học sinh của lớp này đang tắt. Chỉ giáo viên bật được.',
-	'board.studentBoard.offTeacher': 'Bảng xếp hạng học sinh đang tắt: học sinh không thấy thứ hạng của nhau. Bật khi lớp sẵn sàng — chỉ hiện biệt danh, không có danh sách cuối bảng.',
+	'board.studentBoard.offTeacher':
+		'Bảng xếp hạng học sinh đang tắt: học sinh không thấy thứ hạng của nhau. Bật khi lớp sẵn sàng — chỉ hiện biệt danh, không có danh sách cuối bảng.',
 	'board.studentBoard.onTeacher': 'Bảng xếp hạng học sinh đang bật cho lớp này.',
 	'board.studentBoard.turnOn': 'Bật bảng học sinh',
 	'board.studentBoard.turnOff': 'Tắt bảng học sinh',

@@ -27,7 +27,8 @@ const en: Translations<typeof vi> = {
 	'challenges.field.start': 'Start day',
 	'challenges.field.end': 'End day',
 	'challenges.field.actions': 'Actions that count, and their points',
-	'challenges.field.actionsHint': "Tick the challenge's actions; you can change the points for this challenge.",
+	'challenges.field.actionsHint':
+		"Tick the challenge's actions; you can change the points for this challenge.",
 	'challenges.field.pointsFor': 'Points for “{name}”',
 	'challenges.created': 'Challenge created.',
 	'challenges.actions.required': 'Choose at least one action.',

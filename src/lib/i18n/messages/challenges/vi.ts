@@ -24,7 +24,8 @@ const vi = {
 	'challenges.field.start': 'Ngày bắt đầu',
 	'challenges.field.end': 'Ngày kết thúc',
 	'challenges.field.actions': 'Hành động được tính và số điểm',
-	'challenges.field.actionsHint': 'Đánh dấu các hành động của thử thách; có thể đổi số điểm cho thử thách này.',
+	'challenges.field.actionsHint':
+		'Đánh dấu các hành động của thử thách; có thể đổi số điểm cho thử thách này.',
 	'challenges.field.pointsFor': 'Điểm cho “{name}”',
 	'challenges.created': 'Đã tạo thử thách.',
 	'challenges.actions.required': 'Chọn ít nhất một hành động.',

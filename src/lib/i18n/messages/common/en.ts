@@ -28,7 +28,8 @@ const en: Translations<typeof vi> = {
 	'home.origin':
 		'It grows out of the 12 community models of LSPP (Local Solutions to Plastic Pollution) in Hà Nội, Đà Nẵng and Hội An: green schools, plastic-reduced markets, a green food street, the Liên Mạc recycled playground, a pagoda that sorts waste…',
 	'home.how': 'How to take part',
-	'home.step.actions': 'Log plastic-free actions every day: bring your bottle, refuse a plastic bag, bring a lunch box…',
+	'home.step.actions':
+		'Log plastic-free actions every day: bring your bottle, refuse a plastic bag, bring a lunch box…',
 	'home.step.pledges': 'Pledge to use a reusable item for 7, 21 or 30 days and check in daily.',
 	'home.step.playground': 'Bring sorted plastic to a collection point to help build a recycled playground.',
 	'home.step.boards': 'Whole classes and households score together on fair leaderboards.',

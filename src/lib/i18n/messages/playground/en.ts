@@ -25,7 +25,8 @@ const en: Translations<typeof vi> = {
 	'playground.status.voided': 'Voided',
 
 	'playground.list.title': 'Recycled playgrounds',
-	'playground.list.intro': 'People bring sorted plastic to collection points; it becomes the benches, slides, fences and planters of a playground. See how far each one has come.',
+	'playground.list.intro':
+		'People bring sorted plastic to collection points; it becomes the benches, slides, fences and planters of a playground. See how far each one has come.',
 	'playground.list.empty': 'No playgrounds yet.',
 	'playground.list.collected': '{kg} kg collected',
 
@@ -56,7 +57,8 @@ const en: Translations<typeof vi> = {
 	'playground.tracker.someone': 'A household',
 
 	'playground.adopt.title': 'Adopt a component',
-	'playground.adopt.hint': 'A class or household that adopts a component tries to bring enough plastic for it; what they bring shows on it.',
+	'playground.adopt.hint':
+		'A class or household that adopts a component tries to bring enough plastic for it; what they bring shows on it.',
 	'playground.adopt.component': 'Component',
 	'playground.adopt.as': 'On behalf of',
 	'playground.adopt.class': 'Class {name}',
@@ -80,7 +82,8 @@ const en: Translations<typeof vi> = {
 	'playground.steward.record': 'Record a drop-off',
 	'playground.steward.playground': 'Playground',
 	'playground.steward.contributor': 'Who brought it?',
-	'playground.steward.contributorHint': 'Household code, the username on a student’s login card, or part of a household name or nickname. A QR scanner can fill this field.',
+	'playground.steward.contributorHint':
+		'Household code, the username on a student’s login card, or part of a household name or nickname. A QR scanner can fill this field.',
 	'playground.steward.candidates': 'Several people match. Pick the right one:',
 	'playground.steward.material': 'Material',
 	'playground.steward.weight': 'Weight (kg)',
@@ -93,8 +96,10 @@ const en: Translations<typeof vi> = {
 	'playground.steward.confirmLarge': 'I confirm this drop-off really is over 500 kg',
 	'playground.steward.submit': 'Record',
 	'playground.steward.recorded': 'Drop-off recorded.',
-	'playground.steward.recordedWarnLight': 'Recorded. Note: the ecobrick is loosely packed (below 0.36 g/ml); ask them to pack it tighter.',
-	'playground.steward.recordedWarnHeavy': 'Recorded. Note: the ecobrick is very heavy (above 0.65 g/ml); check for sand, glass or wet waste.',
+	'playground.steward.recordedWarnLight':
+		'Recorded. Note: the ecobrick is loosely packed (below 0.36 g/ml); ask them to pack it tighter.',
+	'playground.steward.recordedWarnHeavy':
+		'Recorded. Note: the ecobrick is very heavy (above 0.65 g/ml); check for sand, glass or wet waste.',
 	'playground.steward.density': 'Density: {density} g/ml',
 	'playground.steward.today': 'Today',
 	'playground.steward.todayTotals': '{count} drop-offs · {kg} kg · {points} points',
@@ -126,7 +131,8 @@ const en: Translations<typeof vi> = {
 
 	'playground.contribute.title': 'Announce a plastic drop-off',
 	'playground.contribute.link': 'Bring plastic for the recycled playground',
-	'playground.contribute.intro': 'Tell the collection point what you will bring. A steward weighs it and confirms; points count once confirmed.',
+	'playground.contribute.intro':
+		'Tell the collection point what you will bring. A steward weighs it and confirms; points count once confirmed.',
 	'playground.contribute.where': 'Where you will bring it',
 	'playground.contribute.who': 'Who brings it',
 	'playground.contribute.household': 'The household',
@@ -192,7 +198,8 @@ const en: Translations<typeof vi> = {
 	'playground.error.pointNotFeeding': 'This collection point does not collect for that playground.',
 	'playground.error.unknownComponent': 'That component is not part of the chosen playground.',
 	'playground.error.materialNotForComponent': 'That component is not made of this material.',
-	'playground.error.unknownContributor': 'No household or student found. Check the household code or username.',
+	'playground.error.unknownContributor':
+		'No household or student found. Check the household code or username.',
 	'playground.error.ambiguousContributor': 'Several people match; pick the right one below.',
 	'playground.error.studentNotInHousehold': 'That student is not in the household.',
 	'playground.error.notCollecting': 'This playground no longer takes contributions.',
@@ -201,9 +208,12 @@ const en: Translations<typeof vi> = {
 	'playground.error.notConfirmed': 'Only a confirmed drop-off that is not voided can be voided.',
 	'playground.error.notMember': 'You are not a member of this household.',
 
-	'playground.ecobrick.tooLight': 'The ecobrick is too loose (below 0.33 g/ml): it must be packed tighter to build with.',
-	'playground.ecobrick.tooHeavy': 'The ecobrick is too heavy (above 0.73 g/ml): it may hold sand, glass or wet waste.',
-	'playground.ecobrick.needsVolume': 'An ecobrick needs both its weight and its bottle volume for the density check.',
+	'playground.ecobrick.tooLight':
+		'The ecobrick is too loose (below 0.33 g/ml): it must be packed tighter to build with.',
+	'playground.ecobrick.tooHeavy':
+		'The ecobrick is too heavy (above 0.73 g/ml): it may hold sand, glass or wet waste.',
+	'playground.ecobrick.needsVolume':
+		'An ecobrick needs both its weight and its bottle volume for the density check.',
 	'playground.ecobrick.warnLight': 'A little loose (below 0.36 g/ml) but accepted.',
 	'playground.ecobrick.warnHeavy': 'Very heavy (above 0.65 g/ml): check it holds only plastic.',
 	'playground.ecobrick.ok': 'Good density.'

@@ -22,7 +22,8 @@ const vi = {
 	'playground.status.voided': 'Đã huỷ',
 
 	'playground.list.title': 'Sân chơi tái chế',
-	'playground.list.intro': 'Mọi người mang nhựa đã phân loại đến điểm thu gom; nhựa trở thành ghế, cầu trượt, hàng rào, bồn cây của sân chơi. Xem mỗi sân chơi đã được bao nhiêu.',
+	'playground.list.intro':
+		'Mọi người mang nhựa đã phân loại đến điểm thu gom; nhựa trở thành ghế, cầu trượt, hàng rào, bồn cây của sân chơi. Xem mỗi sân chơi đã được bao nhiêu.',
 	'playground.list.empty': 'Chưa có sân chơi nào.',
 	'playground.list.collected': 'Đã thu {kg} kg',
 
@@ -53,7 +54,8 @@ const vi = {
 	'playground.tracker.someone': 'Một hộ',
 
 	'playground.adopt.title': 'Nhận đỡ đầu một hạng mục',
-	'playground.adopt.hint': 'Lớp hoặc hộ nhận đỡ đầu sẽ cố gắng góp đủ nhựa cho hạng mục đó; phần đóng góp của họ hiện trên hạng mục.',
+	'playground.adopt.hint':
+		'Lớp hoặc hộ nhận đỡ đầu sẽ cố gắng góp đủ nhựa cho hạng mục đó; phần đóng góp của họ hiện trên hạng mục.',
 	'playground.adopt.component': 'Hạng mục',
 	'playground.adopt.as': 'Nhận thay mặt',
 	'playground.adopt.class': 'Lớp {name}',
@@ -77,7 +79,8 @@ const vi = {
 	'playground.steward.record': 'Ghi nhận đóng góp',
 	'playground.steward.playground': 'Sân chơi',
 	'playground.steward.contributor': 'Ai mang đến?',
-	'playground.steward.contributorHint': 'Mã hộ, tên đăng nhập trên thẻ học sinh, hoặc một phần tên hộ / biệt danh. Có thể quét mã QR vào ô này.',
+	'playground.steward.contributorHint':
+		'Mã hộ, tên đăng nhập trên thẻ học sinh, hoặc một phần tên hộ / biệt danh. Có thể quét mã QR vào ô này.',
 	'playground.steward.candidates': 'Có nhiều người trùng tên. Chọn đúng người:',
 	'playground.steward.material': 'Loại nhựa',
 	'playground.steward.weight': 'Khối lượng (kg)',
@@ -90,8 +93,10 @@ const vi = {
 	'playground.steward.confirmLarge': 'Tôi xác nhận lần mang này thực sự trên 500 kg',
 	'playground.steward.submit': 'Ghi nhận',
 	'playground.steward.recorded': 'Đã ghi nhận đóng góp.',
-	'playground.steward.recordedWarnLight': 'Đã ghi nhận. Lưu ý: ecobrick hơi lỏng (dưới 0,36 g/ml), nhắc người mang nén chặt hơn.',
-	'playground.steward.recordedWarnHeavy': 'Đã ghi nhận. Lưu ý: ecobrick rất nặng (trên 0,65 g/ml), kiểm tra không có cát, thuỷ tinh hay rác ướt.',
+	'playground.steward.recordedWarnLight':
+		'Đã ghi nhận. Lưu ý: ecobrick hơi lỏng (dưới 0,36 g/ml), nhắc người mang nén chặt hơn.',
+	'playground.steward.recordedWarnHeavy':
+		'Đã ghi nhận. Lưu ý: ecobrick rất nặng (trên 0,65 g/ml), kiểm tra không có cát, thuỷ tinh hay rác ướt.',
 	'playground.steward.density': 'Độ chặt: {density} g/ml',
 	'playground.steward.today': 'Hôm nay',
 	'playground.steward.todayTotals': '{count} lượt · {kg} kg · {points} điểm',
@@ -123,7 +128,8 @@ const vi = {
 
 	'playground.contribute.title': 'Báo trước đóng góp nhựa',
 	'playground.contribute.link': 'Mang nhựa cho sân chơi tái chế',
-	'playground.contribute.intro': 'Báo trước những gì bạn sẽ mang đến điểm thu gom. Người thu gom sẽ cân lại và xác nhận; điểm được cộng khi xác nhận.',
+	'playground.contribute.intro':
+		'Báo trước những gì bạn sẽ mang đến điểm thu gom. Người thu gom sẽ cân lại và xác nhận; điểm được cộng khi xác nhận.',
 	'playground.contribute.where': 'Mang đến đâu',
 	'playground.contribute.who': 'Ai mang',
 	'playground.contribute.household': 'Cả hộ',
@@ -175,7 +181,8 @@ const vi = {
 	'playground.error.weightPositive': 'Khối lượng phải lớn hơn 0.',
 	'playground.error.weightRequired': 'Vui lòng cân và nhập khối lượng.',
 	'playground.error.weightOrCount': 'Nhập khối lượng hoặc số lượng.',
-	'playground.error.weightAbsurd': 'Khối lượng quá lớn cho một lần mang (trên 5.000 kg). Kiểm tra lại đơn vị.',
+	'playground.error.weightAbsurd':
+		'Khối lượng quá lớn cho một lần mang (trên 5.000 kg). Kiểm tra lại đơn vị.',
 	'playground.error.largeNeedsConfirm': 'Trên 500 kg trong một lần: đánh dấu ô xác nhận nếu đúng là như vậy.',
 	'playground.error.countInvalid': 'Số lượng phải là số nguyên.',
 	'playground.error.countPositive': 'Số lượng phải lớn hơn 0.',
@@ -189,7 +196,8 @@ const vi = {
 	'playground.error.pointNotFeeding': 'Điểm thu gom này không gom cho sân chơi đó.',
 	'playground.error.unknownComponent': 'Hạng mục này không thuộc sân chơi đã chọn.',
 	'playground.error.materialNotForComponent': 'Hạng mục này không dùng loại nhựa đó.',
-	'playground.error.unknownContributor': 'Không tìm thấy hộ hoặc học sinh này. Kiểm tra mã hộ hoặc tên đăng nhập.',
+	'playground.error.unknownContributor':
+		'Không tìm thấy hộ hoặc học sinh này. Kiểm tra mã hộ hoặc tên đăng nhập.',
 	'playground.error.ambiguousContributor': 'Có nhiều người trùng tên; chọn đúng người bên dưới.',
 	'playground.error.studentNotInHousehold': 'Học sinh này không thuộc hộ.',
 	'playground.error.notCollecting': 'Sân chơi này không còn nhận đóng góp.',
@@ -198,8 +206,10 @@ const vi = {
 	'playground.error.notConfirmed': 'Chỉ huỷ được lượt đã xác nhận và chưa huỷ.',
 	'playground.error.notMember': 'Bạn không phải thành viên của hộ này.',
 
-	'playground.ecobrick.tooLight': 'Ecobrick quá lỏng (dưới 0,33 g/ml): cần nén chặt hơn mới dùng để xây được.',
-	'playground.ecobrick.tooHeavy': 'Ecobrick quá nặng (trên 0,73 g/ml): có thể lẫn cát, thuỷ tinh hoặc rác ướt.',
+	'playground.ecobrick.tooLight':
+		'Ecobrick quá lỏng (dưới 0,33 g/ml): cần nén chặt hơn mới dùng để xây được.',
+	'playground.ecobrick.tooHeavy':
+		'Ecobrick quá nặng (trên 0,73 g/ml): có thể lẫn cát, thuỷ tinh hoặc rác ướt.',
 	'playground.ecobrick.needsVolume': 'Ecobrick cần cả khối lượng và thể tích chai để kiểm tra độ chặt.',
 	'playground.ecobrick.warnLight': 'Hơi lỏng (dưới 0,36 g/ml) nhưng vẫn nhận.',
 	'playground.ecobrick.warnHeavy': 'Rất nặng (trên 0,65 g/ml): kiểm tra không lẫn tạp chất.',

@@ -4,7 +4,8 @@ import type vi from './vi';
 const en: Translations<typeof vi> = {
 	'pledge.nav': 'Pledges',
 	'pledge.title': 'Reusable-item pledges',
-	'pledge.intro': 'Pick a reusable item, promise to use it instead of its single-use twin, and check in every day.',
+	'pledge.intro':
+		'Pick a reusable item, promise to use it instead of its single-use twin, and check in every day.',
 	'pledge.mine': 'My pledges',
 	'pledge.householdList': 'Household pledges',
 	'pledge.past': 'Past pledges',
@@ -96,10 +97,13 @@ const en: Translations<typeof vi> = {
 	'pledge.chart.day': 'Day',
 	'pledge.history': 'Days checked in',
 	'pledge.rules.title': 'How it works',
-	'pledge.rules.checkin': 'Check in once a day per pledge, for today or for yesterday (if you forgot). Each check-in earns {points} points.',
+	'pledge.rules.checkin':
+		'Check in once a day per pledge, for today or for yesterday (if you forgot). Each check-in earns {points} points.',
 	'pledge.rules.streak': 'Your streak is how many days in a row you checked in.',
-	'pledge.rules.grace': 'Every 7 days in a row earn you 1 grace day (you can hold 2). If you forget a day, a grace day covers it by itself and your streak carries on.',
-	'pledge.rules.bonus': 'Check in up to the last day without breaking your streak and you keep the pledge: a bonus of {perDay} points for each day of it, and a badge.',
+	'pledge.rules.grace':
+		'Every 7 days in a row earn you 1 grace day (you can hold 2). If you forget a day, a grace day covers it by itself and your streak carries on.',
+	'pledge.rules.bonus':
+		'Check in up to the last day without breaking your streak and you keep the pledge: a bonus of {perDay} points for each day of it, and a badge.',
 	'pledge.rules.end': 'You can end a pledge early; the points you earned stay.',
 	'pledge.error.item': 'Please choose an item.',
 	'pledge.error.uses': 'Uses per day must be between 1 and 100.',

@@ -1,7 +1,8 @@
 const vi = {
 	'pledge.nav': 'Cam kết',
 	'pledge.title': 'Cam kết dùng đồ tái sử dụng',
-	'pledge.intro': 'Chọn một món đồ tái sử dụng, hứa dùng nó thay cho đồ nhựa dùng một lần, rồi điểm danh mỗi ngày.',
+	'pledge.intro':
+		'Chọn một món đồ tái sử dụng, hứa dùng nó thay cho đồ nhựa dùng một lần, rồi điểm danh mỗi ngày.',
 	'pledge.mine': 'Cam kết của tôi',
 	'pledge.householdList': 'Cam kết của cả nhà',
 	'pledge.past': 'Cam kết đã qua',
@@ -72,7 +73,8 @@ const vi = {
 	'pledge.checkin.saved': 'Đã điểm danh. Giỏi lắm!',
 	'pledge.checkin.completed': 'Bạn đã giữ trọn cam kết! Điểm thưởng và huy hiệu là của bạn.',
 	'pledge.end.title': 'Dừng cam kết sớm',
-	'pledge.end.hint': 'Điểm và lượng nhựa đã tránh vẫn được giữ lại; cam kết đã dừng thì không điểm danh thêm được.',
+	'pledge.end.hint':
+		'Điểm và lượng nhựa đã tránh vẫn được giữ lại; cam kết đã dừng thì không điểm danh thêm được.',
 	'pledge.end.submit': 'Dừng cam kết',
 	'pledge.ended': 'Đã dừng cam kết. Những gì bạn làm được vẫn được giữ lại.',
 	'pledge.detail.by': 'Cam kết của {name}',
@@ -93,10 +95,13 @@ const vi = {
 	'pledge.chart.day': 'Ngày',
 	'pledge.history': 'Các ngày đã điểm danh',
 	'pledge.rules.title': 'Luật chơi',
-	'pledge.rules.checkin': 'Mỗi cam kết điểm danh một lần mỗi ngày, cho hôm nay hoặc hôm qua (nếu hôm qua bạn quên). Mỗi lần điểm danh được {points} điểm.',
+	'pledge.rules.checkin':
+		'Mỗi cam kết điểm danh một lần mỗi ngày, cho hôm nay hoặc hôm qua (nếu hôm qua bạn quên). Mỗi lần điểm danh được {points} điểm.',
 	'pledge.rules.streak': 'Chuỗi ngày là số ngày liền nhau bạn đã điểm danh.',
-	'pledge.rules.grace': 'Cứ 7 ngày điểm danh liền nhau, bạn được 1 ngày nghỉ phép (giữ nhiều nhất 2 ngày). Nếu quên một ngày, ngày nghỉ phép tự động bù vào và chuỗi không bị đứt.',
-	'pledge.rules.bonus': 'Điểm danh đến ngày cuối mà chuỗi không đứt là hoàn thành cam kết: được thưởng thêm {perDay} điểm cho mỗi ngày của cam kết và một huy hiệu.',
+	'pledge.rules.grace':
+		'Cứ 7 ngày điểm danh liền nhau, bạn được 1 ngày nghỉ phép (giữ nhiều nhất 2 ngày). Nếu quên một ngày, ngày nghỉ phép tự động bù vào và chuỗi không bị đứt.',
+	'pledge.rules.bonus':
+		'Điểm danh đến ngày cuối mà chuỗi không đứt là hoàn thành cam kết: được thưởng thêm {perDay} điểm cho mỗi ngày của cam kết và một huy hiệu.',
 	'pledge.rules.end': 'Bạn có thể dừng cam kết sớm; điểm đã có vẫn được giữ.',
 	'pledge.error.item': 'Vui lòng chọn một món đồ.',
 	'pledge.error.uses': 'Số lần mỗi ngày phải từ 1 đến 100.',
@@ -108,7 +113,8 @@ const vi = {
 	'pledge.error.notFound': 'Không tìm thấy cam kết này.',
 	'pledge.error.notYours': 'Đây không phải cam kết của bạn hay của nhà bạn.',
 	'pledge.error.notAdult': 'Chỉ người lớn trong hộ mới tạo hoặc dừng cam kết của cả nhà.',
-	'pledge.error.tooMany': 'Đang có quá nhiều cam kết chạy cùng lúc (tối đa 6). Hãy hoàn thành bớt một cam kết trước.',
+	'pledge.error.tooMany':
+		'Đang có quá nhiều cam kết chạy cùng lúc (tối đa 6). Hãy hoàn thành bớt một cam kết trước.',
 	'pledge.error.tooManyToday': 'Hôm nay bạn đã bắt đầu 3 cam kết rồi. Ngày mai hãy bắt đầu thêm nhé.',
 	'pledge.error.already': 'Ngày này đã được điểm danh rồi.',
 	'pledge.error.beforeStart': 'Ngày đó cam kết chưa bắt đầu.',

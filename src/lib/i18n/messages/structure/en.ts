@@ -12,13 +12,17 @@ const en: Translations<typeof vi> = {
 	'structure.area.cycle': 'An area cannot sit inside itself.',
 	'structure.nickname.needsLetter': 'Needs at least one letter.',
 	'structure.nickname.invalid': 'A nickname cannot be an e-mail address or a link.',
-	'structure.nickname.takenInClass': 'Someone in this class already uses this nickname. Please choose another.',
-	'structure.code.bad': 'This code does not work: it may be mistyped, expired or replaced by a new one. Ask your teacher for the current code.',
-	'structure.code.badHousehold': 'This household code does not work: it may be mistyped or replaced. Ask someone in the household for the current code.',
+	'structure.nickname.takenInClass':
+		'Someone in this class already uses this nickname. Please choose another.',
+	'structure.code.bad':
+		'This code does not work: it may be mistyped, expired or replaced by a new one. Ask your teacher for the current code.',
+	'structure.code.badHousehold':
+		'This household code does not work: it may be mistyped or replaced. Ask someone in the household for the current code.',
 	'structure.code.tooMany': 'Too many wrong codes. Please wait a few minutes and try again.',
 	'structure.code.label': 'Code',
 	'structure.models.title': 'The 12 LSPP community models',
-	'structure.models.intro': 'The LSPP programme built 12 community models against plastic waste. This is how each one runs in Sống Xanh.',
+	'structure.models.intro':
+		'The LSPP programme built 12 community models against plastic waste. This is how each one runs in Sống Xanh.',
 	'structure.models.area': 'Area',
 	'structure.models.host': 'Host',
 	'structure.models.kind': 'Kind',
@@ -34,7 +38,8 @@ const en: Translations<typeof vi> = {
 	'structure.manage.create': 'Add',
 	'structure.manage.none': '(none)',
 	'structure.area.title': 'Areas',
-	'structure.area.intro': 'The area tree can have any depth (province/city → ward/commune, with districts where they still exist).',
+	'structure.area.intro':
+		'The area tree can have any depth (province/city → ward/commune, with districts where they still exist).',
 	'structure.area.new': 'Add an area',
 	'structure.area.nameVi': 'Name in Vietnamese',
 	'structure.area.nameEn': 'Name in English',
@@ -91,7 +96,8 @@ const en: Translations<typeof vi> = {
 	'structure.school.inviteExpired': 'Expired',
 	'structure.school.empty': 'No schools yet.',
 	'structure.invite.title': 'Join a school with an invite',
-	'structure.invite.intro': 'Organisers send teachers a one-use invite code. Enter it to join the school and create classes.',
+	'structure.invite.intro':
+		'Organisers send teachers a one-use invite code. Enter it to join the school and create classes.',
 	'structure.invite.noAccount': 'No account yet? Sign up first, then open the invite link again.',
 	'structure.invite.submit': 'Join the school',
 	'structure.invite.bad': 'This invite code is not right.',
@@ -137,7 +143,8 @@ const en: Translations<typeof vi> = {
 	'structure.class.manageStudents': 'Students, join code and login cards',
 	'structure.class.settings': 'Class settings: co-teachers, guardian consent, archive',
 	'structure.students.title': 'Students of {name}',
-	'structure.students.realNameNote': 'Real names are seen only by the class’s teachers (and linked guardians); everywhere else shows nicknames.',
+	'structure.students.realNameNote':
+		'Real names are seen only by the class’s teachers (and linked guardians); everywhere else shows nicknames.',
 	'structure.students.code': 'Join code',
 	'structure.students.codeHelp': 'Students open {url} and type this code.',
 	'structure.students.rotate': 'Change code',
@@ -154,13 +161,15 @@ const en: Translations<typeof vi> = {
 	'structure.students.removeConfirm': 'Remove {name} from the class? Their account and past points stay.',
 	'structure.students.removed': 'Student removed from the class.',
 	'structure.students.notInClass': 'This student is not in the class.',
-	'structure.students.newPassword': 'New password for {name} ({username}): {password}. It is shown only once; write it down.',
+	'structure.students.newPassword':
+		'New password for {name} ({username}): {password}. It is shown only once; write it down.',
 	'structure.students.empty': 'No students yet. Print the join code or paste a class list.',
 	'structure.students.resets': 'Password reset log',
 	'structure.students.resetBy': '{when}: {by} reset the password of {student}',
 	'structure.students.erased': '(erased)',
 	'structure.roster.title': 'Make accounts from a class list',
-	'structure.roster.intro': 'Paste one name per line (up to 60). Each child gets a username and password, printed as cards. No e-mail or phone needed.',
+	'structure.roster.intro':
+		'Paste one name per line (up to 60). Each child gets a username and password, printed as cards. No e-mail or phone needed.',
 	'structure.roster.names': 'Names',
 	'structure.roster.submit': 'Make accounts',
 	'structure.roster.progress': 'Making accounts: {done} of {total}',
@@ -177,7 +186,8 @@ const en: Translations<typeof vi> = {
 	'structure.roster.refused': 'No accounts were made: please fix the lines below.',
 	'structure.roster.line': 'Line {line}',
 	'structure.roster.cleanedTitle': 'Lines that were cleaned',
-	'structure.roster.alreadyImported': 'This list was already made (sent twice). If cards are lost, reset each child’s password.',
+	'structure.roster.alreadyImported':
+		'This list was already made (sent twice). If cards are lost, reset each child’s password.',
 	'structure.roster.done': '{n} accounts made.',
 	'structure.roster.onceWarning': 'Passwords are shown ONCE. Print the cards now.',
 	'structure.roster.print': 'Print login cards',
@@ -223,7 +233,8 @@ const en: Translations<typeof vi> = {
 	'structure.archive.confirm': 'Archive class {name}? It cannot be reopened for new students.',
 	'structure.archive.done': 'Class archived.',
 	'structure.join.title': 'Join a class with its code',
-	'structure.join.intro': 'Type the code your teacher gave you, choose a nickname and a password. No e-mail or phone needed.',
+	'structure.join.intro':
+		'Type the code your teacher gave you, choose a nickname and a password. No e-mail or phone needed.',
 	'structure.join.realName': 'Your real name (only your teachers see it)',
 	'structure.join.nickname': 'Nickname (everyone sees it; not your real name)',
 	'structure.join.password': 'Password (at least 8 characters)',
@@ -235,7 +246,8 @@ const en: Translations<typeof vi> = {
 	'structure.join.remember': 'Write down your username and password. You sign in with them next time.',
 	'structure.join.toClass': 'Go to my class',
 	'structure.household.title': 'My household',
-	'structure.household.intro': 'Everyone belongs to one household. The household’s points add up on the neighbourhood board.',
+	'structure.household.intro':
+		'Everyone belongs to one household. The household’s points add up on the neighbourhood board.',
 	'structure.household.create': 'Create a household',
 	'structure.household.name': 'Household name (e.g. Green House No. 7)',
 	'structure.household.kind': 'Kind',
@@ -256,9 +268,11 @@ const en: Translations<typeof vi> = {
 	'structure.householdKind.food_stall': 'Food stall',
 	'structure.householdKind.shop': 'Shop',
 	'structure.members.title': 'Members of {name}',
-	'structure.members.qr': 'The household’s QR code: the steward scans it to credit the household when you bring plastic',
+	'structure.members.qr':
+		'The household’s QR code: the steward scans it to credit the household when you bring plastic',
 	'structure.members.code': 'Household code',
-	'structure.members.codeHelp': 'Family members (and children who are students) enter this code on their Household page.',
+	'structure.members.codeHelp':
+		'Family members (and children who are students) enter this code on their Household page.',
 	'structure.members.rotate': 'Change the code',
 	'structure.members.rotated': 'Household code changed. The old code no longer works.',
 	'structure.members.pendingTitle': 'Students waiting for approval',
@@ -294,7 +308,8 @@ const en: Translations<typeof vi> = {
 	'structure.children.exportJson': 'Download JSON',
 	'structure.children.exportCsv': 'Download CSV',
 	'structure.children.erase': 'Erase my child’s data',
-	'structure.children.eraseHelp': 'Deletes the account and everything that identifies the child. Points already earned stay in the class and household totals, no longer linked to them. This cannot be undone.',
+	'structure.children.eraseHelp':
+		'Deletes the account and everything that identifies the child. Points already earned stay in the class and household totals, no longer linked to them. This cannot be undone.',
 	'structure.children.eraseConfirm': 'Type the nickname “{name}” to confirm',
 	'structure.children.eraseMismatch': 'The name you typed does not match.',
 	'structure.children.eraseSubmit': 'Erase for good',

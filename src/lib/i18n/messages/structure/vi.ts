@@ -10,12 +10,15 @@ const vi = {
 	'structure.nickname.needsLetter': 'Cần có ít nhất một chữ cái.',
 	'structure.nickname.invalid': 'Tên hiển thị không được là email hay đường link.',
 	'structure.nickname.takenInClass': 'Lớp đã có bạn dùng tên hiển thị này. Hãy chọn tên khác.',
-	'structure.code.bad': 'Mã này không dùng được: có thể gõ sai, đã hết hạn hoặc đã được thay bằng mã mới. Hãy hỏi thầy cô mã đang dùng.',
-	'structure.code.badHousehold': 'Mã hộ này không dùng được: có thể gõ sai hoặc đã được đổi. Hãy hỏi người trong hộ mã mới.',
+	'structure.code.bad':
+		'Mã này không dùng được: có thể gõ sai, đã hết hạn hoặc đã được thay bằng mã mới. Hãy hỏi thầy cô mã đang dùng.',
+	'structure.code.badHousehold':
+		'Mã hộ này không dùng được: có thể gõ sai hoặc đã được đổi. Hãy hỏi người trong hộ mã mới.',
 	'structure.code.tooMany': 'Đã thử quá nhiều mã sai. Vui lòng đợi ít phút rồi thử lại.',
 	'structure.code.label': 'Mã',
 	'structure.models.title': '12 mô hình cộng đồng LSPP',
-	'structure.models.intro': 'Dự án LSPP đã xây dựng 12 mô hình chống rác thải nhựa. Đây là cách mỗi mô hình chạy trong Sống Xanh.',
+	'structure.models.intro':
+		'Dự án LSPP đã xây dựng 12 mô hình chống rác thải nhựa. Đây là cách mỗi mô hình chạy trong Sống Xanh.',
 	'structure.models.area': 'Địa bàn',
 	'structure.models.host': 'Đơn vị chủ trì',
 	'structure.models.kind': 'Loại',
@@ -31,7 +34,8 @@ const vi = {
 	'structure.manage.create': 'Thêm',
 	'structure.manage.none': '(không có)',
 	'structure.area.title': 'Địa bàn',
-	'structure.area.intro': 'Cây địa bàn có bao nhiêu cấp cũng được (tỉnh/thành → phường/xã, có quận/huyện nơi còn dùng).',
+	'structure.area.intro':
+		'Cây địa bàn có bao nhiêu cấp cũng được (tỉnh/thành → phường/xã, có quận/huyện nơi còn dùng).',
 	'structure.area.new': 'Thêm địa bàn',
 	'structure.area.nameVi': 'Tên tiếng Việt',
 	'structure.area.nameEn': 'Tên tiếng Anh',
@@ -88,7 +92,8 @@ const vi = {
 	'structure.school.inviteExpired': 'Đã hết hạn',
 	'structure.school.empty': 'Chưa có trường nào.',
 	'structure.invite.title': 'Tham gia trường bằng mã mời',
-	'structure.invite.intro': 'Ban tổ chức gửi cho thầy cô một mã mời (dùng một lần). Nhập mã để vào trường và tạo lớp.',
+	'structure.invite.intro':
+		'Ban tổ chức gửi cho thầy cô một mã mời (dùng một lần). Nhập mã để vào trường và tạo lớp.',
 	'structure.invite.noAccount': 'Chưa có tài khoản? Hãy đăng ký trước rồi mở lại đường link mời.',
 	'structure.invite.submit': 'Vào trường',
 	'structure.invite.bad': 'Mã mời không đúng.',
@@ -134,7 +139,8 @@ const vi = {
 	'structure.class.manageStudents': 'Học sinh, mã vào lớp và thẻ đăng nhập',
 	'structure.class.settings': 'Cài đặt lớp: đồng giảng dạy, đồng ý của phụ huynh, lưu trữ',
 	'structure.students.title': 'Học sinh lớp {name}',
-	'structure.students.realNameNote': 'Họ tên thật chỉ giáo viên của lớp (và phụ huynh đã liên kết) nhìn thấy; mọi nơi khác chỉ hiện tên hiển thị.',
+	'structure.students.realNameNote':
+		'Họ tên thật chỉ giáo viên của lớp (và phụ huynh đã liên kết) nhìn thấy; mọi nơi khác chỉ hiện tên hiển thị.',
 	'structure.students.code': 'Mã vào lớp',
 	'structure.students.codeHelp': 'Học sinh vào {url} và nhập mã này.',
 	'structure.students.rotate': 'Đổi mã',
@@ -151,13 +157,15 @@ const vi = {
 	'structure.students.removeConfirm': 'Xoá {name} khỏi lớp? Tài khoản và điểm đã có vẫn giữ.',
 	'structure.students.removed': 'Đã xoá học sinh khỏi lớp.',
 	'structure.students.notInClass': 'Học sinh này không thuộc lớp.',
-	'structure.students.newPassword': 'Mật khẩu mới của {name} ({username}): {password}. Mật khẩu chỉ hiện một lần; hãy ghi lại.',
+	'structure.students.newPassword':
+		'Mật khẩu mới của {name} ({username}): {password}. Mật khẩu chỉ hiện một lần; hãy ghi lại.',
 	'structure.students.empty': 'Lớp chưa có học sinh. Hãy in mã vào lớp hoặc dán danh sách.',
 	'structure.students.resets': 'Lịch sử đặt lại mật khẩu',
 	'structure.students.resetBy': '{when}: {by} đặt lại mật khẩu cho {student}',
 	'structure.students.erased': '(đã xoá)',
 	'structure.roster.title': 'Tạo tài khoản từ danh sách lớp',
-	'structure.roster.intro': 'Dán mỗi dòng một họ tên (tối đa 60). Mỗi em nhận một tên đăng nhập và mật khẩu, in ra thành thẻ. Không cần email hay số điện thoại.',
+	'structure.roster.intro':
+		'Dán mỗi dòng một họ tên (tối đa 60). Mỗi em nhận một tên đăng nhập và mật khẩu, in ra thành thẻ. Không cần email hay số điện thoại.',
 	'structure.roster.names': 'Danh sách họ tên',
 	'structure.roster.submit': 'Tạo tài khoản',
 	'structure.roster.progress': 'Đang tạo tài khoản: {done}/{total}',
@@ -174,7 +182,8 @@ const vi = {
 	'structure.roster.refused': 'Chưa tạo tài khoản nào: hãy sửa các dòng dưới đây.',
 	'structure.roster.line': 'Dòng {line}',
 	'structure.roster.cleanedTitle': 'Những dòng đã được làm sạch',
-	'structure.roster.alreadyImported': 'Danh sách này đã được tạo rồi (gửi hai lần). Nếu thất lạc thẻ, hãy đặt lại mật khẩu từng em.',
+	'structure.roster.alreadyImported':
+		'Danh sách này đã được tạo rồi (gửi hai lần). Nếu thất lạc thẻ, hãy đặt lại mật khẩu từng em.',
 	'structure.roster.done': 'Đã tạo {n} tài khoản.',
 	'structure.roster.onceWarning': 'Mật khẩu chỉ hiện MỘT LẦN. Hãy in thẻ ngay bây giờ.',
 	'structure.roster.print': 'In thẻ đăng nhập',
@@ -220,7 +229,8 @@ const vi = {
 	'structure.archive.confirm': 'Lưu trữ lớp {name}? Không thể mở lại để nhận học sinh mới.',
 	'structure.archive.done': 'Đã lưu trữ lớp.',
 	'structure.join.title': 'Vào lớp bằng mã',
-	'structure.join.intro': 'Nhập mã lớp thầy cô đưa, chọn tên hiển thị và mật khẩu. Không cần email hay số điện thoại.',
+	'structure.join.intro':
+		'Nhập mã lớp thầy cô đưa, chọn tên hiển thị và mật khẩu. Không cần email hay số điện thoại.',
 	'structure.join.realName': 'Họ tên thật (chỉ thầy cô thấy)',
 	'structure.join.nickname': 'Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)',
 	'structure.join.password': 'Mật khẩu (ít nhất 8 ký tự)',
@@ -232,7 +242,8 @@ const vi = {
 	'structure.join.remember': 'Hãy ghi lại tên đăng nhập và mật khẩu. Lần sau em đăng nhập bằng chúng.',
 	'structure.join.toClass': 'Đến trang lớp',
 	'structure.household.title': 'Hộ của tôi',
-	'structure.household.intro': 'Mỗi người thuộc một hộ. Điểm của cả hộ được cộng chung trên bảng xếp hạng khu dân cư.',
+	'structure.household.intro':
+		'Mỗi người thuộc một hộ. Điểm của cả hộ được cộng chung trên bảng xếp hạng khu dân cư.',
 	'structure.household.create': 'Tạo hộ mới',
 	'structure.household.name': 'Tên hộ (ví dụ Nhà Xanh Số 7)',
 	'structure.household.kind': 'Loại',
@@ -291,7 +302,8 @@ const vi = {
 	'structure.children.exportJson': 'Tải JSON',
 	'structure.children.exportCsv': 'Tải CSV',
 	'structure.children.erase': 'Xoá dữ liệu của con',
-	'structure.children.eraseHelp': 'Xoá tài khoản và mọi thông tin nhận diện em. Điểm đã góp vẫn nằm trong tổng của lớp và hộ nhưng không còn gắn với em. Không thể hoàn tác.',
+	'structure.children.eraseHelp':
+		'Xoá tài khoản và mọi thông tin nhận diện em. Điểm đã góp vẫn nằm trong tổng của lớp và hộ nhưng không còn gắn với em. Không thể hoàn tác.',
 	'structure.children.eraseConfirm': 'Gõ tên hiển thị “{name}” để xác nhận',
 	'structure.children.eraseMismatch': 'Tên gõ vào không khớp.',
 	'structure.children.eraseSubmit': 'Xoá vĩnh viễn',

@@ -135,5 +135,8 @@ export const classGoal = sqliteTable(
 		/** The hidden key of the form that set it: the same form sent twice sets one goal. */
 		formKey: text('form_key')
 	},
-	(t) => [index('class_goal_class_idx').on(t.classId, t.deadline), uniqueIndex('class_goal_form_key_idx').on(t.createdBy, t.formKey)]
+	(t) => [
+		index('class_goal_class_idx').on(t.classId, t.deadline),
+		uniqueIndex('class_goal_form_key_idx').on(t.createdBy, t.formKey)
+	]
 );

@@ -11,11 +11,19 @@ import {
 import { user } from './auth';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
 
 export const AREA_KINDS = ['province', 'city', 'district', 'ward', 'commune', 'village', 'other'] as const;
-export const HOST_KINDS = ['school', 'market_board', 'womens_union', 'pagoda', 'club', 'shop', 'community', 'other'] as const;
+export const HOST_KINDS = [
+	'school',
+	'market_board',
+	'womens_union',
+	'pagoda',
+	'club',
+	'shop',
+	'community',
+	'other'
+] as const;
 export const MODEL_KINDS = [
 	'green_home',
 	'happy_shop',
@@ -180,7 +188,10 @@ export const neighbourhoodSteward = sqliteTable(
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' })
 	},
-	(t) => [primaryKey({ columns: [t.neighbourhoodId, t.userId] }), index('neighbourhood_steward_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.neighbourhoodId, t.userId] }),
+		index('neighbourhood_steward_user_idx').on(t.userId)
+	]
 );
 
 export const household = sqliteTable(
@@ -211,7 +222,9 @@ export const householdMember = sqliteTable(
 			.unique()
 			.references(() => user.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: ['adult', 'student'] }).notNull(),
-		status: text('status', { enum: ['active', 'pending'] }).notNull().default('active'),
+		status: text('status', { enum: ['active', 'pending'] })
+			.notNull()
+			.default('active'),
 		approvedBy: integer('approved_by').references(() => user.id, { onDelete: 'set null' }),
 		joinedAt: createdAt()
 	},
@@ -229,7 +242,10 @@ export const guardianLink = sqliteTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.guardianId, t.studentId] }), index('guardian_link_student_idx').on(t.studentId)]
+	(t) => [
+		primaryKey({ columns: [t.guardianId, t.studentId] }),
+		index('guardian_link_student_idx').on(t.studentId)
+	]
 );
 
 export const consentRecord = sqliteTable('consent_record', {
@@ -252,7 +268,6 @@ export const passwordResetLog = sqliteTable('password_reset_log', {
 	createdAt: createdAt()
 });
 
-
 /**
  * One roster import: written before the (slow) password hashing starts so the page can poll its
  * progress, and unique per (teacher, key) so a double submit makes the accounts only once. The
@@ -269,7 +284,9 @@ export const rosterImport = sqliteTable(
 		importKey: text('import_key').notNull(),
 		total: integer('total').notNull(),
 		done: integer('done').notNull().default(0),
-		status: text('status', { enum: ['running', 'finished', 'failed'] }).notNull().default('running'),
+		status: text('status', { enum: ['running', 'finished', 'failed'] })
+			.notNull()
+			.default('running'),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('roster_import_key_idx').on(t.createdBy, t.importKey)]

@@ -3,7 +3,12 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { user } from './auth';
 import { area, communityModel, household, neighbourhood, school, schoolClass } from './places';
 import { ledgerEntry } from './ledger';
-import { COLLECTION_POINT_KINDS, CONTRIBUTION_STATUSES, MATERIALS, PLAYGROUND_STATES } from '../../../utils/playground';
+import {
+	COLLECTION_POINT_KINDS,
+	CONTRIBUTION_STATUSES,
+	MATERIALS,
+	PLAYGROUND_STATES
+} from '../../../utils/playground';
 
 export { COLLECTION_POINT_KINDS, CONTRIBUTION_STATUSES, PLAYGROUND_STATES };
 
@@ -81,7 +86,10 @@ export const collectionPointSteward = sqliteTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		addedAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.pointId, t.userId] }), index('collection_point_steward_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.pointId, t.userId] }),
+		index('collection_point_steward_user_idx').on(t.userId)
+	]
 );
 
 /** Which playgrounds a collection point feeds (one or more). */
@@ -95,7 +103,10 @@ export const collectionPointPlayground = sqliteTable(
 			.notNull()
 			.references(() => playground.id)
 	},
-	(t) => [primaryKey({ columns: [t.pointId, t.playgroundId] }), index('collection_point_playground_pg_idx').on(t.playgroundId)]
+	(t) => [
+		primaryKey({ columns: [t.pointId, t.playgroundId] }),
+		index('collection_point_playground_pg_idx').on(t.playgroundId)
+	]
 );
 
 /**

@@ -21,7 +21,12 @@ export async function seedReferenceData(db: Db): Promise<void> {
 		const areaRows = await tx
 			.select({ id: area.id, code: area.code })
 			.from(area)
-			.where(inArray(area.code, AREAS.map((a) => a.code)));
+			.where(
+				inArray(
+					area.code,
+					AREAS.map((a) => a.code)
+				)
+			);
 		const areaId = new Map(areaRows.map((r) => [r.code, r.id]));
 		await tx
 			.insert(communityModel)
@@ -36,9 +41,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
 		const factorId = new Map(factorRows.map((r) => [r.code, r.id]));
 		await tx
 			.insert(action)
-			.values(
-				ACTIONS.map(({ factor, ...a }) => ({ ...a, impactFactorId: factorId.get(factor)! }))
-			)
+			.values(ACTIONS.map(({ factor, ...a }) => ({ ...a, impactFactorId: factorId.get(factor)! })))
 			.onConflictDoNothing({ target: action.code });
 	});
 }

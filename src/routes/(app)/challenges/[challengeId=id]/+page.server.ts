@@ -32,12 +32,25 @@ export const load: PageServerLoad = async (event) => {
 	// Winners are settled the first time a finished challenge is read (the badge is unique, so once).
 	if (state === 'finished') await awardChallengeWinners(db, ch, today);
 	const m = await getMemberships(db, user.id);
-	const mine = state === 'running' ? await runningChallengesFor(db, { classId: m.classId, neighbourhoodId: m.neighbourhoodId }, today) : [];
+	const mine =
+		state === 'running'
+			? await runningChallengesFor(db, { classId: m.classId, neighbourhoodId: m.neighbourhoodId }, today)
+			: [];
 	const [model] = ch.modelId
-		? await db.select({ nameVi: communityModel.nameVi, nameEn: communityModel.nameEn }).from(communityModel).where(eq(communityModel.id, ch.modelId))
+		? await db
+				.select({ nameVi: communityModel.nameVi, nameEn: communityModel.nameEn })
+				.from(communityModel)
+				.where(eq(communityModel.id, ch.modelId))
 		: [];
 	return {
-		challenge: { id: ch.id, title: ch.title, description: ch.description, scope: ch.scope, startDay: ch.startDay, endDay: ch.endDay },
+		challenge: {
+			id: ch.id,
+			title: ch.title,
+			description: ch.description,
+			scope: ch.scope,
+			startDay: ch.startDay,
+			endDay: ch.endDay
+		},
 		state,
 		racedBy: racedBy(ch.scope),
 		actions: found.actions,

@@ -15,7 +15,12 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const today = localDay(new Date(), appTimeZone());
 	const [options, actions] = await Promise.all([challengeFormOptions(db, user), activeActions(db)]);
-	return { options, actions, defaults: { startDay: today, endDay: addDays(today, 6) }, formKey: crypto.randomUUID() };
+	return {
+		options,
+		actions,
+		defaults: { startDay: today, endDay: addDays(today, 6) },
+		formKey: crypto.randomUUID()
+	};
 };
 
 export const actions: Actions = {

@@ -14,5 +14,10 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
 	const today = localDay(new Date(), appTimeZone());
-	return { cls: header, relation, summary: await groupSummary(db, 'class', classId, today), standings: await classStandings(db, classId, today) };
+	return {
+		cls: header,
+		relation,
+		summary: await groupSummary(db, 'class', classId, today),
+		standings: await classStandings(db, classId, today)
+	};
 };

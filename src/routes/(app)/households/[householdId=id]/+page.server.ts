@@ -10,9 +10,19 @@ import { householdStandings } from '$lib/server/boards/view';
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const householdId = parseId(event.params.householdId);
-	const { relation } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student', 'steward', 'organiser']);
+	const { relation } = await requireHouseholdAccess(event, db, householdId, [
+		'adult',
+		'student',
+		'steward',
+		'organiser'
+	]);
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
 	const today = localDay(new Date(), appTimeZone());
-	return { household: header, relation, summary: await groupSummary(db, 'household', householdId, today), standings: await householdStandings(db, householdId, today) };
+	return {
+		household: header,
+		relation,
+		summary: await groupSummary(db, 'household', householdId, today),
+		standings: await householdStandings(db, householdId, today)
+	};
 };

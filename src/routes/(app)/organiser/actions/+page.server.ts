@@ -6,7 +6,12 @@ import { parseId } from '$lib/server/auth/scoped';
 import { setFlash } from '$lib/server/flash';
 import { catalogueActionSchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { createCatalogueAction, listCatalogue, listImpactFactors, setActionRetired } from '$lib/server/actions/catalogue';
+import {
+	createCatalogueAction,
+	listCatalogue,
+	listImpactFactors,
+	setActionRetired
+} from '$lib/server/actions/catalogue';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -22,7 +27,8 @@ export const actions: Actions = {
 		const parsed = catalogueActionSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await createCatalogueAction(await getDb(), parsed.data);
-		if (!result.ok) return fail(400, { values: raw, errors: { impactFactorId: result.error } as FieldErrors });
+		if (!result.ok)
+			return fail(400, { values: raw, errors: { impactFactorId: result.error } as FieldErrors });
 		setFlash(event.cookies, 'catalogue.created');
 		redirect(303, '/organiser/actions');
 	},
@@ -31,7 +37,8 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const id = parseId(data.get('id') as string | null);
 		const retire = data.get('retire') === '1';
-		if (!(await setActionRetired(await getDb(), id, retire))) return fail(404, { values: {}, errors: { _: 'catalogue.notFound' } as FieldErrors });
+		if (!(await setActionRetired(await getDb(), id, retire)))
+			return fail(404, { values: {}, errors: { _: 'catalogue.notFound' } as FieldErrors });
 		setFlash(event.cookies, retire ? 'catalogue.retiredDone' : 'catalogue.restoredDone');
 		redirect(303, '/organiser/actions');
 	}

@@ -23,11 +23,17 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
-		if (id && !(await areaExists(db, id))) return fail(404, { values: refillValues(form, FIELDS), errors: { _: 'error.404' } as FieldErrors });
+		if (id && !(await areaExists(db, id)))
+			return fail(404, { values: refillValues(form, FIELDS), errors: { _: 'error.404' } as FieldErrors });
 		const parsed = areaSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });
+		if (!parsed.success)
+			return fail(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });
 		const res = await saveArea(db, parsed.data, id);
-		if (!res.ok) return fail(400, { values: refillValues(form, FIELDS), errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(400, {
+				values: refillValues(form, FIELDS),
+				errors: { [res.field]: res.error } as FieldErrors
+			});
 		setFlash(event.cookies, 'structure.area.saved');
 		redirect(303, '/organiser/areas');
 	}

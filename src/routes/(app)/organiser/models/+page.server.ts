@@ -11,7 +11,17 @@ import { listAreaTree, listModels, saveModel } from '$lib/server/community/areas
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 
-const FIELDS = ['id', 'nameVi', 'nameEn', 'areaId', 'hostKind', 'hostName', 'kind', 'descriptionVi', 'descriptionEn'] as const;
+const FIELDS = [
+	'id',
+	'nameVi',
+	'nameEn',
+	'areaId',
+	'hostKind',
+	'hostName',
+	'kind',
+	'descriptionVi',
+	'descriptionEn'
+] as const;
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -27,7 +37,10 @@ export const actions: Actions = {
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
 		if (id) {
-			const [row] = await db.select({ id: communityModel.id }).from(communityModel).where(eq(communityModel.id, id));
+			const [row] = await db
+				.select({ id: communityModel.id })
+				.from(communityModel)
+				.where(eq(communityModel.id, id));
 			if (!row) return fail(404, { values, errors: { _: 'error.404' } as FieldErrors });
 		}
 		const parsed = modelSchema.safeParse(form);

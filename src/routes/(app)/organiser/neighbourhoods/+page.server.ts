@@ -5,7 +5,12 @@ import { requireRole } from '$lib/server/auth/guards';
 import { neighbourhoodSchema, stewardSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
-import { addSteward, createNeighbourhood, listNeighbourhoods, listStewards } from '$lib/server/community/households';
+import {
+	addSteward,
+	createNeighbourhood,
+	listNeighbourhoods,
+	listStewards
+} from '$lib/server/community/households';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 
@@ -28,7 +33,8 @@ export const actions: Actions = {
 		const parsed = neighbourhoodSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await createNeighbourhood(await getDb(), parsed.data);
-		if (!res.ok) return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.neighbourhood.saved');
 		redirect(303, '/organiser/neighbourhoods');
 	},
@@ -39,7 +45,12 @@ export const actions: Actions = {
 		const parsed = stewardSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });
 		const res = await addSteward(await getDb(), parsed.data.neighbourhoodId, parsed.data.username);
-		if (!res.ok) return fail(res.field === 'neighbourhoodId' ? 404 : 400, { form: 'steward', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(res.field === 'neighbourhoodId' ? 404 : 400, {
+				form: 'steward',
+				values,
+				errors: { [res.field]: res.error } as FieldErrors
+			});
 		setFlash(event.cookies, 'structure.steward.added');
 		redirect(303, '/organiser/neighbourhoods');
 	}

@@ -48,6 +48,8 @@ export const actions: Actions = {
 		const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, schoolId));
 		if (!row) return fail(404, { errors: { _: 'error.404' } as FieldErrors });
 		const invite = await createInvite(db, schoolId, user.id);
-		return { invite: { schoolId, code: invite.code, link: `${event.url.origin}/teacher/join?code=${invite.code}` } };
+		return {
+			invite: { schoolId, code: invite.code, link: `${event.url.origin}/teacher/join?code=${invite.code}` }
+		};
 	}
 };

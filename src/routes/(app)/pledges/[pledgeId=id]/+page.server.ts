@@ -26,7 +26,10 @@ export const load: PageServerLoad = async (event) => {
 
 	const factorCode = pledgeItem(view.item).impactFactor;
 	const [factor] = factorCode
-		? await db.select({ source: impactFactor.source }).from(impactFactor).where(eq(impactFactor.code, factorCode))
+		? await db
+				.select({ source: impactFactor.source })
+				.from(impactFactor)
+				.where(eq(impactFactor.code, factorCode))
 		: [];
 	const last = view.endedOn ?? view.endDay;
 	const seriesEnd = last < today ? last : today;

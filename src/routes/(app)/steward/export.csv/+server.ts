@@ -20,7 +20,25 @@ export const GET: RequestHandler = async (event) => {
 	}
 	const rows = await listForExport(db, pointIds);
 	const csv = toCsv(
-		['id', 'day', 'collection_point', 'playground', 'component', 'material', 'kg', 'kg_estimated', 'count', 'volume_ml', 'household', 'student_nickname', 'class', 'status', 'reason', 'points', 'recorded_by'],
+		[
+			'id',
+			'day',
+			'collection_point',
+			'playground',
+			'component',
+			'material',
+			'kg',
+			'kg_estimated',
+			'count',
+			'volume_ml',
+			'household',
+			'student_nickname',
+			'class',
+			'status',
+			'reason',
+			'points',
+			'recorded_by'
+		],
 		rows.map((r) => [
 			r.id,
 			r.localDay,

@@ -14,7 +14,10 @@ describe('actions demo', () => {
 		const ctx = await seedDemoStructure(t.db, new Date('2026-11-28T05:00:00Z'));
 		await seedActionsDemo(t.db, ctx);
 
-		const logs = await t.db.select({ log: actionLog, cap: action.dailyCap }).from(actionLog).innerJoin(action, eq(action.id, actionLog.actionId));
+		const logs = await t.db
+			.select({ log: actionLog, cap: action.dailyCap })
+			.from(actionLog)
+			.innerJoin(action, eq(action.id, actionLog.actionId));
 		expect(logs.length).toBeGreaterThan(250);
 		const perDay = new Map<string, number>();
 		for (const { log } of logs) {
@@ -33,8 +36,15 @@ describe('actions demo', () => {
 		expect(reversals.every((r) => (r.reason ?? '').length > 5)).toBe(true);
 
 		const mine = await t.db.select().from(badgeAward).where(eq(badgeAward.userId, ctx.studentId));
-		expect(mine.map((b) => b.badge)).toEqual(expect.arrayContaining(['first_action', 'streak_7', 'points_100', 'points_500']));
-		expect(await t.db.select().from(badgeAward).where(and(eq(badgeAward.badge, 'challenge_winner')))).not.toHaveLength(0);
+		expect(mine.map((b) => b.badge)).toEqual(
+			expect.arrayContaining(['first_action', 'streak_7', 'points_100', 'points_500'])
+		);
+		expect(
+			await t.db
+				.select()
+				.from(badgeAward)
+				.where(and(eq(badgeAward.badge, 'challenge_winner')))
+		).not.toHaveLength(0);
 		const goals = await listGoals(t.db, ctx.classIds[0], ctx.today);
 		expect(goals[0]).toMatchObject({ state: 'open' });
 		expect(goals[0].percent).toBeGreaterThan(20);

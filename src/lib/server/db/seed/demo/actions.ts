@@ -1,7 +1,22 @@
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { action, actionLog, challenge, challengeAction, challengeParticipant, classGoal, impactFactor, ledgerEntry } from '../../schema';
+import {
+	action,
+	actionLog,
+	challenge,
+	challengeAction,
+	challengeParticipant,
+	classGoal,
+	impactFactor,
+	ledgerEntry
+} from '../../schema';
 import { appendEntry, voidEntry } from '$lib/server/ledger/ledger';
-import { awardBadge, awardChallengeWinners, hasRun, POINT_MILESTONES, STREAK_DAYS } from '$lib/server/actions/badges';
+import {
+	awardBadge,
+	awardChallengeWinners,
+	hasRun,
+	POINT_MILESTONES,
+	STREAK_DAYS
+} from '$lib/server/actions/badges';
 import type { Tx } from '../../client';
 import { checkClassGoals } from '$lib/server/actions/goals';
 import { addDays } from '$lib/utils/dates';
@@ -22,8 +37,26 @@ function prng(seed: number) {
 }
 
 /** How likely each action is on a school day for a student / for a household (relative weights). */
-const STUDENT_WEIGHTS: Record<string, number> = { 'own-bottle': 9, 'lunch-box': 6, 'refuse-bag': 4, 'no-straw': 4, 'refill-bottle': 5, 'own-cup': 2, 'sort-waste': 2, 'pick-litter': 1 };
-const HOUSEHOLD_WEIGHTS: Record<string, number> = { 'refuse-bag': 8, 'sort-waste': 7, 'own-cup': 4, 'no-straw': 3, 'own-bottle': 2, 'lunch-box': 2, 'refill-bottle': 2, 'pick-litter': 1 };
+const STUDENT_WEIGHTS: Record<string, number> = {
+	'own-bottle': 9,
+	'lunch-box': 6,
+	'refuse-bag': 4,
+	'no-straw': 4,
+	'refill-bottle': 5,
+	'own-cup': 2,
+	'sort-waste': 2,
+	'pick-litter': 1
+};
+const HOUSEHOLD_WEIGHTS: Record<string, number> = {
+	'refuse-bag': 8,
+	'sort-waste': 7,
+	'own-cup': 4,
+	'no-straw': 3,
+	'own-bottle': 2,
+	'lunch-box': 2,
+	'refill-bottle': 2,
+	'pick-litter': 1
+};
 
 interface Ch {
 	id: number;
@@ -44,7 +77,13 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 
 	await db.transaction(async (tx) => {
 		const acts = await tx
-			.select({ id: action.id, code: action.code, points: action.points, cap: action.dailyCap, grams: impactFactor.grams })
+			.select({
+				id: action.id,
+				code: action.code,
+				points: action.points,
+				cap: action.dailyCap,
+				grams: impactFactor.grams
+			})
 			.from(action)
 			.innerJoin(impactFactor, eq(impactFactor.id, action.impactFactorId));
 		const byCode = new Map(acts.map((a) => [a.code ?? '', a]));
@@ -56,9 +95,16 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 			participants: { classId?: number; neighbourhoodId?: number }[]
 		): Promise<Ch> {
 			const [row] = await tx.insert(challenge).values(values).returning({ id: challenge.id });
-			await tx.insert(challengeAction).values(actions.map(([code, points]) => ({ challengeId: row.id, actionId: id(code), points })));
+			await tx
+				.insert(challengeAction)
+				.values(actions.map(([code, points]) => ({ challengeId: row.id, actionId: id(code), points })));
 			await tx.insert(challengeParticipant).values(participants.map((p) => ({ challengeId: row.id, ...p })));
-			return { id: row.id, start: values.startDay, end: values.endDay, actions: new Map(actions.map(([c, p]) => [id(c), p])) };
+			return {
+				id: row.id,
+				start: values.startDay,
+				end: values.endDay,
+				actions: new Map(actions.map(([c, p]) => [id(c), p]))
+			};
 		}
 		const bothClasses = ctx.classIds.map((classId) => ({ classId }));
 		const finished = await makeChallenge(
@@ -70,7 +116,10 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				endDay: addDays(today, -14),
 				createdBy: ctx.teacherId
 			},
-			[['own-bottle', 15], ['refill-bottle', 10]],
+			[
+				['own-bottle', 15],
+				['refill-bottle', 10]
+			],
 			bothClasses
 		);
 		const running = await makeChallenge(
@@ -82,7 +131,12 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				endDay: addDays(today, 7),
 				createdBy: ctx.teacherId
 			},
-			[['lunch-box', 15], ['refuse-bag', 5], ['no-straw', 5], ['own-bottle', 10]],
+			[
+				['lunch-box', 15],
+				['refuse-bag', 5],
+				['no-straw', 5],
+				['own-bottle', 10]
+			],
 			bothClasses
 		);
 		const street = await makeChallenge(
@@ -96,7 +150,11 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				endDay: addDays(today, 10),
 				createdBy: ctx.stewardId
 			},
-			[['refuse-bag', 8], ['own-cup', 10], ['sort-waste', 12]],
+			[
+				['refuse-bag', 8],
+				['own-cup', 10],
+				['sort-waste', 12]
+			],
 			[{ neighbourhoodId: ctx.neighbourhoodId }]
 		);
 
@@ -111,13 +169,30 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 		];
 		for (const [s, h] of links) householdOf.set(s, ctx.householdIds[h]);
 
-		const entries: { id: number; personId: number; classId: number | null; householdId: number | null; day: string }[] = [];
+		const entries: {
+			id: number;
+			personId: number;
+			classId: number | null;
+			householdId: number | null;
+			day: string;
+		}[] = [];
 		const logs: (typeof actionLog.$inferInsert & { id: number; points: number })[] = [];
 		// Log ids are handed out here so each ledger entry can name its source row before the rows
 		// are written in a few batched inserts (this transaction is the only writer).
-		const [{ maxId }] = await tx.select({ maxId: sql<number>`coalesce(max(${actionLog.id}), 0)` }).from(actionLog);
+		const [{ maxId }] = await tx
+			.select({ maxId: sql<number>`coalesce(max(${actionLog.id}), 0)` })
+			.from(actionLog);
 		let nextLogId = Number(maxId) + 1;
-		async function log(opts: { personId: number; classId: number | null; householdId: number | null; mode: 'person' | 'household'; code: string; count: number; day: string; challenges: Ch[] }) {
+		async function log(opts: {
+			personId: number;
+			classId: number | null;
+			householdId: number | null;
+			mode: 'person' | 'household';
+			code: string;
+			count: number;
+			day: string;
+			challenges: Ch[];
+		}) {
 			const a = byCode.get(opts.code)!;
 			const ch = opts.challenges.find((c) => opts.day >= c.start && opts.day <= c.end && c.actions.has(a.id));
 			const points = ch ? ch.actions.get(a.id)! : a.points;
@@ -138,8 +213,28 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				challengeId: ch?.id ?? null,
 				createdAt
 			});
-			logs.push({ id: logId, actionId: a.id, challengeId: ch?.id ?? null, mode: opts.mode, actorId: opts.personId, personId: opts.personId, classId: opts.classId, householdId: opts.householdId, localDay: opts.day, count: opts.count, ledgerEntryId: e.id, createdAt, points: e.points });
-			entries.push({ id: e.id, personId: opts.personId, classId: opts.classId, householdId: opts.householdId, day: opts.day });
+			logs.push({
+				id: logId,
+				actionId: a.id,
+				challengeId: ch?.id ?? null,
+				mode: opts.mode,
+				actorId: opts.personId,
+				personId: opts.personId,
+				classId: opts.classId,
+				householdId: opts.householdId,
+				localDay: opts.day,
+				count: opts.count,
+				ledgerEntryId: e.id,
+				createdAt,
+				points: e.points
+			});
+			entries.push({
+				id: e.id,
+				personId: opts.personId,
+				classId: opts.classId,
+				householdId: opts.householdId,
+				day: opts.day
+			});
 		}
 
 		function pickActions(weights: Record<string, number>, n: number): string[] {
@@ -147,13 +242,21 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 			const chosen = new Set<string>();
 			while (chosen.size < n) {
 				let r = random() * pool.reduce((s, [, w]) => s + w, 0);
-				for (const [code, w] of pool) if ((r -= w) <= 0) { chosen.add(code); break; }
+				for (const [code, w] of pool)
+					if ((r -= w) <= 0) {
+						chosen.add(code);
+						break;
+					}
 			}
 			return [...chosen];
 		}
 
-		const students = ctx.classIds.flatMap((classId, i) => ctx.studentsByClass[i].map((s) => ({ s, classId })));
-		const keenness = new Map(students.map(({ s }) => [s, s === ctx.studentId ? 0.97 : 0.25 + random() * 0.5]));
+		const students = ctx.classIds.flatMap((classId, i) =>
+			ctx.studentsByClass[i].map((s) => ({ s, classId }))
+		);
+		const keenness = new Map(
+			students.map(({ s }) => [s, s === ctx.studentId ? 0.97 : 0.25 + random() * 0.5])
+		);
 		for (let back = DAYS - 1; back >= 0; back--) {
 			const day = addDays(today, -back);
 			const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -162,10 +265,22 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				// The demo student leaves today free, so a newcomer can tap the buttons themselves.
 				if (s === ctx.studentId && back === 0) continue;
 				if (random() > keenness.get(s)! * (weekend && s !== ctx.studentId ? 0.55 : 1)) continue;
-				for (const code of pickActions(STUDENT_WEIGHTS, s === ctx.studentId ? 2 + Math.floor(random() * 2) : 1 + Math.floor(random() * 1.6))) {
+				for (const code of pickActions(
+					STUDENT_WEIGHTS,
+					s === ctx.studentId ? 2 + Math.floor(random() * 2) : 1 + Math.floor(random() * 1.6)
+				)) {
 					const cap = byCode.get(code)!.cap;
 					const count = random() < 0.8 ? 1 : Math.min(cap, 2);
-					await log({ personId: s, classId, householdId: householdOf.get(s) ?? null, mode: 'person', code, count, day, challenges: [running, finished] });
+					await log({
+						personId: s,
+						classId,
+						householdId: householdOf.get(s) ?? null,
+						mode: 'person',
+						code,
+						count,
+						day,
+						challenges: [running, finished]
+					});
 				}
 			}
 			for (const [hi, hid] of ctx.householdIds.entries()) {
@@ -173,11 +288,21 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				if (random() > (weekend ? 0.75 : 0.5)) continue;
 				const adult = ctx.adultsByHousehold[hi][0];
 				for (const code of pickActions(HOUSEHOLD_WEIGHTS, 1 + Math.floor(random() * 1.4)))
-					await log({ personId: adult, classId: null, householdId: hid, mode: 'household', code, count: 1, day, challenges: [street] });
+					await log({
+						personId: adult,
+						classId: null,
+						householdId: hid,
+						mode: 'household',
+						code,
+						count: 1,
+						day,
+						challenges: [street]
+					});
 			}
 		}
 
-		for (let i = 0; i < logs.length; i += 200) await tx.insert(actionLog).values(logs.slice(i, i + 200).map(({ points: _p, ...row }) => row));
+		for (let i = 0; i < logs.length; i += 200)
+			await tx.insert(actionLog).values(logs.slice(i, i + 200).map(({ points: _p, ...row }) => row));
 		await awardDemoBadges(tx, logs);
 
 		// Two voids with reasons: one by the teacher on a demo-student entry, one by the steward on a household entry.
@@ -185,10 +310,22 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 		const mine = entries.filter((e) => e.personId === ctx.studentId && e.classId);
 		const studentEntry = mine.findLast((e) => e.day <= addDays(today, -2)) ?? mine.at(-1);
 		if (studentEntry)
-			await voidEntry(tx, { entryId: studentEntry.id, actorId: ctx.teacherId, reason: 'Hôm đó em nghỉ học, cô/thầy huỷ giúp em mục này nhé.', now });
-		const householdEntry = entries.findLast((e) => e.classId === null && e.householdId === ctx.householdIds[3]);
+			await voidEntry(tx, {
+				entryId: studentEntry.id,
+				actorId: ctx.teacherId,
+				reason: 'Hôm đó em nghỉ học, cô/thầy huỷ giúp em mục này nhé.',
+				now
+			});
+		const householdEntry = entries.findLast(
+			(e) => e.classId === null && e.householdId === ctx.householdIds[3]
+		);
 		if (householdEntry)
-			await voidEntry(tx, { entryId: householdEntry.id, actorId: ctx.stewardId, reason: 'Ghi trùng hai lần trong cùng buổi sáng.', now });
+			await voidEntry(tx, {
+				entryId: householdEntry.id,
+				actorId: ctx.stewardId,
+				reason: 'Ghi trùng hai lần trong cùng buổi sáng.',
+				now
+			});
 
 		// Goals: 7A2 already reached its refuse-bag goal; 6A1 is on its way to a points goal.
 		const [c1, c2] = ctx.classIds;
@@ -197,8 +334,23 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 			.from(ledgerEntry)
 			.where(and(eq(ledgerEntry.classId, c1), gte(ledgerEntry.localDay, addDays(today, -9))));
 		await tx.insert(classGoal).values([
-			{ classId: c1, metric: 'points', target: Math.max(500, Math.ceil((Number(sofar) * 1.8) / 100) * 100), startDay: addDays(today, -9), deadline: addDays(today, 12), createdBy: ctx.teacherId },
-			{ classId: c2, metric: 'action_count', actionId: id('refuse-bag'), target: 5, startDay: addDays(today, -12), deadline: addDays(today, 2), createdBy: ctx.teacherId }
+			{
+				classId: c1,
+				metric: 'points',
+				target: Math.max(500, Math.ceil((Number(sofar) * 1.8) / 100) * 100),
+				startDay: addDays(today, -9),
+				deadline: addDays(today, 12),
+				createdBy: ctx.teacherId
+			},
+			{
+				classId: c2,
+				metric: 'action_count',
+				actionId: id('refuse-bag'),
+				target: 5,
+				startDay: addDays(today, -12),
+				deadline: addDays(today, 2),
+				createdBy: ctx.teacherId
+			}
 		]);
 		for (const c of ctx.classIds) await checkClassGoals(tx, c, today, now);
 		const [fin] = await tx.select().from(challenge).where(eq(challenge.id, finished.id));
@@ -211,7 +363,10 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
  * `awardActionBadges`, which would cost a handful of queries per log): first action, the first
  * 7-day streak and each points milestone, dated when they were reached.
  */
-async function awardDemoBadges(tx: Tx, logs: { personId?: number | null; localDay: string; createdAt: Date; points: number }[]) {
+async function awardDemoBadges(
+	tx: Tx,
+	logs: { personId?: number | null; localDay: string; createdAt: Date; points: number }[]
+) {
 	const byPerson = new Map<number, typeof logs>();
 	for (const l of logs) if (l.personId) byPerson.set(l.personId, [...(byPerson.get(l.personId) ?? []), l]);
 	for (const [userId, mine] of byPerson) {
@@ -222,7 +377,8 @@ async function awardDemoBadges(tx: Tx, logs: { personId?: number | null; localDa
 		const reached = new Set<number>();
 		for (const l of ordered) {
 			days.push(l.localDay);
-			if (days.length >= STREAK_DAYS && hasRun(days, STREAK_DAYS)) await awardBadge(tx, 'streak_7', { userId }, '', l.createdAt);
+			if (days.length >= STREAK_DAYS && hasRun(days, STREAK_DAYS))
+				await awardBadge(tx, 'streak_7', { userId }, '', l.createdAt);
 			points += l.points;
 			for (const m of POINT_MILESTONES)
 				if (points >= m && !reached.has(m)) {

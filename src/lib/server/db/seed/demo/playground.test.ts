@@ -19,9 +19,18 @@ describe('playground demo', () => {
 		expect(tracker.components[1].className).toBe('6A1');
 		expect(tracker.components[1].adopterGrams).toBeGreaterThan(0);
 		expect(tracker.topClasses.length).toBeGreaterThan(0);
-		const statuses = await t.db.select({ status: contribution.status, n: sql<number>`count(*)` }).from(contribution).groupBy(contribution.status);
-		expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toMatchObject({ announced: 1, rejected: 1 });
-		const [ledger] = await t.db.select({ g: sql<number>`sum(${ledgerEntry.gramsCollected})` }).from(ledgerEntry).where(eq(ledgerEntry.sourceKind, 'contribution'));
+		const statuses = await t.db
+			.select({ status: contribution.status, n: sql<number>`count(*)` })
+			.from(contribution)
+			.groupBy(contribution.status);
+		expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toMatchObject({
+			announced: 1,
+			rejected: 1
+		});
+		const [ledger] = await t.db
+			.select({ g: sql<number>`sum(${ledgerEntry.gramsCollected})` })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.sourceKind, 'contribution'));
 		expect(Number(ledger.g)).toBe(tracker.totalGrams);
 		expect(tracker.totalGrams).toBeGreaterThan(30_000);
 	});

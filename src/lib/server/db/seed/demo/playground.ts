@@ -35,7 +35,8 @@ export const seedPlaygroundDemo: DemoSeeder = async (db, ctx) => {
 				modelId: ctx.modelIds.playground,
 				areaId: ctx.areaId,
 				name: 'Sân chơi tái chế Liên Mạc',
-				description: 'Chai nhựa, nắp chai và gạch sinh thái của cả xóm trở thành ghế, cầu trượt, hàng rào và bồn cây cho các em nhỏ.',
+				description:
+					'Chai nhựa, nắp chai và gạch sinh thái của cả xóm trở thành ghế, cầu trượt, hàng rào và bồn cây cho các em nhỏ.',
 				state: 'collecting',
 				createdBy: ctx.organiserId
 			})
@@ -43,18 +44,51 @@ export const seedPlaygroundDemo: DemoSeeder = async (db, ctx) => {
 		const parts = await tx
 			.insert(playgroundComponent)
 			.values([
-				{ playgroundId: pg.id, name: 'Ghế băng', materials: 'pet_bottles', targetGrams: 120_000, position: 0 },
-				{ playgroundId: pg.id, name: 'Cầu trượt', materials: 'hdpe,bottle_caps', targetGrams: 150_000, position: 1, adoptedByClassId: ctx.classIds[0], adoptedAt: ctx.now },
+				{
+					playgroundId: pg.id,
+					name: 'Ghế băng',
+					materials: 'pet_bottles',
+					targetGrams: 120_000,
+					position: 0
+				},
+				{
+					playgroundId: pg.id,
+					name: 'Cầu trượt',
+					materials: 'hdpe,bottle_caps',
+					targetGrams: 150_000,
+					position: 1,
+					adoptedByClassId: ctx.classIds[0],
+					adoptedAt: ctx.now
+				},
 				{ playgroundId: pg.id, name: 'Hàng rào', materials: 'ecobricks', targetItems: 120, position: 2 },
-				{ playgroundId: pg.id, name: 'Bồn cây', materials: 'pet_bottles,soft_plastic,other', targetGrams: 60_000, position: 3 }
+				{
+					playgroundId: pg.id,
+					name: 'Bồn cây',
+					materials: 'pet_bottles,soft_plastic,other',
+					targetGrams: 60_000,
+					position: 3
+				}
 			])
 			.returning({ id: playgroundComponent.id });
 		const [bench, slide, fence, planters] = parts.map((p) => p.id);
 		const points = await tx
 			.insert(collectionPoint)
 			.values([
-				{ name: 'Trường THCS Liên Mạc', kind: 'school', openingHours: 'Thứ Hai – Thứ Sáu, 7:00–7:30 và 16:30–17:30', areaId: ctx.areaId, schoolId: ctx.schoolId },
-				{ name: 'Chùa Đình Quán', kind: 'pagoda', openingHours: 'Chủ nhật, 8:00–11:00', address: 'Đình Quán, Bắc Từ Liêm', areaId: ctx.areaId, neighbourhoodId: ctx.neighbourhoodId }
+				{
+					name: 'Trường THCS Liên Mạc',
+					kind: 'school',
+					openingHours: 'Thứ Hai – Thứ Sáu, 7:00–7:30 và 16:30–17:30',
+					areaId: ctx.areaId,
+					schoolId: ctx.schoolId
+				},
+				{
+					name: 'Chùa Đình Quán',
+					kind: 'pagoda',
+					openingHours: 'Chủ nhật, 8:00–11:00',
+					address: 'Đình Quán, Bắc Từ Liêm',
+					areaId: ctx.areaId,
+					neighbourhoodId: ctx.neighbourhoodId
+				}
 			])
 			.returning({ id: collectionPoint.id });
 		for (const p of points) {
@@ -69,10 +103,18 @@ export const seedPlaygroundDemo: DemoSeeder = async (db, ctx) => {
 		const memberships = new Map<number, Awaited<ReturnType<typeof getMemberships>>>();
 		for (const s of students) memberships.set(s, await getMemberships(tx, s));
 
-		async function confirmed(day: string, who: { studentId?: number; householdId?: number }, material: Material, grams: number, extra: { count?: number; volumeMl?: number; componentId?: number } = {}) {
+		async function confirmed(
+			day: string,
+			who: { studentId?: number; householdId?: number },
+			material: Material,
+			grams: number,
+			extra: { count?: number; volumeMl?: number; componentId?: number } = {}
+		) {
 			const m = who.studentId ? memberships.get(who.studentId)! : null;
 			const householdId = who.householdId ?? m?.householdId ?? null;
-			const at = new Date(`${day}T0${2 + Math.floor(rnd() * 7)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00Z`);
+			const at = new Date(
+				`${day}T0${2 + Math.floor(rnd() * 7)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}:00Z`
+			);
 			const points = pointsFor(material, grams);
 			const [row] = await tx
 				.insert(contribution)
@@ -120,15 +162,42 @@ export const seedPlaygroundDemo: DemoSeeder = async (db, ctx) => {
 				if (roll < 0.45) {
 					const studentId = pick(students);
 					const inSixA1 = ctx.studentsByClass[0].includes(studentId);
-					if (inSixA1 && rnd() < 0.6) await confirmed(day, { studentId }, pick(['hdpe', 'bottle_caps'] as const), 300 + Math.round(rnd() * 1700), { componentId: slide });
-					else await confirmed(day, { studentId }, 'pet_bottles', 500 + Math.round(rnd() * 2000), { componentId: bench });
+					if (inSixA1 && rnd() < 0.6)
+						await confirmed(
+							day,
+							{ studentId },
+							pick(['hdpe', 'bottle_caps'] as const),
+							300 + Math.round(rnd() * 1700),
+							{ componentId: slide }
+						);
+					else
+						await confirmed(day, { studentId }, 'pet_bottles', 500 + Math.round(rnd() * 2000), {
+							componentId: bench
+						});
 				} else if (roll < 0.65) {
 					const bricks = 2 + Math.floor(rnd() * 3);
-					await confirmed(day, { householdId: pick(ctx.householdIds) }, 'ecobricks', bricks * (600 + Math.round(rnd() * 120)), { count: bricks, volumeMl: 1500, componentId: fence });
+					await confirmed(
+						day,
+						{ householdId: pick(ctx.householdIds) },
+						'ecobricks',
+						bricks * (600 + Math.round(rnd() * 120)),
+						{ count: bricks, volumeMl: 1500, componentId: fence }
+					);
 				} else if (roll < 0.85) {
-					await confirmed(day, { householdId: pick(ctx.householdIds) }, pick(['pet_bottles', 'soft_plastic'] as const), 800 + Math.round(rnd() * 3200), { componentId: planters });
+					await confirmed(
+						day,
+						{ householdId: pick(ctx.householdIds) },
+						pick(['pet_bottles', 'soft_plastic'] as const),
+						800 + Math.round(rnd() * 3200),
+						{ componentId: planters }
+					);
 				} else {
-					await confirmed(day, { householdId: pick(ctx.householdIds) }, pick(['soft_plastic', 'other', 'pet_bottles'] as const), 400 + Math.round(rnd() * 1500));
+					await confirmed(
+						day,
+						{ householdId: pick(ctx.householdIds) },
+						pick(['soft_plastic', 'other', 'pet_bottles'] as const),
+						400 + Math.round(rnd() * 1500)
+					);
 				}
 			}
 		}

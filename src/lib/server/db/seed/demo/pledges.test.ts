@@ -23,10 +23,19 @@ describe('pledges demo', () => {
 		expect(mine.household[0].streak.graceUsed).toBe(1);
 		expect((await personStreak(t.db, ctx.studentId, ctx.today)).current).toBeGreaterThan(14);
 
-		const bonuses = await t.db.select().from(ledgerEntry).where(and(eq(ledgerEntry.sourceKind, 'bonus'), eq(ledgerEntry.personId, ctx.studentId)));
+		const bonuses = await t.db
+			.select()
+			.from(ledgerEntry)
+			.where(and(eq(ledgerEntry.sourceKind, 'bonus'), eq(ledgerEntry.personId, ctx.studentId)));
 		expect(bonuses).toHaveLength(1);
-		const badges = await t.db.select().from(badgeAward).where(and(eq(badgeAward.badge, PLEDGE_BADGE), eq(badgeAward.userId, ctx.studentId)));
+		const badges = await t.db
+			.select()
+			.from(badgeAward)
+			.where(and(eq(badgeAward.badge, PLEDGE_BADGE), eq(badgeAward.userId, ctx.studentId)));
 		expect(badges).toHaveLength(1);
-		expect((await dueToday(t.db, ctx.studentId, ctx.today)).map((d) => d.item).sort()).toEqual(['bottle', 'cup']);
+		expect((await dueToday(t.db, ctx.studentId, ctx.today)).map((d) => d.item).sort()).toEqual([
+			'bottle',
+			'cup'
+		]);
 	});
 });

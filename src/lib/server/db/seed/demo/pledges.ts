@@ -52,7 +52,18 @@ async function seedPledge(tx: Tx, p: DemoPledge, today: string) {
 		// Some days a little more or less than usual, so the chart is not a flat line.
 		const count = Math.max(1, uses + ((i * 7 + p.owner) % 3) - 1);
 		const who = p.checker?.(i) ?? p.owner;
-		const r = await checkInWithin(tx, who, { pledgeId: created.pledgeId, day: 'today', count, idempotencyKey: `demo-checkin-${created.pledgeId}-${i}` }, at(day), tz);
+		const r = await checkInWithin(
+			tx,
+			who,
+			{
+				pledgeId: created.pledgeId,
+				day: 'today',
+				count,
+				idempotencyKey: `demo-checkin-${created.pledgeId}-${i}`
+			},
+			at(day),
+			tz
+		);
 		if (!r.ok) throw new Error(`demo check-in: ${r.error}`);
 	}
 }
@@ -71,12 +82,29 @@ export const seedPledgesDemo: DemoSeeder = async (db, ctx) => {
 		{ owner: s, item: 'lunchbox', days: 7, startedAgo: 27, lastAgo: 21 },
 		{ owner: s, item: 'bottle', days: 30, startedAgo: 20, lastAgo: 1, skip: [10], uses: 2 },
 		{ owner: s, item: 'cup', days: 21, startedAgo: 4, lastAgo: 1 },
-		{ owner: family, household: true, item: 'bag', days: 30, startedAgo: 19, lastAgo: 0, skip: [9], uses: 3, checker: (i) => (i % 4 === 3 ? s : family) },
+		{
+			owner: family,
+			household: true,
+			item: 'bag',
+			days: 30,
+			startedAgo: 19,
+			lastAgo: 0,
+			skip: [9],
+			uses: 3,
+			checker: (i) => (i % 4 === 3 ? s : family)
+		},
 		{ owner: ctx.adultsByHousehold[1][0], household: true, item: 'cup', days: 21, startedAgo: 9, lastAgo: 1 }
 	];
 	for (const [i, classmate] of ctx.studentsByClass[0].slice(1, 6).entries()) {
 		const items: PledgeItemCode[] = ['bottle', 'lunchbox', 'bag', 'cutlery', 'bottle'];
-		plan.push({ owner: classmate, item: items[i], days: 21, startedAgo: 14 - i * 2, lastAgo: i % 2, skip: i === 2 ? [3] : [] });
+		plan.push({
+			owner: classmate,
+			item: items[i],
+			days: 21,
+			startedAgo: 14 - i * 2,
+			lastAgo: i % 2,
+			skip: i === 2 ? [3] : []
+		});
 	}
 	for (const [i, student] of ctx.studentsByClass[1].slice(0, 3).entries()) {
 		plan.push({ owner: student, item: 'bottle', days: 7, startedAgo: 5 + i, lastAgo: 1 });

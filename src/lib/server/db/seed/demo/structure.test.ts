@@ -12,7 +12,9 @@ describe('demo structure', () => {
 		const ctx = await seedDemoStructure(t.db, new Date('2026-11-28T05:00:00Z'));
 		for (const c of await t.db.select().from(schoolClass)) expect(isWellFormedCode(c.joinCode!)).toBe(true);
 		for (const h of await t.db.select().from(household)) expect(isWellFormedCode(h.inviteCode!)).toBe(true);
-		expect(await t.db.select().from(consentRecord).where(eq(consentRecord.classId, ctx.classIds[0]))).toHaveLength(1);
+		expect(
+			await t.db.select().from(consentRecord).where(eq(consentRecord.classId, ctx.classIds[0]))
+		).toHaveLength(1);
 		const [inv] = await t.db.select().from(schoolInvite);
 		expect(isWellFormedCode(inv.code)).toBe(true);
 		expect(inv.usedBy).toBeNull();

@@ -65,7 +65,13 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 		const models = await tx.select({ id: communityModel.id, code: communityModel.code }).from(communityModel);
 		const modelId = (code: string) => models.find((m) => m.code === code)!.id;
 
-		async function person(username: string, displayName: string, nickname: string, roles: Role[], email?: string) {
+		async function person(
+			username: string,
+			displayName: string,
+			nickname: string,
+			roles: Role[],
+			email?: string
+		) {
 			const [row] = await tx
 				.insert(user)
 				.values({ username, email: email ?? null, displayName, nickname, passwordHash, isDemo: true })
@@ -94,7 +100,13 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 		for (const [ci, c] of classDefs.entries()) {
 			const [row] = await tx
 				.insert(schoolClass)
-				.values({ schoolId: sch.id, name: c.name, grade: c.grade, schoolYear: `${year}-${year + 1}`, joinCode: c.joinCode })
+				.values({
+					schoolId: sch.id,
+					name: c.name,
+					grade: c.grade,
+					schoolYear: `${year}-${year + 1}`,
+					joinCode: c.joinCode
+				})
 				.returning({ id: schoolClass.id });
 			classIds.push(row.id);
 			await tx.insert(classTeacher).values({ classId: row.id, userId: teacherId });
@@ -116,7 +128,12 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 
 		const [nb] = await tx
 			.insert(neighbourhood)
-			.values({ name: 'Tổ dân phố Liên Mạc 3', areaId: lienMac.id, kind: 'residential', modelId: modelId('residential-area') })
+			.values({
+				name: 'Tổ dân phố Liên Mạc 3',
+				areaId: lienMac.id,
+				kind: 'residential',
+				modelId: modelId('residential-area')
+			})
 			.returning({ id: neighbourhood.id });
 		await tx.insert(neighbourhoodSteward).values({ neighbourhoodId: nb.id, userId: stewardId });
 
@@ -135,8 +152,15 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 				.returning({ id: household.id });
 			householdIds.push(row.id);
 			const adults =
-				i === 0 ? [familyId] : i === 1 ? [teacherId] : i === 2 ? [stewardId] : [await person(`demo-adult-${i + 1}`, `Chủ hộ ${h.name}`, h.name, ['household'])];
-			for (const a of adults) await tx.insert(householdMember).values({ householdId: row.id, userId: a, kind: 'adult' });
+				i === 0
+					? [familyId]
+					: i === 1
+						? [teacherId]
+						: i === 2
+							? [stewardId]
+							: [await person(`demo-adult-${i + 1}`, `Chủ hộ ${h.name}`, h.name, ['household'])];
+			for (const a of adults)
+				await tx.insert(householdMember).values({ householdId: row.id, userId: a, kind: 'adult' });
 			adultsByHousehold.push(adults);
 		}
 		// The demo student lives with the demo family (dual credit: class and household), and
@@ -160,14 +184,24 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 		// What a newcomer should find on the structure pages: consent already collected for 6A1, an
 		// unused teacher invite for the school, and a classmate waiting for the demo family's approval.
 		const year0 = `${year}-09-08`;
-		await tx.insert(consentRecord).values({ classId: classIds[0], recordedBy: teacherId, collectedOn: year0, note: 'Họp phụ huynh đầu năm' });
+		await tx.insert(consentRecord).values({
+			classId: classIds[0],
+			recordedBy: teacherId,
+			collectedOn: year0,
+			note: 'Họp phụ huynh đầu năm'
+		});
 		await tx.insert(schoolInvite).values({
 			schoolId: sch.id,
 			code: 'MGVXANH8',
 			createdBy: organiserId,
 			expiresAt: new Date(now.getTime() + 14 * 86_400_000)
 		});
-		await tx.insert(householdMember).values({ householdId: householdIds[0], userId: studentsByClass[1][2], kind: 'student', status: 'pending' });
+		await tx.insert(householdMember).values({
+			householdId: householdIds[0],
+			userId: studentsByClass[1][2],
+			kind: 'student',
+			status: 'pending'
+		});
 
 		return {
 			now,

@@ -23,6 +23,11 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cls: { id: header.id, name: header.name },
 		relation,
-		badges: badges.map((b) => ({ badge: b.badge, nickname: b.nickname, detail: b.challengeTitle, day: localDay(b.awardedAt, tz) }))
+		badges: badges.map((b) => ({
+			badge: b.badge,
+			nickname: b.nickname,
+			detail: b.challengeTitle,
+			day: localDay(b.awardedAt, tz)
+		}))
 	};
 };

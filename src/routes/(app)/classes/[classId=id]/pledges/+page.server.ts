@@ -14,6 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const cls = await getClassHeader(db, classId);
 	if (!cls) error(404, { message: 'error.404' });
 	const today = localDay(new Date(), appTimeZone());
-	const [pledges, impact] = await Promise.all([classWall(db, classId, today), pledgeImpact(db, 'class', classId, today)]);
+	const [pledges, impact] = await Promise.all([
+		classWall(db, classId, today),
+		pledgeImpact(db, 'class', classId, today)
+	]);
 	return { group: { name: cls.name, href: `/classes/${classId}` }, pledges, impact };
 };

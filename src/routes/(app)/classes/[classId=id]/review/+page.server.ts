@@ -27,9 +27,17 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = idSchema.safeParse(event.url.searchParams.get('student'));
 	const student = wanted.success ? (participation.find((p) => p.userId === wanted.data) ?? null) : null;
 	const entries = await classFeed(db, classId, addDays(today, -(REVIEW_DAYS - 1)), 80, student?.userId);
-	const goals = (await listGoals(db, classId, today)).filter((g) => g.state === 'open' || g.goal.deadline >= addDays(today, -7));
+	const goals = (await listGoals(db, classId, today)).filter(
+		(g) => g.state === 'open' || g.goal.deadline >= addDays(today, -7)
+	);
 	return {
-		goals: goals.map((g) => ({ id: g.goal.id, metric: g.goal.metric, percent: g.percent, state: g.state, deadline: g.goal.deadline })),
+		goals: goals.map((g) => ({
+			id: g.goal.id,
+			metric: g.goal.metric,
+			percent: g.percent,
+			state: g.state,
+			deadline: g.goal.deadline
+		})),
 		cls: { id: header.id, name: header.name },
 		participation,
 		student: student ? { id: student.userId, nickname: student.nickname } : null,
@@ -47,9 +55,14 @@ export const actions: Actions = {
 		const raw = formObject(await event.request.formData());
 		const parsed = voidEntrySchema.safeParse(raw);
 		const entryId = Number(raw.entryId) || null;
-		if (!parsed.success) return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
+		if (!parsed.success)
+			return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
 		const result = await voidEntryAs(db, user.id, parsed.data.entryId, parsed.data.reason, { classId });
-		if (!result.ok) return fail(result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400, { entryId, error: result.error });
+		if (!result.ok)
+			return fail(
+				result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400,
+				{ entryId, error: result.error }
+			);
 		setFlash(event.cookies, 'actions.void.done');
 		redirect(303, `/classes/${classId}/review`);
 	}

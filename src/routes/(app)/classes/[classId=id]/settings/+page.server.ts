@@ -4,7 +4,15 @@ import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { consentSchema, memberActionSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
-import { addCoTeacher, archiveClass, classTeachers, getClassAdmin, listConsent, recordConsent, setStudentBoard } from '$lib/server/community/classes';
+import {
+	addCoTeacher,
+	archiveClass,
+	classTeachers,
+	getClassAdmin,
+	listConsent,
+	recordConsent,
+	setStudentBoard
+} from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
@@ -35,9 +43,19 @@ export const actions: Actions = {
 	coteach: async (event) => {
 		const { db, cls } = await teacherOf(event);
 		const parsed = memberActionSchema.safeParse(formObject(await event.request.formData()));
-		if (!parsed.success) return fail(400, { form: 'coteach', values: {} as Record<string, string>, errors: fieldErrors(parsed.error) });
+		if (!parsed.success)
+			return fail(400, {
+				form: 'coteach',
+				values: {} as Record<string, string>,
+				errors: fieldErrors(parsed.error)
+			});
 		const res = await addCoTeacher(db, cls.id, parsed.data.userId);
-		if (!res.ok) return fail(400, { form: 'coteach', values: {} as Record<string, string>, errors: { userId: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(400, {
+				form: 'coteach',
+				values: {} as Record<string, string>,
+				errors: { userId: res.error } as FieldErrors
+			});
 		setFlash(event.cookies, 'structure.coteach.added');
 		redirect(303, back(cls.id));
 	},
@@ -55,7 +73,8 @@ export const actions: Actions = {
 		const parsed = consentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
 		const res = await recordConsent(db, cls.id, user.id, parsed.data, localDay(new Date(), appTimeZone()));
-		if (!res.ok) return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok)
+			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.consent.saved');
 		redirect(303, back(cls.id));
 	},

@@ -51,7 +51,8 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { db, classId } = await teacherOf(event);
 		const studentId = await studentIdFrom(event);
-		if (!(await removeStudent(db, classId, studentId))) return fail(404, { error: 'structure.students.notInClass' });
+		if (!(await removeStudent(db, classId, studentId)))
+			return fail(404, { error: 'structure.students.notInClass' });
 		setFlash(event.cookies, 'structure.students.removed');
 		redirect(303, `/classes/${classId}/students`);
 	}

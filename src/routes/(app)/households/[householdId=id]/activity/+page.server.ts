@@ -14,7 +14,12 @@ import { addDays, localDay } from '$lib/utils/dates';
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const householdId = parseId(event.params.householdId);
-	const { relation } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student', 'steward', 'organiser']);
+	const { relation } = await requireHouseholdAccess(event, db, householdId, [
+		'adult',
+		'student',
+		'steward',
+		'organiser'
+	]);
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
 	const tz = appTimeZone();
@@ -37,9 +42,14 @@ export const actions: Actions = {
 		const raw = formObject(await event.request.formData());
 		const entryId = Number(raw.entryId) || null;
 		const parsed = voidEntrySchema.safeParse(raw);
-		if (!parsed.success) return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
+		if (!parsed.success)
+			return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
 		const result = await voidEntryAs(db, user.id, parsed.data.entryId, parsed.data.reason, { householdId });
-		if (!result.ok) return fail(result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400, { entryId, error: result.error });
+		if (!result.ok)
+			return fail(
+				result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400,
+				{ entryId, error: result.error }
+			);
 		setFlash(event.cookies, 'actions.void.done');
 		redirect(303, `/households/${householdId}/activity`);
 	}

@@ -3,7 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { getHouseholdHeader } from '$lib/server/community/groups';
-import { householdStudents, listHouseholdContributions, openDropOffTargets } from '$lib/server/playground/lists';
+import {
+	householdStudents,
+	listHouseholdContributions,
+	openDropOffTargets
+} from '$lib/server/playground/lists';
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { announceContribution } from '$lib/server/playground/contributions';
 import { announceContributionSchema } from '$lib/schemas/playground';
@@ -19,7 +23,11 @@ export const load: PageServerLoad = async (event) => {
 	const targets = await openDropOffTargets(db);
 	const playgroundIds = [...new Set(targets.map((t) => t.playgroundId))];
 	const components = (
-		await Promise.all(playgroundIds.map(async (id) => (await listComponents(db, id)).map((c) => ({ id: c.id, name: c.name, playgroundId: id }))))
+		await Promise.all(
+			playgroundIds.map(async (id) =>
+				(await listComponents(db, id)).map((c) => ({ id: c.id, name: c.name, playgroundId: id }))
+			)
+		)
 	).flat();
 	return {
 		household: header,
@@ -44,7 +52,8 @@ export const actions: Actions = {
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await announceContribution(db, user, householdId, parsed.data);
-		if (!result.ok) return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
+		if (!result.ok)
+			return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
 		setFlash(event.cookies, 'playground.contribute.announced');
 		redirect(303, `/households/${householdId}/contribute`);
 	}

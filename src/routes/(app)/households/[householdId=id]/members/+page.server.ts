@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { setFlash } from '$lib/server/flash';
-import { decideStudentLink, getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/community/households';
+import {
+	decideStudentLink,
+	getHouseholdCode,
+	listMembers,
+	rotateHouseholdCode
+} from '$lib/server/community/households';
 import { qrPath } from '$lib/server/playground/qr';
 
 async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
@@ -34,7 +39,8 @@ async function decide(event: RequestEvent, approve: boolean) {
 	const { db, householdId, user } = await access(event, ['adult']);
 	const form = await event.request.formData();
 	const studentId = parseId(String(form.get('userId') ?? ''));
-	if (!(await decideStudentLink(db, householdId, studentId, user.id, approve))) return fail(404, { error: 'structure.members.notPending' });
+	if (!(await decideStudentLink(db, householdId, studentId, user.id, approve)))
+		return fail(404, { error: 'structure.members.notPending' });
 	return { done: approve ? 'structure.members.approved' : 'structure.members.declined' };
 }
 

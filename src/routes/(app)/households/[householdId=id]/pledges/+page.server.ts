@@ -14,6 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const hh = await getHouseholdHeader(db, householdId);
 	if (!hh) error(404, { message: 'error.404' });
 	const today = localDay(new Date(), appTimeZone());
-	const [pledges, impact] = await Promise.all([householdWall(db, householdId, today), pledgeImpact(db, 'household', householdId, today)]);
+	const [pledges, impact] = await Promise.all([
+		householdWall(db, householdId, today),
+		pledgeImpact(db, 'household', householdId, today)
+	]);
 	return { group: { name: hh.displayName, href: `/households/${householdId}` }, pledges, impact };
 };

@@ -3,9 +3,26 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
-import { addComponent, getPlayground, listComponents, setPlaygroundState } from '$lib/server/playground/playgrounds';
-import { addSteward, createCollectionPoint, linkPoint, listAllPoints, pointsForPlayground } from '$lib/server/playground/points';
-import { collectionPointSchema, componentSchema, linkPointSchema, playgroundStateSchema, stewardSchema } from '$lib/schemas/playground';
+import {
+	addComponent,
+	getPlayground,
+	listComponents,
+	setPlaygroundState
+} from '$lib/server/playground/playgrounds';
+import {
+	addSteward,
+	createCollectionPoint,
+	linkPoint,
+	listAllPoints,
+	pointsForPlayground
+} from '$lib/server/playground/points';
+import {
+	collectionPointSchema,
+	componentSchema,
+	linkPointSchema,
+	playgroundStateSchema,
+	stewardSchema
+} from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 
@@ -26,8 +43,17 @@ function done(event: RequestEvent, id: number, flash: string): never {
 
 export const load: PageServerLoad = async (event) => {
 	const { db, id, playground } = await guard(event);
-	const [components, points, allPoints] = await Promise.all([listComponents(db, id), pointsForPlayground(db, id), listAllPoints(db)]);
-	return { playground, components, points, otherPoints: allPoints.filter((p) => !points.some((q) => q.id === p.id)) };
+	const [components, points, allPoints] = await Promise.all([
+		listComponents(db, id),
+		pointsForPlayground(db, id),
+		listAllPoints(db)
+	]);
+	return {
+		playground,
+		components,
+		points,
+		otherPoints: allPoints.filter((p) => !points.some((q) => q.id === p.id))
+	};
 };
 
 export const actions: Actions = {
@@ -66,9 +92,15 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const values = formObject(await event.request.formData());
 		const parsed = stewardSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success)
+			return fail(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });
 		const result = await addSteward(db, parsed.data.pointId, parsed.data.username);
-		if (!result.ok) return fail(400, { form: `steward-${values.pointId}`, values, errors: { username: result.error } as Record<string, string> });
+		if (!result.ok)
+			return fail(400, {
+				form: `steward-${values.pointId}`,
+				values,
+				errors: { username: result.error } as Record<string, string>
+			});
 		done(event, id, 'playground.organiser.stewardAdded');
 	}
 };

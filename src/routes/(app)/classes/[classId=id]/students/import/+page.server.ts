@@ -16,7 +16,13 @@ export const load: PageServerLoad = async (event) => {
 	return { cls, importKey: crypto.randomUUID(), signInUrl: `${event.url.origin}/login` };
 };
 
-type Refusal = { names: string; refused: RosterNote[]; cleaned: RosterNote[]; error: string; params?: Record<string, number> };
+type Refusal = {
+	names: string;
+	refused: RosterNote[];
+	cleaned: RosterNote[];
+	error: string;
+	params?: Record<string, number>;
+};
 const refuse = (status: number, r: Refusal) => fail(status, r);
 
 export const actions: Actions = {
@@ -29,12 +35,29 @@ export const actions: Actions = {
 		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
 		const names = raw.slice(0, 12_000);
 		if (!parsed.success) {
-			return refuse(400, { names, refused: [], cleaned: [], error: parsed.error.issues[0]?.message ?? 'form.invalid' });
+			return refuse(400, {
+				names,
+				refused: [],
+				cleaned: [],
+				error: parsed.error.issues[0]?.message ?? 'form.invalid'
+			});
 		}
 		const clean = cleanRoster(parsed.data.names, await classRealNames(db, classId));
-		if (clean.refused.length) return refuse(400, { names, refused: clean.refused, cleaned: clean.cleaned, error: 'structure.roster.refused' });
+		if (clean.refused.length)
+			return refuse(400, {
+				names,
+				refused: clean.refused,
+				cleaned: clean.cleaned,
+				error: 'structure.roster.refused'
+			});
 		if (clean.tooMany) {
-			return refuse(400, { names, refused: [], cleaned: clean.cleaned, error: 'structure.roster.tooMany', params: { n: clean.tooMany } });
+			return refuse(400, {
+				names,
+				refused: [],
+				cleaned: clean.cleaned,
+				error: 'structure.roster.tooMany',
+				params: { n: clean.tooMany }
+			});
 		}
 		const res = await importRoster(db, {
 			classId,
@@ -43,11 +66,23 @@ export const actions: Actions = {
 			names: clean.names.map((n) => n.name),
 			locale: event.locals.locale
 		});
-		if (!res.ok) return refuse(res.error === 'structure.roster.alreadyImported' ? 409 : 400, { names, refused: [], cleaned: clean.cleaned, error: res.error });
+		if (!res.ok)
+			return refuse(res.error === 'structure.roster.alreadyImported' ? 409 : 400, {
+				names,
+				refused: [],
+				cleaned: clean.cleaned,
+				error: res.error
+			});
 		// The passwords live only in this response: the cards are printed from it.
 		// Each card carries a QR of the username, which a steward scans into the drop-off form.
 		return {
-			cards: res.cards.map(({ displayName, nickname, username, password }) => ({ displayName, nickname, username, password, qr: qrPath(username) })),
+			cards: res.cards.map(({ displayName, nickname, username, password }) => ({
+				displayName,
+				nickname,
+				username,
+				password,
+				qr: qrPath(username)
+			})),
 			cleaned: clean.cleaned
 		};
 	}

@@ -13,5 +13,7 @@ export const GET: RequestHandler = async (event) => {
 	const key = idempotencyKeySchema.safeParse(event.url.searchParams.get('key'));
 	if (!key.success) error(400, { message: 'error.400' });
 	const progress = await rosterProgress(db, user.id, classId, key.data);
-	return json(progress ?? { done: 0, total: 0, status: 'waiting' }, { headers: { 'cache-control': 'no-store' } });
+	return json(progress ?? { done: 0, total: 0, status: 'waiting' }, {
+		headers: { 'cache-control': 'no-store' }
+	});
 };
