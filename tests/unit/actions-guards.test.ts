@@ -8,9 +8,9 @@ import {
 	challenge,
 	classGoal,
 	ledgerEntry,
-	neighbourhoodSteward,
-	type Role
+	neighbourhoodSteward
 } from '../../src/lib/server/db/schema';
+import type { Role } from '../../src/lib/domain/roles';
 import { logAction } from '../../src/lib/server/actions/actions';
 import { localDay } from '../../src/lib/utils/dates';
 

@@ -10,9 +10,9 @@ import {
 	household,
 	householdMember,
 	schoolClass,
-	user,
-	type Role
+	user
 } from '../../src/lib/server/db/schema';
+import type { Role } from '../../src/lib/domain/roles';
 
 const t = await createTestDb();
 vi.mock('$lib/server/db', () => ({ getDb: async () => t.db }));

@@ -3,7 +3,8 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { session, user, userRole, type Role } from '$lib/server/db/schema';
+import { session, user, userRole } from '$lib/server/db/schema';
+import type { Role } from '$lib/domain/roles';
 import type { Locale } from '$lib/i18n/locales';
 
 export const SESSION_COOKIE = 'sx_session';
