@@ -47,6 +47,24 @@ test.describe('leaderboards on a phone', () => {
 	});
 });
 
+test('when the chart code cannot load, the board says so and shows the numbers as a table', async ({
+	page
+}) => {
+	// Refuse only chart.js's chunk (recognised by its contents): the rest of the page still works.
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		if ((await response.text()).includes('Canvas is already in use')) return route.abort();
+		return route.fulfill({ response });
+	});
+	await signIn(page, 'demo-student');
+	await page.goto('/boards');
+	await page.getByRole('link', { name: /Các lớp của Trường THCS Liên Mạc/ }).click();
+	await page.getByRole('link', { name: 'Từ trước đến nay' }).click();
+	await expect(page.getByText('Không tải được biểu đồ')).toBeVisible();
+	await expect(page.getByText('Đang tải…')).toHaveCount(0);
+	await expect(page.locator('figure.chart table')).toBeVisible();
+});
+
 test.describe('bad board addresses', () => {
 	test('unknown window, kind, board or challenge: 404 with a message; a class board of another class: 403', async ({
 		page

@@ -68,6 +68,7 @@ const en: Translations<typeof vi> = {
 	'common.back': 'Back',
 	'common.yes': 'Yes',
 	'common.no': 'No',
+	'chart.failed': 'The chart could not be loaded; the numbers are in the table below.',
 	'chart.asTable': 'Show the numbers as a table'
 };
 

@@ -64,6 +64,7 @@ const vi = {
 	'common.back': 'Quay lại',
 	'common.yes': 'Có',
 	'common.no': 'Không',
+	'chart.failed': 'Không tải được biểu đồ; số liệu ở bảng bên dưới.',
 	'chart.asTable': 'Xem số liệu dạng bảng'
 };
 
