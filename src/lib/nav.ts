@@ -11,7 +11,7 @@ export interface NavItem {
 }
 
 /** The main navigation; each domain adds its entries here. */
-export const NAV_ITEMS: NavItem[] = [
+const NAV_ITEMS: NavItem[] = [
 	{ href: '/', label: 'nav.home', public: true },
 	{ href: '/today', label: 'nav.today', roles: ['student', 'household'] },
 	{ href: '/me', label: 'nav.me', roles: ['student', 'household'] },

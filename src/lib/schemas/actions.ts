@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { isDay } from '$lib/utils/dates';
 
-export const MAX_LOG_COUNT = 20;
+const MAX_LOG_COUNT = 20;
 
 /** A local day `YYYY-MM-DD` that exists on the calendar. */
 export const daySchema = z
@@ -10,7 +10,7 @@ export const daySchema = z
 	.refine((v) => isDay(v), { error: 'actions.day.invalid' });
 
 /** How many times: a whole number from 1 (negative, zero, fractions and text are refused). */
-export const countSchema = z.coerce
+const countSchema = z.coerce
 	.number({ error: 'actions.count.invalid' })
 	.int({ error: 'actions.count.invalid' })
 	.min(1, { error: 'actions.count.invalid' })

@@ -15,7 +15,7 @@ export const loginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
-export const ADULT_SIGNUP_ROLES = ['teacher', 'household'] as const;
+const ADULT_SIGNUP_ROLES = ['teacher', 'household'] as const;
 
 export const signupSchema = z.object({
 	displayName: text(100),

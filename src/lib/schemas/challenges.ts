@@ -4,7 +4,7 @@ import { daySchema, optionalId } from './actions';
 
 const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
-export const challengeActionSchema = z.object({
+const challengeActionSchema = z.object({
 	actionId: idSchema,
 	points: z.coerce
 		.number({ error: 'form.invalid' })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Longest value any free-text field accepts before validation even looks at it. */
-export const MAX_TEXT = 2000;
+const MAX_TEXT = 2000;
 
 /** A required, trimmed single-line string; the messages are i18n keys. */
 export function text(max = 200, min = 1) {

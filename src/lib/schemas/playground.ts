@@ -49,7 +49,7 @@ const volumeMl = z.preprocess(
 );
 
 /** What was brought: material, weight and/or count, ecobrick volume. Shared by every drop-off form. */
-export const dropOffFields = {
+const dropOffFields = {
 	material: z.enum(MATERIALS, { error: 'playground.error.material' }),
 	weightKg,
 	count: itemCount,

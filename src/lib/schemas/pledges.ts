@@ -12,7 +12,7 @@ const count = (max: number, error: string) =>
 		.transform(Number)
 		.pipe(z.number().int().min(1, { error }).max(max, { error }));
 
-export const PLEDGE_DURATIONS = ['7', '21', '30', 'until'] as const;
+const PLEDGE_DURATIONS = ['7', '21', '30', 'until'] as const;
 
 export const createPledgeSchema = z
 	.object({
@@ -64,5 +64,3 @@ export const checkinSchema = z.object({
 	idempotencyKey: idempotencyKeySchema
 });
 export type CheckinInput = z.infer<typeof checkinSchema>;
-
-export const endPledgeSchema = z.object({ pledgeId: idSchema });

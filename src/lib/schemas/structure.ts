@@ -70,7 +70,7 @@ export const classSchema = z.object({
 export type ClassInput = z.infer<typeof classSchema>;
 
 /** A public name: letters required, no e-mail addresses or links (it is shown to everyone). */
-export const nicknameSchema = text(30, 2).pipe(
+const nicknameSchema = text(30, 2).pipe(
 	z
 		.string()
 		.refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })

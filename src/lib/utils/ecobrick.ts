@@ -3,10 +3,10 @@
  * with; one that is too light is loosely packed (it will sag), one that is too heavy almost
  * certainly hides sand, glass or wet waste.
  */
-export const ECOBRICK_MIN_DENSITY = 0.33;
-export const ECOBRICK_MAX_DENSITY = 0.73;
-export const ECOBRICK_WARN_BELOW = 0.36;
-export const ECOBRICK_WARN_ABOVE = 0.65;
+const ECOBRICK_MIN_DENSITY = 0.33;
+const ECOBRICK_MAX_DENSITY = 0.73;
+const ECOBRICK_WARN_BELOW = 0.36;
+const ECOBRICK_WARN_ABOVE = 0.65;
 
 export type EcobrickCheck =
 	| { status: 'ok'; density: number }
@@ -23,7 +23,7 @@ export type EcobrickCheck =
 	  };
 
 /** Rounded to 3 decimals so 0.33 g/ml typed as 165 g in 500 ml is exactly on the edge, not below it. */
-export function ecobrickDensity(grams: number, volumeMl: number): number {
+function ecobrickDensity(grams: number, volumeMl: number): number {
 	return Math.round((grams / volumeMl) * 1000) / 1000;
 }
 

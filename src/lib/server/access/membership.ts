@@ -5,9 +5,7 @@ import {
 	classTeacher,
 	household,
 	householdMember,
-	neighbourhood,
 	neighbourhoodSteward,
-	school,
 	schoolClass
 } from '$lib/server/db/schema';
 
@@ -106,23 +104,4 @@ export async function isStewardOf(db: DbOrTx, userId: number, neighbourhoodId: n
 			and(eq(neighbourhoodSteward.neighbourhoodId, neighbourhoodId), eq(neighbourhoodSteward.userId, userId))
 		);
 	return !!row;
-}
-
-/** The school a class belongs to, with its area (for boards). */
-export async function classPlace(db: DbOrTx, classId: number) {
-	const [row] = await db
-		.select({ schoolId: schoolClass.schoolId, areaId: school.areaId })
-		.from(schoolClass)
-		.innerJoin(school, eq(school.id, schoolClass.schoolId))
-		.where(eq(schoolClass.id, classId));
-	return row ?? null;
-}
-
-export async function householdPlace(db: DbOrTx, householdId: number) {
-	const [row] = await db
-		.select({ neighbourhoodId: household.neighbourhoodId, areaId: neighbourhood.areaId })
-		.from(household)
-		.innerJoin(neighbourhood, eq(neighbourhood.id, household.neighbourhoodId))
-		.where(eq(household.id, householdId));
-	return row ?? null;
 }

@@ -21,10 +21,6 @@ export function requireRole(event: Event, ...roles: Role[]): SessionUser {
 	return user;
 }
 
-export function hasRole(user: SessionUser | null | undefined, role: Role): boolean {
-	return !!user?.roles.includes(role);
-}
-
 /** Only same-origin paths are accepted as post-login destinations. */
 export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
 	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))

@@ -44,7 +44,7 @@ export async function teacherSchools(db: DbOrTx, teacherId: number) {
 }
 
 /** A join code no class holds yet. */
-export async function freshJoinCode(db: DbOrTx): Promise<string> {
+async function freshJoinCode(db: DbOrTx): Promise<string> {
 	for (;;) {
 		const code = generateCode();
 		const [row] = await db
@@ -166,15 +166,6 @@ export async function listStudents(db: DbOrTx, classId: number) {
 		.innerJoin(user, eq(user.id, classStudent.userId))
 		.where(eq(classStudent.classId, classId))
 		.orderBy(asc(user.displayName));
-}
-
-/** Whether the student is in this class (the check before any teacher action on them). */
-export async function isStudentOf(db: DbOrTx, classId: number, studentId: number): Promise<boolean> {
-	const [row] = await db
-		.select({ x: classStudent.userId })
-		.from(classStudent)
-		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)));
-	return !!row;
 }
 
 /** Takes a student out of the class; their account and past points stay. */

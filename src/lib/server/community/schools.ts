@@ -12,7 +12,7 @@ import type { SchoolInput } from '$lib/schemas/structure';
 import { generateCode, INVITE_CODE_LENGTH, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
 
-export const INVITE_DAYS = 14;
+const INVITE_DAYS = 14;
 
 export async function listSchools(db: DbOrTx) {
 	return db

@@ -26,7 +26,7 @@ export interface DbHandle {
 }
 
 /** Applied to every connection the client opens (libSQL's transactions borrow their own). */
-export const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = FULL'];
+const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = FULL'];
 
 /**
  * Makes the libSQL client and drizzle instance. For local files it creates the folder, switches the

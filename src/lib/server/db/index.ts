@@ -3,7 +3,7 @@ import { createDb, migrateDb, type Db, type DbHandle } from './client';
 import { seedReferenceData } from './seed/reference';
 import { demoEnabled, hasDemoAccounts, seedDemoData } from './seed/demo';
 
-export type { Db, Tx, DbOrTx } from './client';
+export type { Db } from './client';
 
 let handle: DbHandle | undefined;
 let ready: Promise<Db> | undefined;

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
 import { user, userRole } from '$lib/server/db/schema';
 import type { Role } from '$lib/domain/roles';
@@ -6,7 +6,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '$lib/server/au
 import type { SignupInput } from '$lib/schemas/auth';
 import type { Locale } from '$lib/i18n/locales';
 
-export function normaliseUsername(username: string): string {
+function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();
 }
 
@@ -75,8 +75,4 @@ export async function setUserLocale(db: Db, userId: number, locale: Locale): Pro
 /** Grants a role if the user does not hold it yet. */
 export async function grantRole(db: DbOrTx, userId: number, role: Role): Promise<void> {
 	await db.insert(userRole).values({ userId, role }).onConflictDoNothing();
-}
-
-export async function revokeRole(db: DbOrTx, userId: number, role: Role): Promise<void> {
-	await db.delete(userRole).where(and(eq(userRole.userId, userId), eq(userRole.role, role)));
 }

@@ -6,7 +6,7 @@ import { hashPassword } from '$lib/server/auth/password';
 import { MAX_ROSTER } from '$lib/schemas/structure';
 import type { Locale } from '$lib/i18n/locales';
 
-export const MAX_NAME = 60;
+const MAX_NAME = 60;
 
 export interface RosterNote {
 	line: number;
@@ -85,7 +85,7 @@ export function cleanRoster(raw: string, existing: string[] = []): CleanRoster {
 }
 
 /** Plain ASCII for usernames: "Nguyễn Văn Đạt" → "nguyen van dat". */
-export function asciiFold(s: string): string {
+function asciiFold(s: string): string {
 	return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
@@ -157,7 +157,7 @@ async function freshNicknames(tx: Tx, classId: number, n: number): Promise<strin
 	return out;
 }
 
-export interface LoginCard {
+interface LoginCard {
 	userId: number;
 	displayName: string;
 	nickname: string;

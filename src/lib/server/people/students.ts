@@ -12,7 +12,7 @@ import { generatePassword, uniqueUsername, usernameStem } from './roster';
 export const BAD_CLASS_CODE = 'structure.code.bad';
 
 /** The open class a join code belongs to, or null (unknown, replaced or archived alike). */
-export async function findClassByCode(db: DbOrTx, raw: string) {
+async function findClassByCode(db: DbOrTx, raw: string) {
 	const code = normaliseCode(raw);
 	if (!isWellFormedCode(code)) return null;
 	const [row] = await db

@@ -22,13 +22,13 @@ import { componentOf } from './playgrounds';
 import { effectiveGrams, parseMaterials, pointsFor, type Material } from '$lib/utils/playground';
 import { localDay } from '$lib/utils/dates';
 
-export type ContributionRow = typeof contribution.$inferSelect;
+type ContributionRow = typeof contribution.$inferSelect;
 
-export type Contributor =
+type Contributor =
 	| { kind: 'household'; householdId: number; label: string }
 	| { kind: 'student'; studentId: number; householdId: number | null; classId: number | null; label: string };
 
-export interface Candidate {
+interface Candidate {
 	pick: string;
 	label: string;
 }
@@ -38,7 +38,7 @@ export type ResolveResult =
 	| { ok: false; error: 'playground.error.unknownContributor' }
 	| { ok: false; error: 'playground.error.ambiguousContributor'; candidates: Candidate[] };
 
-export type ContributionError =
+type ContributionError =
 	| 'playground.error.notSteward'
 	| 'playground.error.pointNotFeeding'
 	| 'playground.error.unknownComponent'

@@ -57,8 +57,6 @@ function baseQuery(db: DbOrTx) {
 		.leftJoin(recorder, eq(recorder.id, contribution.recordedBy));
 }
 
-export type ContributionListRow = Awaited<ReturnType<typeof listHouseholdContributions>>[number];
-
 /** A point's drop-offs decided or recorded on one local day (the steward's "today"). */
 export async function listPointDay(db: DbOrTx, pointId: number, day: string) {
 	return baseQuery(db)

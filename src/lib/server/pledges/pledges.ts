@@ -22,7 +22,7 @@ export const PLEDGE_BADGE = 'pledge_completed';
 
 export type PledgeRow = typeof pledge.$inferSelect;
 type Status = 400 | 403 | 404 | 409;
-export type PledgeError =
+type PledgeError =
 	| 'pledge.error.notFound'
 	| 'pledge.error.notYours'
 	| 'pledge.error.notAdult'
@@ -53,7 +53,7 @@ async function householdOf(db: DbOrTx, userId: number) {
 }
 
 /** Whether `userId` may check in on (and see) this pledge: its owner, or a member of its household. */
-export async function mayUsePledge(
+async function mayUsePledge(
 	db: DbOrTx,
 	userId: number,
 	p: Pick<PledgeRow, 'userId' | 'householdId'>
@@ -88,7 +88,7 @@ export async function pledgeAccess(
 }
 
 /** Whether the pledge is still running on `day` (not ended early, not past its end, not completed). */
-export function isRunning(p: Pick<PledgeRow, 'endDay' | 'endedOn' | 'completedOn'>, day: string): boolean {
+function isRunning(p: Pick<PledgeRow, 'endDay' | 'endedOn' | 'completedOn'>, day: string): boolean {
 	return !p.endedOn && !p.completedOn && day <= p.endDay;
 }
 

@@ -94,7 +94,7 @@ async function viewsWhere(db: DbOrTx, where: SQL | undefined, today: string): Pr
 }
 
 /** A person's active household membership, if any. */
-export async function activeHousehold(db: DbOrTx, userId: number) {
+async function activeHousehold(db: DbOrTx, userId: number) {
 	const [m] = await db
 		.select({ householdId: householdMember.householdId, kind: householdMember.kind })
 		.from(householdMember)
