@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { PALETTE, translucent } from './palette';
+import { PALETTE } from './palette';
 import { addDays } from '$lib/utils/dates';
 
 export interface GoalChartInput {
@@ -45,7 +45,7 @@ export function goalProgressConfig(
 					label: input.labels.progress,
 					data: progress,
 					borderColor: PALETTE.green,
-					backgroundColor: translucent(PALETTE.green, 0.15),
+					backgroundColor: PALETTE.greenFill,
 					fill: true,
 					tension: 0.2,
 					pointRadius: 2,

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { PALETTE } from './palette';
+import { kgForChart } from '$lib/utils/units';
 
 export interface ModelBar {
 	/** Translated model name (shortened by the caller if it wants). */
@@ -24,7 +25,6 @@ export function buildImpactModelsChart(
 		.sort(
 			(a, b) => Math.max(b.schoolGrams, b.neighbourhoodGrams) - Math.max(a.schoolGrams, a.neighbourhoodGrams)
 		);
-	const kg = (g: number) => Math.round(g / 100) / 10;
 	return {
 		type: 'bar',
 		data: {
@@ -32,13 +32,13 @@ export function buildImpactModelsChart(
 			datasets: [
 				{
 					label: labels.schools,
-					data: shown.map((r) => kg(r.schoolGrams)),
+					data: shown.map((r) => kgForChart(r.schoolGrams)),
 					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
 					label: labels.neighbourhoods,
-					data: shown.map((r) => kg(r.neighbourhoodGrams)),
+					data: shown.map((r) => kgForChart(r.neighbourhoodGrams)),
 					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}

@@ -1,7 +1,7 @@
 import { page } from '$app/state';
-import { interpolate, type MessageParams } from './define';
-import { intlLocale, isLocale, type Locale } from './locales';
-import type { MessageKey } from './index';
+import { render } from './define';
+import { isLocale, type Locale } from './locales';
+import type { MessageArgs, MessageKey } from './vi';
 
 /** The current page's locale (from the root layout's data). */
 export function currentLocale(): Locale {
@@ -11,32 +11,8 @@ export function currentLocale(): Locale {
 
 /**
  * Translates in the current page's language, from the one-language table the root layout loads;
- * reactive when read in a template. Unknown keys come back as themselves.
+ * reactive when read in a template. Keys and parameters are checked by `npm run check`.
  */
-export function t(key: MessageKey | (string & {}), params?: MessageParams): string {
-	const table = page.data?.messages as Record<string, string> | undefined;
-	return interpolate(table?.[key] ?? key, params);
-}
-
-export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-	return new Intl.NumberFormat(intlLocale(currentLocale()), options).format(value);
-}
-
-/** Formats a local day (YYYY-MM-DD) for people; the day is already in the app time zone. */
-export function formatDay(
-	day: string,
-	options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
-): string {
-	const [y, m, d] = day.split('-').map(Number);
-	return new Intl.DateTimeFormat(intlLocale(currentLocale()), { ...options, timeZone: 'UTC' }).format(
-		new Date(Date.UTC(y, m - 1, d))
-	);
-}
-
-export function formatDateTime(value: Date | number, timeZone: string): string {
-	return new Intl.DateTimeFormat(intlLocale(currentLocale()), {
-		dateStyle: 'short',
-		timeStyle: 'short',
-		timeZone
-	}).format(value);
+export function t<K extends MessageKey>(key: K, ...[params]: MessageArgs<K>): string {
+	return render(currentLocale(), page.data?.messages?.[key], key, params);
 }

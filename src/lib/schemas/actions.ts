@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '$lib/i18n/msg';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { isDay } from '$lib/utils/dates';
 
@@ -6,15 +7,15 @@ const MAX_LOG_COUNT = 20;
 
 /** A local day `YYYY-MM-DD` that exists on the calendar. */
 export const daySchema = z
-	.string({ error: 'form.required' })
-	.refine((v) => isDay(v), { error: 'actions.day.invalid' });
+	.string({ error: msg('form.required') })
+	.refine((v) => isDay(v), { error: msg('actions.day.invalid') });
 
 /** How many times: a whole number from 1 (negative, zero, fractions and text are refused). */
 const countSchema = z.coerce
-	.number({ error: 'actions.count.invalid' })
-	.int({ error: 'actions.count.invalid' })
-	.min(1, { error: 'actions.count.invalid' })
-	.max(MAX_LOG_COUNT, { error: 'actions.count.invalid' });
+	.number({ error: msg('actions.count.invalid') })
+	.int({ error: msg('actions.count.invalid') })
+	.min(1, { error: msg('actions.count.invalid') })
+	.max(MAX_LOG_COUNT, { error: msg('actions.count.invalid') });
 
 /** An optional id from a form: '' or missing means none. */
 export const optionalId = z.preprocess(
@@ -26,7 +27,7 @@ export const logActionSchema = z.object({
 	actionId: idSchema,
 	count: z.preprocess((v) => (v === undefined || v === '' ? '1' : v), countSchema),
 	day: daySchema,
-	mode: z.enum(['person', 'household'], { error: 'form.invalid' }),
+	mode: z.enum(['person', 'household'], { error: msg('form.invalid') }),
 	challengeId: optionalId,
 	/** The household the form was shown for (household mode): must be the user's own. */
 	householdId: optionalId,
@@ -43,10 +44,10 @@ export type VoidEntryInput = z.infer<typeof voidEntrySchema>;
 
 const whole = (min: number, max: number) =>
 	z.coerce
-		.number({ error: 'form.invalid' })
-		.int({ error: 'actions.whole' })
-		.min(min, { error: 'actions.range' })
-		.max(max, { error: 'actions.range' });
+		.number({ error: msg('form.invalid') })
+		.int({ error: msg('actions.whole') })
+		.min(min, { error: msg('actions.range') })
+		.max(max, { error: msg('actions.range') });
 
 /** An organiser's action in the catalogue. */
 export const catalogueActionSchema = z.object({
@@ -55,6 +56,6 @@ export const catalogueActionSchema = z.object({
 	points: whole(1, 1000),
 	dailyCap: whole(1, 50),
 	impactFactorId: idSchema,
-	audience: z.enum(['student', 'household', 'both'], { error: 'form.invalid' })
+	audience: z.enum(['student', 'household', 'both'], { error: msg('form.invalid') })
 });
 export type CatalogueActionInput = z.infer<typeof catalogueActionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '$lib/i18n/msg';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { daySchema, optionalId } from './actions';
 
@@ -7,18 +8,18 @@ const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArra
 const challengeActionSchema = z.object({
 	actionId: idSchema,
 	points: z.coerce
-		.number({ error: 'form.invalid' })
-		.int({ error: 'actions.whole' })
-		.min(1, { error: 'actions.range' })
-		.max(1000, { error: 'actions.range' })
+		.number({ error: msg('form.invalid') })
+		.int({ error: msg('actions.whole') })
+		.min(1, { error: msg('actions.range') })
+		.max(1000, { error: msg('actions.range') })
 });
 
 export const createChallengeSchema = z
 	.object({
 		title: text(120),
 		description: text(1000, 0),
-		scope: z.enum(['class', 'school', 'neighbourhood', 'area'], { error: 'form.invalid' }),
-		classIds: z.preprocess(toArray, z.array(idSchema).max(50, { error: 'form.invalid' })),
+		scope: z.enum(['class', 'school', 'neighbourhood', 'area'], { error: msg('form.invalid') }),
+		classIds: z.preprocess(toArray, z.array(idSchema).max(50, { error: msg('form.invalid') })),
 		schoolId: optionalId,
 		neighbourhoodId: optionalId,
 		areaId: optionalId,
@@ -29,20 +30,20 @@ export const createChallengeSchema = z
 		formKey: idempotencyKeySchema.optional(),
 		actions: z
 			.array(challengeActionSchema)
-			.min(1, { error: 'challenges.actions.required' })
-			.max(50, { error: 'form.invalid' })
+			.min(1, { error: msg('challenges.actions.required') })
+			.max(50, { error: msg('form.invalid') })
 	})
 	.superRefine((v, ctx) => {
 		if (v.endDay < v.startDay)
-			ctx.addIssue({ code: 'custom', path: ['endDay'], message: 'challenges.days.order' });
+			ctx.addIssue({ code: 'custom', path: ['endDay'], message: msg('challenges.days.order') });
 		if (v.scope === 'class' && v.classIds.length === 0)
-			ctx.addIssue({ code: 'custom', path: ['classIds'], message: 'challenges.classes.required' });
+			ctx.addIssue({ code: 'custom', path: ['classIds'], message: msg('challenges.classes.required') });
 		if (v.scope === 'school' && !v.schoolId)
-			ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'form.required' });
+			ctx.addIssue({ code: 'custom', path: ['schoolId'], message: msg('form.required') });
 		if (v.scope === 'neighbourhood' && !v.neighbourhoodId)
-			ctx.addIssue({ code: 'custom', path: ['neighbourhoodId'], message: 'form.required' });
+			ctx.addIssue({ code: 'custom', path: ['neighbourhoodId'], message: msg('form.required') });
 		if (v.scope === 'area' && !v.areaId)
-			ctx.addIssue({ code: 'custom', path: ['areaId'], message: 'form.required' });
+			ctx.addIssue({ code: 'custom', path: ['areaId'], message: msg('form.required') });
 	});
 export type CreateChallengeInput = z.infer<typeof createChallengeSchema>;
 

@@ -8,6 +8,7 @@ import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/commu
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { refillValues } from '$lib/server/form-values';
+import { msg } from '$lib/i18n/msg';
 
 // Public: a student has no account yet when they first type the class code.
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		if (event.locals.user)
 			return fail(400, {
 				values: {} as Record<string, string>,
-				errors: { _: 'structure.join.signedIn' } as FieldErrors
+				errors: { _: msg('structure.join.signedIn') } as FieldErrors
 			});
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['code', 'displayName', 'nickname'], 100);
@@ -28,7 +29,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const key = codeKey('class', event.getClientAddress());
 		if (await lockedFor(db, [key]))
-			return fail(429, { values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+			return fail(429, { values, errors: { code: msg('structure.code.tooMany') } as FieldErrors });
 		const res = await joinClassByCode(db, parsed.data, event.locals.locale);
 		if (!res.ok) {
 			if (res.field === 'code') await recordFailure(db, key, CODE_LIMIT);

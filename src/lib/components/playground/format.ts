@@ -1,9 +1,12 @@
-import { formatNumber, t } from '$lib/i18n/t';
+import { t } from '$lib/i18n/t';
+import { formatKg } from '$lib/i18n/format';
+
+import type { Material } from '$lib/utils/playground';
 
 /** The fields of a drop-off the lists show. */
 export interface DropOffRow {
 	localDay: string;
-	material: string;
+	material: Material;
 	grams: number;
 	gramsEstimated: boolean;
 	itemCount: number | null;
@@ -15,8 +18,8 @@ export interface DropOffRow {
 
 /** "2,5 kg", "40 items (≈ 0,4 kg)": what was brought, in the page's language. */
 export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'itemCount'>): string {
-	const kg = formatNumber(r.grams / 1000, { maximumFractionDigits: 2 });
-	const items = r.itemCount ? t('playground.amount.items', { n: formatNumber(r.itemCount) }) : '';
+	const kg = formatKg(r.grams);
+	const items = r.itemCount ? t('playground.amount.items', { n: r.itemCount }) : '';
 	if (r.gramsEstimated) return `${items} (${t('playground.amount.estimated', { kg })})`;
 	return items ? `${t('playground.amount.kg', { kg })} · ${items}` : t('playground.amount.kg', { kg });
 }

@@ -11,6 +11,7 @@ import {
 import { addDays } from '$lib/utils/dates';
 import { getTotals } from '$lib/server/ledger/ledger';
 import { challengeStandings, challengeState, racedBy, type ChallengeRow } from './challenges';
+import type { ACTION_BADGES } from '$lib/domain/badges';
 
 export type BadgeOwner = { userId: number } | { classId: number } | { householdId: number };
 
@@ -51,17 +52,8 @@ export async function awardBadge(
 
 export const POINT_MILESTONES = [100, 500, 1000] as const;
 export const STREAK_DAYS = 7;
-/** Every badge this module awards; each has `badge.<name>` and `badge.<name>.hint` messages. */
-export const BADGES = [
-	'first_action',
-	'streak_7',
-	'points_100',
-	'points_500',
-	'points_1000',
-	'class_goal',
-	'challenge_winner'
-] as const;
-export type Badge = (typeof BADGES)[number];
+/** Every badge this module awards. */
+export type Badge = (typeof ACTION_BADGES)[number];
 
 /** Whether `days` (distinct, any order) contain a run of `length` consecutive days. */
 export function hasRun(days: string[], length: number): boolean {

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { communityModel, neighbourhood, rollup, school } from '$lib/server/db/schema';
 import { toCsv } from '$lib/utils/csv';
+import { kgForFile } from '$lib/utils/units';
 
 export interface ImpactTotals {
 	points: number;
@@ -105,8 +106,6 @@ const CSV_HEADER = [
 	'neighbourhood_kg_collected'
 ];
 
-const kg = (g: number) => (g / 1000).toFixed(2);
-
 /** The per-model impact table as CSV (see `toCsv`: BOM, formulas defused). */
 export function impactCsv(rows: ModelImpact[], noModelLabel: string): string {
 	return toCsv(
@@ -116,12 +115,12 @@ export function impactCsv(rows: ModelImpact[], noModelLabel: string): string {
 			r.nameEn ?? noModelLabel,
 			r.schools,
 			r.viaSchools.points,
-			kg(r.viaSchools.gramsAvoided),
-			kg(r.viaSchools.gramsCollected),
+			kgForFile(r.viaSchools.gramsAvoided),
+			kgForFile(r.viaSchools.gramsCollected),
 			r.neighbourhoods,
 			r.viaNeighbourhoods.points,
-			kg(r.viaNeighbourhoods.gramsAvoided),
-			kg(r.viaNeighbourhoods.gramsCollected)
+			kgForFile(r.viaNeighbourhoods.gramsAvoided),
+			kgForFile(r.viaNeighbourhoods.gramsCollected)
 		])
 	);
 }

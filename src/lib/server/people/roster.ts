@@ -5,13 +5,15 @@ import { classStudent, rosterImport, schoolClass, user, userRole } from '$lib/se
 import { hashPassword } from '$lib/server/auth/password';
 import { MAX_ROSTER } from '$lib/schemas/structure';
 import type { Locale } from '$lib/i18n/locales';
+import type { MessageKey } from '$lib/i18n';
 
 const MAX_NAME = 60;
 
 export interface RosterNote {
 	line: number;
 	text: string;
-	reason: string;
+	/** Why, as a message key. */
+	reason: MessageKey;
 	params?: Record<string, string | number>;
 }
 export interface CleanRoster {

@@ -7,7 +7,8 @@ import { badgeAward, ledgerEntry, pledge, pledgeCheckin } from '$lib/server/db/s
 import type { CreatePledgeInput } from '$lib/schemas/pledges';
 import { addDays } from '$lib/utils/dates';
 import { getTotals } from '$lib/server/ledger/ledger';
-import { checkIn, createPledge, endPledge, pledgeAccess, PLEDGE_BADGE } from './pledges';
+import { checkIn, createPledge, endPledge, pledgeAccess } from './pledges';
+import { PLEDGE_BADGE } from '$lib/domain/badges';
 import { getPledge, pledgeImpact } from './queries';
 
 const t = await createTestDb();

@@ -16,9 +16,7 @@ import { checkClassGoals } from '$lib/server/actions/goals';
 import { getMemberships } from '$lib/server/access/membership';
 import { awardBadge } from '$lib/server/actions/badges';
 import { isPledgeKept } from './streaks';
-
-/** The badge for a kept pledge (`refKey` = pledge id); named like the badges in badges.ts. */
-export const PLEDGE_BADGE = 'pledge_completed';
+import { PLEDGE_BADGE } from '$lib/domain/badges';
 
 export type PledgeRow = typeof pledge.$inferSelect;
 type Status = 400 | 403 | 404 | 409;

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
 import { linkableChildren, linkChild, listChildren } from '$lib/server/people/guardians';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'household');
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const studentId = parseId(String(form.get('studentId') ?? ''));
 		if (!(await linkChild(await getDb(), user.id, studentId)))
-			return fail(403, { error: 'structure.children.notLinkable' });
+			return fail(403, { error: msg('structure.children.notLinkable') });
 		setFlash(event.cookies, 'structure.children.linked');
 		redirect(303, '/children');
 	}

@@ -13,6 +13,7 @@ import {
 import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
 
 const isStudentOnly = (roles: readonly string[]) => roles.includes('student') && roles.length === 1;
 
@@ -50,7 +51,11 @@ export const actions: Actions = {
 		const db = await getDb();
 		const key = codeKey('household', event.getClientAddress());
 		if (await lockedFor(db, [key]))
-			return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+			return fail(429, {
+				form: 'join',
+				values,
+				errors: { code: msg('structure.code.tooMany') } as FieldErrors
+			});
 		const res = await joinHouseholdByCode(db, user, parsed.data.code);
 		if (!res.ok) {
 			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);

@@ -11,6 +11,7 @@ import { listMyPledges, personStreak, pledgeImpact } from '$lib/server/pledges/q
 import { addDays } from '$lib/utils/dates';
 import { PLEDGE_LIMITS } from '$lib/pledges/items';
 import { checkinAction } from './checkin-action';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -42,7 +43,9 @@ export const actions: Actions = {
 		const values = formObject(await event.request.formData());
 		const parsed = createPledgeSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, { create: { values, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
+			return fail(400, {
+				create: { values, errors: fieldErrors(parsed.error), error: msg('form.hasErrors') }
+			});
 		const db = await getDb();
 		const result = await createPledge(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) {

@@ -6,6 +6,7 @@ import { setFlash } from '$lib/server/flash';
 import { checkinSchema } from '$lib/schemas/pledges';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { checkIn } from '$lib/server/pledges/pledges';
+import { msg } from '$lib/i18n/msg';
 
 /**
  * The check-in action shared by the list and the detail page: read, validate, check in, then
@@ -22,7 +23,7 @@ export async function checkinAction(event: RequestEvent, back: (pledgeId: number
 				pledgeId,
 				values: { count: values.count },
 				errors: fieldErrors(parsed.error),
-				error: 'form.hasErrors'
+				error: msg('form.hasErrors')
 			}
 		});
 	}

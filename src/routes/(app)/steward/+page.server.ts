@@ -23,6 +23,7 @@ import { appTimeZone, appToday } from '$lib/server/config';
 
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
+import type { MessageKey } from '$lib/i18n';
 
 const LAST_MATERIAL = 'sx_last_material';
 
@@ -63,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-function back(event: RequestEvent, pointId: number | string, flash: string): never {
+function back(event: RequestEvent, pointId: number | string, flash: MessageKey): never {
 	setFlash(event.cookies, flash);
 	redirect(303, `/steward?point=${pointId}`);
 }

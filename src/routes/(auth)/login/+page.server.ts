@@ -8,6 +8,7 @@ import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { LOGIN_LIMITS, clearLimit, lockedFor, loginKeys, recordFailure } from '$lib/server/auth/rate-limit';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
@@ -25,13 +26,13 @@ export const actions: Actions = {
 		const keys = loginKeys(parsed.data.username, event.getClientAddress());
 		const locked = await lockedFor(db, [keys.account, keys.ip]);
 		if (locked > 0) {
-			return fail(429, { username, message: 'auth.login.locked', minutes: Math.ceil(locked / 60_000) });
+			return fail(429, { username, message: msg('auth.login.locked'), minutes: Math.ceil(locked / 60_000) });
 		}
 		const userId = await authenticate(db, parsed.data.username, parsed.data.password);
 		if (!userId) {
 			await recordFailure(db, keys.account, LOGIN_LIMITS.account);
 			await recordFailure(db, keys.ip, LOGIN_LIMITS.ip);
-			return fail(400, { username, message: 'auth.login.invalid' });
+			return fail(400, { username, message: msg('auth.login.invalid') });
 		}
 		await clearLimit(db, keys.account);
 		const { token, expiresAt } = await createSession(db, userId);

@@ -7,7 +7,7 @@ import { adoptComponent, adoptionOptions, getPlayground } from '$lib/server/play
 import { getTracker } from '$lib/server/playground/tracker';
 import { pointsForPlayground } from '$lib/server/playground/points';
 import { adoptSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 
 // Public page: anyone may follow the build; adopting needs a teacher or a household adult.
@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const result = await adoptComponent(db, user.id, { playgroundId, ...parsed.data });
 		if (!result.ok)
 			return fail(result.status, {
-				adopt: { values, errors: { _: result.error } as Record<string, string> }
+				adopt: { values, errors: { _: result.error } as FieldErrors }
 			});
 		setFlash(event.cookies, 'playground.adopt.done');
 		redirect(303, `/playgrounds/${playgroundId}`);

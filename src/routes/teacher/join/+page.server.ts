@@ -7,6 +7,7 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { redeemInvite } from '$lib/server/community/schools';
 import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
 
 // Open to visitors too, so an invite link can say "sign up first"; the action needs a user.
 export const load: PageServerLoad = (event) => {
@@ -22,7 +23,8 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { code, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const key = codeKey('invite', event.getClientAddress());
-		if (await lockedFor(db, [key])) return fail(429, { code, errors: { code: 'structure.code.tooMany' } });
+		if (await lockedFor(db, [key]))
+			return fail(429, { code, errors: { code: msg('structure.code.tooMany') } });
 		const res = await redeemInvite(db, user.id, parsed.data.code);
 		if (!res.ok) {
 			await recordFailure(db, key, CODE_LIMIT);

@@ -14,11 +14,11 @@ const vi = {
 	'impact.avoided': 'Tránh được',
 	'impact.collected': 'Thu gom',
 	'impact.points': 'Điểm',
-	'impact.kg': '{n} kg',
+	'impact.kg': '{kg} kg',
 	'impact.chart.label': 'Biểu đồ kg nhựa theo mô hình, qua trường học và qua khu dân cư',
 	'impact.chart.axis': 'kg (tránh được + thu gom)',
 	'impact.empty': 'Chưa có mô hình nào ghi nhận tác động.',
 	'impact.csv': 'Tải bảng CSV'
-};
+} as const;
 
 export default vi;

@@ -24,13 +24,11 @@ const vi = {
 	'structure.models.kind': 'Loại',
 	'structure.models.inApp': 'Trong ứng dụng',
 	'structure.models.empty': 'Chưa có mô hình nào.',
-	'structure.manage.title': 'Quản lý',
 	'structure.manage.areas': 'Địa bàn',
 	'structure.manage.models': 'Mô hình',
 	'structure.manage.schools': 'Trường học',
 	'structure.manage.neighbourhoods': 'Khu dân cư',
 	'structure.manage.tabs': 'Các mục quản lý',
-	'structure.manage.edit': 'Sửa',
 	'structure.manage.create': 'Thêm',
 	'structure.manage.none': '(không có)',
 	'structure.area.title': 'Địa bàn',
@@ -151,7 +149,6 @@ const vi = {
 	'structure.students.realName': 'Họ tên',
 	'structure.students.nickname': 'Tên hiển thị',
 	'structure.students.username': 'Tên đăng nhập',
-	'structure.students.actions': 'Thao tác',
 	'structure.students.reset': 'Đặt lại mật khẩu',
 	'structure.students.remove': 'Xoá khỏi lớp',
 	'structure.students.removeConfirm': 'Xoá {name} khỏi lớp? Tài khoản và điểm đã có vẫn giữ.',
@@ -308,6 +305,6 @@ const vi = {
 	'structure.children.eraseMismatch': 'Tên gõ vào không khớp.',
 	'structure.children.eraseSubmit': 'Xoá vĩnh viễn',
 	'structure.children.erased': 'Đã xoá dữ liệu của con.'
-};
+} as const;
 
 export default vi;

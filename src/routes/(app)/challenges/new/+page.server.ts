@@ -9,6 +9,7 @@ import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import { addDays } from '$lib/utils/dates';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'teacher', 'steward', 'organiser');
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		const parsed = createChallengeSchema.safeParse(challengeFormObject(raw));
 		if (!parsed.success) {
 			const errors = fieldErrors(parsed.error);
-			return fail(400, { values, errors, formError: 'form.hasErrors' });
+			return fail(400, { values, errors, formError: msg('form.hasErrors') });
 		}
 		const db = await getDb();
 		const result = await createChallenge(db, user, parsed.data, appToday());

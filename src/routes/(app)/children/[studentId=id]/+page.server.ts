@@ -7,6 +7,7 @@ import { childData } from '$lib/server/people/guardians';
 import { erasePerson } from '$lib/server/people/erasure';
 import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		const data = await childData(db, studentId);
 		if (!data) error(404, { message: 'error.404' });
 		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(data.profile.nickname)) {
-			return fail(400, { error: 'structure.children.eraseMismatch' });
+			return fail(400, { error: msg('structure.children.eraseMismatch') });
 		}
 		await erasePerson(db, studentId);
 		setFlash(event.cookies, 'structure.children.erased');

@@ -12,6 +12,7 @@ import {
 	listImpactFactors,
 	setActionRetired
 } from '$lib/server/actions/catalogue';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const id = parseId(data.get('id') as string | null);
 		const retire = data.get('retire') === '1';
 		if (!(await setActionRetired(await getDb(), id, retire)))
-			return fail(404, { values: {}, errors: { _: 'catalogue.notFound' } as FieldErrors });
+			return fail(404, { values: {}, errors: { _: msg('catalogue.notFound') } as FieldErrors });
 		setFlash(event.cookies, retire ? 'catalogue.retiredDone' : 'catalogue.restoredDone');
 		redirect(303, '/organiser/actions');
 	}

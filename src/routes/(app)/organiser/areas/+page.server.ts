@@ -8,6 +8,7 @@ import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { areaExists, listAreaTree, saveArea } from '$lib/server/community/areas';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
 
 const FIELDS = ['id', 'nameVi', 'nameEn', 'kind', 'parentId'] as const;
 
@@ -24,7 +25,10 @@ export const actions: Actions = {
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
 		if (id && !(await areaExists(db, id)))
-			return fail(404, { values: refillValues(form, FIELDS), errors: { _: 'error.404' } as FieldErrors });
+			return fail(404, {
+				values: refillValues(form, FIELDS),
+				errors: { _: msg('error.404') } as FieldErrors
+			});
 		const parsed = areaSchema.safeParse(form);
 		if (!parsed.success)
 			return fail(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });

@@ -10,6 +10,7 @@ import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels, saveModel } from '$lib/server/community/areas';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
 
 const FIELDS = [
 	'id',
@@ -41,7 +42,7 @@ export const actions: Actions = {
 				.select({ id: communityModel.id })
 				.from(communityModel)
 				.where(eq(communityModel.id, id));
-			if (!row) return fail(404, { values, errors: { _: 'error.404' } as FieldErrors });
+			if (!row) return fail(404, { values, errors: { _: msg('error.404') } as FieldErrors });
 		}
 		const parsed = modelSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { createPlayground, listPlaygrounds, playgroundFormOptions } from '$lib/server/playground/playgrounds';
 import { playgroundSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const parsed = playgroundSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await createPlayground(await getDb(), parsed.data, user.id);
-		if (!result.ok) return fail(400, { values, errors: { _: result.error } as Record<string, string> });
+		if (!result.ok) return fail(400, { values, errors: { _: result.error } as FieldErrors });
 		setFlash(event.cookies, 'playground.organiser.created');
 		redirect(303, `/organiser/playgrounds/${result.playground.id}`);
 	}

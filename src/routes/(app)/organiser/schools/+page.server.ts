@@ -12,6 +12,7 @@ import { createInvite, createSchool, listInvites, listSchools } from '$lib/serve
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const schoolId = parseId(String(form.get('schoolId') ?? ''));
 		const db = await getDb();
 		const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, schoolId));
-		if (!row) return fail(404, { errors: { _: 'error.404' } as FieldErrors });
+		if (!row) return fail(404, { errors: { _: msg('error.404') } as FieldErrors });
 		const invite = await createInvite(db, schoolId, user.id);
 		return {
 			invite: { schoolId, code: invite.code, link: `${event.url.origin}/teacher/join?code=${invite.code}` }

@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { listStewardPoints } from '$lib/server/playground/points';
 import { listForExport } from '$lib/server/playground/lists';
 import { toCsv } from '$lib/utils/csv';
+import { kgForFile } from '$lib/utils/units';
 
 /** The steward's contributions as CSV: one point (?point=) or all of theirs. */
 export const GET: RequestHandler = async (event) => {
@@ -46,7 +47,7 @@ export const GET: RequestHandler = async (event) => {
 			r.playgroundName,
 			r.componentName ?? '',
 			r.material,
-			(r.grams / 1000).toFixed(2),
+			kgForFile(r.grams),
 			r.gramsEstimated ? 'yes' : 'no',
 			r.itemCount ?? '',
 			r.volumeMl ?? '',

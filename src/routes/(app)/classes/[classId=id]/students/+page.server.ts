@@ -6,6 +6,7 @@ import { getClassAdmin, listStudents, removeStudent, rotateJoinCode } from '$lib
 import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
+import { msg } from '$lib/i18n/msg';
 
 /** Teachers of this class only: the roster shows real names. */
 async function teacherOf(event: RequestEvent) {
@@ -44,7 +45,7 @@ export const actions: Actions = {
 		const { db, classId, user } = await teacherOf(event);
 		const studentId = await studentIdFrom(event);
 		const res = await resetStudentPassword(db, classId, studentId, user.id);
-		if (!res) return fail(404, { error: 'structure.students.notInClass' });
+		if (!res) return fail(404, { error: msg('structure.students.notInClass') });
 		// Shown once, in this response only; never stored in clear.
 		return { reset: { name: res.displayName, username: res.username, password: res.password } };
 	},
@@ -52,7 +53,7 @@ export const actions: Actions = {
 		const { db, classId } = await teacherOf(event);
 		const studentId = await studentIdFrom(event);
 		if (!(await removeStudent(db, classId, studentId)))
-			return fail(404, { error: 'structure.students.notInClass' });
+			return fail(404, { error: msg('structure.students.notInClass') });
 		setFlash(event.cookies, 'structure.students.removed');
 		redirect(303, `/classes/${classId}/students`);
 	}

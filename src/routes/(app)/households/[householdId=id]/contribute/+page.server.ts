@@ -11,7 +11,7 @@ import {
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { announceContribution } from '$lib/server/playground/contributions';
 import { announceContributionSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 
@@ -53,8 +53,7 @@ export const actions: Actions = {
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await announceContribution(db, user, householdId, parsed.data, new Date(), appTimeZone());
-		if (!result.ok)
-			return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
+		if (!result.ok) return fail(result.status, { values, errors: { _: result.error } as FieldErrors });
 		setFlash(event.cookies, 'playground.contribute.announced');
 		redirect(303, `/households/${householdId}/contribute`);
 	}

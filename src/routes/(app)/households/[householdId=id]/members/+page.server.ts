@@ -11,6 +11,7 @@ import {
 	rotateHouseholdCode
 } from '$lib/server/community/households';
 import { qrPath } from '$lib/server/playground/qr';
+import { msg } from '$lib/i18n/msg';
 
 async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
 	const db = await getDb();
@@ -40,8 +41,8 @@ async function decide(event: RequestEvent, approve: boolean) {
 	const form = await event.request.formData();
 	const studentId = parseId(String(form.get('userId') ?? ''));
 	if (!(await decideStudentLink(db, householdId, studentId, user.id, approve)))
-		return fail(404, { error: 'structure.members.notPending' });
-	return { done: approve ? 'structure.members.approved' : 'structure.members.declined' };
+		return fail(404, { error: msg('structure.members.notPending') });
+	return { done: approve ? msg('structure.members.approved') : msg('structure.members.declined') };
 }
 
 export const actions: Actions = {

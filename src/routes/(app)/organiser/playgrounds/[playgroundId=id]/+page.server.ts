@@ -23,8 +23,10 @@ import {
 	playgroundStateSchema,
 	stewardSchema
 } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { msg } from '$lib/i18n/msg';
+import type { MessageKey } from '$lib/i18n';
 
 /** The organiser and an existing playground's id; 404 for an unknown one. */
 async function guard(event: RequestEvent) {
@@ -36,7 +38,7 @@ async function guard(event: RequestEvent) {
 	return { db, id, playground };
 }
 
-function done(event: RequestEvent, id: number, flash: string): never {
+function done(event: RequestEvent, id: number, flash: MessageKey): never {
 	setFlash(event.cookies, flash);
 	redirect(303, `/organiser/playgrounds/${id}`);
 }
@@ -84,7 +86,10 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const parsed = linkPointSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success || !(await linkPoint(db, parsed.data.pointId, id))) {
-			return fail(400, { form: 'link', errors: { _: 'playground.point.unknown' } as Record<string, string> });
+			return fail(400, {
+				form: 'link',
+				errors: { _: msg('playground.point.unknown') } as FieldErrors
+			});
 		}
 		done(event, id, 'playground.organiser.linked');
 	},
@@ -99,7 +104,7 @@ export const actions: Actions = {
 			return fail(400, {
 				form: `steward-${values.pointId}`,
 				values,
-				errors: { username: result.error } as Record<string, string>
+				errors: { username: result.error } as FieldErrors
 			});
 		done(event, id, 'playground.organiser.stewardAdded');
 	}

@@ -6,6 +6,9 @@ import { rosterSchema } from '$lib/schemas/structure';
 import { getClassAdmin } from '$lib/server/community/classes';
 import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/people/roster';
 import { qrPath } from '$lib/server/playground/qr';
+import { msg } from '$lib/i18n/msg';
+import type { MessageKey } from '$lib/i18n';
+import { firstError } from '$lib/schemas/common';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -20,7 +23,7 @@ type Refusal = {
 	names: string;
 	refused: RosterNote[];
 	cleaned: RosterNote[];
-	error: string;
+	error: MessageKey;
 	params?: Record<string, number>;
 };
 const refuse = (status: number, r: Refusal) => fail(status, r);
@@ -39,7 +42,7 @@ export const actions: Actions = {
 				names,
 				refused: [],
 				cleaned: [],
-				error: parsed.error.issues[0]?.message ?? 'form.invalid'
+				error: firstError(parsed.error)
 			});
 		}
 		const clean = cleanRoster(parsed.data.names, await classRealNames(db, classId));
@@ -48,14 +51,14 @@ export const actions: Actions = {
 				names,
 				refused: clean.refused,
 				cleaned: clean.cleaned,
-				error: 'structure.roster.refused'
+				error: msg('structure.roster.refused')
 			});
 		if (clean.tooMany) {
 			return refuse(400, {
 				names,
 				refused: [],
 				cleaned: clean.cleaned,
-				error: 'structure.roster.tooMany',
+				error: msg('structure.roster.tooMany'),
 				params: { n: clean.tooMany }
 			});
 		}
