@@ -6,7 +6,6 @@ import {
 	challenge,
 	challengeAction,
 	challengeParticipant,
-	classTeacher,
 	communityModel,
 	neighbourhood,
 	neighbourhoodSteward,
@@ -17,6 +16,8 @@ import {
 } from '$lib/server/db/schema';
 import type { CreateChallengeInput } from '$lib/schemas/challenges';
 import type { Viewer } from './challenges';
+import { classesTaughtBy, isSchoolTeacher, openClassesTaughtBy } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 
 /** The areas in the subtree rooted at `areaId` (itself included). */
 async function areaSubtree(db: DbOrTx, areaId: number): Promise<number[]> {
@@ -51,19 +52,14 @@ export async function createChallenge(
 		let classIds: number[] = [];
 		let neighbourhoodIds: number[] = [];
 		if (input.scope === 'class') {
-			const mine = await tx
-				.select({ id: classTeacher.classId })
-				.from(classTeacher)
-				.where(and(eq(classTeacher.userId, viewer.id), inArray(classTeacher.classId, input.classIds)));
-			if (mine.length !== new Set(input.classIds).size)
+			const taught = new Set((await classesTaughtBy(tx, viewer.id)).map((c) => c.classId));
+			const wanted = [...new Set(input.classIds)];
+			if (!wanted.every((id) => taught.has(id)))
 				return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			classIds = mine.map((r) => r.id);
+			classIds = wanted;
 		} else if (input.scope === 'school') {
-			const [t] = await tx
-				.select({ x: schoolTeacher.userId })
-				.from(schoolTeacher)
-				.where(and(eq(schoolTeacher.schoolId, input.schoolId!), eq(schoolTeacher.userId, viewer.id)));
-			if (!t && !isOrganiser) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
+			if (!(await isSchoolTeacher(tx, viewer.id, input.schoolId!)) && !isOrganiser)
+				return { ok: false as const, error: 'challenges.scope.forbidden' as const };
 			const rows = await tx
 				.select({ id: schoolClass.id })
 				.from(schoolClass)
@@ -85,17 +81,9 @@ export async function createChallenge(
 						: [];
 			neighbourhoodIds = rows.map((r) => r.id);
 			if (!isOrganiser) {
-				const stewarded = neighbourhoodIds.length
-					? await tx
-							.select({ id: neighbourhoodSteward.neighbourhoodId })
-							.from(neighbourhoodSteward)
-							.where(
-								and(
-									eq(neighbourhoodSteward.userId, viewer.id),
-									inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)
-								)
-							)
-					: [];
+				const stewarded = (await neighbourhoodsStewardedBy(tx, viewer.id)).filter((s) =>
+					neighbourhoodIds.includes(s.neighbourhoodId)
+				);
 				if (stewarded.length === 0)
 					return { ok: false as const, error: 'challenges.scope.forbidden' as const };
 			}
@@ -151,12 +139,7 @@ export async function createChallenge(
 /** What a viewer may pick when creating a challenge: their classes, schools, neighbourhoods, areas, and models. */
 export async function challengeFormOptions(db: DbOrTx, viewer: Viewer) {
 	const isOrganiser = viewer.roles.includes('organiser');
-	const classes = await db
-		.select({ id: schoolClass.id, name: schoolClass.name })
-		.from(classTeacher)
-		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
-		.where(and(eq(classTeacher.userId, viewer.id), isNull(schoolClass.archivedAt)))
-		.orderBy(schoolClass.name);
+	const classes = (await openClassesTaughtBy(db, viewer.id)).sort((a, b) => a.name.localeCompare(b.name));
 	const schools = await db
 		.select({ id: school.id, name: school.name })
 		.from(schoolTeacher)

@@ -10,14 +10,10 @@ import {
 	confirmContributionSchema
 } from '$lib/schemas/playground';
 import { getTotals } from '$lib/server/ledger/ledger';
-import {
-	announceContribution,
-	confirmContribution,
-	recordContribution,
-	rejectContribution,
-	resolveContributor,
-	voidContribution
-} from './contributions';
+import { announceContribution, recordContribution } from './contributions';
+import { confirmContribution, rejectContribution, voidContribution } from './decisions';
+import { resolveContributor } from './contributors';
+import { ensureCard } from '$lib/server/people/cards';
 import { addComponent, createPlayground } from './playgrounds';
 import { getTracker } from './tracker';
 
@@ -43,7 +39,7 @@ describe('recording a drop-off', () => {
 	it('credits household, student and class through one ledger entry, and a double submit counts once', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const input = record(w, {
-			contributor: w.student.username,
+			contributor: w.cards.student,
 			material: 'pet_bottles',
 			weightKg: '2,5',
 			componentId: String(w.bench.id)
@@ -76,14 +72,14 @@ describe('recording a drop-off', () => {
 		expect(tracker.overall).toBe(0.125);
 	});
 
-	it('finds a household by its code and credits only the household', async () => {
+	it('finds a household by its drop-off card (scanned as a URL, at any point) and credits only the household', async () => {
 		const w = await makePlaygroundWorld(t.db);
 		const hh = await makeHousehold(t.db, { name: 'Nhà Mã Số' });
-		await t.db.run(sql`update household set invite_code = ${'HH' + hh.id} where id = ${hh.id}`);
+		const card = await ensureCard(t.db, { householdId: hh.id });
 		const r = await recordContribution(
 			t.db,
 			w.steward.id,
-			record(w, { contributor: `https://x.vn/h/hh${hh.id}`, material: 'bottle_caps', count: '100' })
+			record(w, { contributor: `https://x.vn/card/${card}`, material: 'bottle_caps', count: '100' })
 		);
 		expect(r).toMatchObject({
 			ok: true,
@@ -91,11 +87,37 @@ describe('recording a drop-off', () => {
 		});
 	});
 
+	it('never takes a join code or a login name for a contributor, nor a crafted pick outside the point’s scope', async () => {
+		const w = await makePlaygroundWorld(t.db);
+		await t.db.run(sql`update household set invite_code = 'NHAJ2M' where id = ${w.household.id}`);
+		const far = await makeHousehold(t.db, { name: 'Nhà Ngoài Vùng' });
+		const before = await countContributions();
+		for (const contributor of ['NHAJ2M', 'nhaj2m', w.student.username, w.parent.username])
+			expect(
+				await recordContribution(
+					t.db,
+					w.steward.id,
+					record(w, { contributor, material: 'hdpe', weightKg: '1' })
+				)
+			).toMatchObject({ ok: false, error: 'playground.error.unknownContributor' });
+		expect(
+			await recordContribution(
+				t.db,
+				w.steward.id,
+				record(w, { contributor: 'x', pick: `h:${far.id}`, material: 'hdpe', weightKg: '1' })
+			)
+		).toMatchObject({ ok: false, error: 'playground.error.unknownContributor' });
+		expect(await countContributions()).toBe(before);
+	});
+
 	it('offers candidates when a name matches several contributors', async () => {
 		const w = await makePlaygroundWorld(t.db);
-		await makeHousehold(t.db, { name: 'Nhà Trùng Tên A' });
-		await makeHousehold(t.db, { name: 'Nhà Trùng Tên B' });
-		const r = await resolveContributor(t.db, 'trùng tên');
+		const nb = w.household.neighbourhoodId;
+		await makeHousehold(t.db, { name: 'Nhà Trùng Tên A', neighbourhoodId: nb });
+		await makeHousehold(t.db, { name: 'Nhà Trùng Tên B', neighbourhoodId: nb });
+		// Outside the point's neighbourhoods: not offered.
+		await makeHousehold(t.db, { name: 'Nhà Trùng Tên C' });
+		const r = await resolveContributor(t.db, w.point.id, 'trùng tên');
 		expect(r.ok).toBe(false);
 		if (!r.ok && 'candidates' in r) expect(r.candidates).toHaveLength(2);
 		const before = await countContributions();
@@ -146,7 +168,7 @@ describe('recording a drop-off', () => {
 				t.db,
 				w.steward.id,
 				record(w, {
-					contributor: w.student.username,
+					contributor: w.cards.student,
 					material: 'hdpe',
 					weightKg: '1',
 					componentId: String(foreign.id)
@@ -158,7 +180,7 @@ describe('recording a drop-off', () => {
 				t.db,
 				w.steward.id,
 				record(w, {
-					contributor: w.student.username,
+					contributor: w.cards.student,
 					material: 'hdpe',
 					weightKg: '1',
 					componentId: String(w.bench.id)
@@ -170,7 +192,7 @@ describe('recording a drop-off', () => {
 			await recordContribution(
 				t.db,
 				w.otherSteward.id,
-				record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1' })
+				record(w, { contributor: w.cards.student, material: 'hdpe', weightKg: '1' })
 			)
 		).toMatchObject({
 			ok: false,
@@ -330,9 +352,9 @@ describe('voids and totals', () => {
 		const w = await makePlaygroundWorld(t.db);
 		const ids: number[] = [];
 		for (const [who, material, kg] of [
-			[w.student.username, 'pet_bottles', '1.2'],
-			[w.student.username, 'soft_plastic', '0.8'],
-			[w.student.username, 'hdpe', '2.35']
+			[w.cards.student, 'pet_bottles', '1.2'],
+			[w.cards.student, 'soft_plastic', '0.8'],
+			[w.cards.student, 'hdpe', '2.35']
 		] as const) {
 			const r = await recordContribution(
 				t.db,

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { requireGuardianOf } from '$lib/server/auth/guardian';
+import { requireChild } from '$lib/server/access/routes';
 import { eraseSchema } from '$lib/schemas/structure';
 import { childData } from '$lib/server/people/guardians';
 import { erasePerson } from '$lib/server/people/erasure';
@@ -9,8 +8,7 @@ import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const { studentId } = await requireGuardianOf(event, db);
+	const { db, studentId } = await requireChild(event);
 	const data = await childData(db, studentId);
 	if (!data) error(404, { message: 'error.404' });
 	return { child: data };
@@ -18,8 +16,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	erase: async (event) => {
-		const db = await getDb();
-		const { studentId } = await requireGuardianOf(event, db);
+		const { db, studentId } = await requireChild(event);
 		const parsed = eraseSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		const data = await childData(db, studentId);
 		if (!data) error(404, { message: 'error.404' });

@@ -1,13 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { requireGuardianOf } from '$lib/server/auth/guardian';
+import { requireChild } from '$lib/server/access/routes';
 import { childData } from '$lib/server/people/guardians';
 
 /** Everything held about the child, for their linked guardian. */
 export const GET: RequestHandler = async (event) => {
-	const db = await getDb();
-	const { studentId } = await requireGuardianOf(event, db);
+	const { db, studentId } = await requireChild(event);
 	const data = await childData(db, studentId);
 	if (!data) error(404, { message: 'error.404' });
 	return new Response(JSON.stringify(data, null, 2), {

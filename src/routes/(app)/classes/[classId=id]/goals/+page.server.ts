@@ -1,22 +1,21 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchema } from '$lib/schemas/goals';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
-import { getClassHeader } from '$lib/server/community/groups';
 import { addDays, localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
-	const header = await getClassHeader(db, classId);
-	if (!header) error(404, { message: 'error.404' });
+	const {
+		db,
+		classId,
+		cls: header,
+		relation
+	} = await requireClass(event, ['teacher', 'student', 'organiser']);
 	const today = localDay(new Date(), appTimeZone());
 	const goals = await listGoals(db, classId, today);
 	return {
@@ -43,9 +42,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const db = await getDb();
-		const classId = parseId(event.params.classId);
-		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId, user } = await requireClass(event, ['teacher']);
 		const raw = formObject(await event.request.formData());
 		const parsed = createGoalSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });

@@ -1,0 +1,87 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireClassTeacher } from '$lib/server/access/routes';
+import { isClassStudent } from '$lib/server/access/membership';
+import { classGuardians, linkGuardianByTeacher, unlinkGuardian } from '$lib/server/people/guardians';
+import { issueMissingParentCodes, issueParentCode, parentLetters } from '$lib/server/people/parent-codes';
+import { guardianLinkSchema, studentSchema, unlinkGuardianSchema } from '$lib/schemas/trust';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
+
+// Teachers of this class only: who is linked to each child, and the letters that link parents.
+export const load: PageServerLoad = async (event) => {
+	const { db, classId, cls } = await requireClassTeacher(event);
+	const [students, letters] = await Promise.all([classGuardians(db, classId), parentLetters(db, classId)]);
+	return {
+		cls,
+		tz: appTimeZone(),
+		students: students.map((s) => {
+			const letter = letters.find((l) => l.studentId === s.id);
+			return { ...s, letter: letter ? { code: letter.code, expiresAt: letter.expiresAt } : null };
+		})
+	};
+};
+
+const back = (classId: number) => `/classes/${classId}/guardians`;
+type Form = Record<string, string | string[]>;
+
+/** The student named in the form, if they are in this class (another class's student is a 404). */
+async function studentOfThisClass(
+	db: Awaited<ReturnType<typeof requireClassTeacher>>['db'],
+	classId: number,
+	form: Form
+) {
+	const parsed = studentSchema.safeParse(form);
+	if (!parsed.success || !(await isClassStudent(db, parsed.data.studentId, classId))) return null;
+	return parsed.data.studentId;
+}
+
+const notInClass = (form: string) =>
+	fail(404, { form, values: {} as Record<string, string>, errors: { _: 'trust.guardians.notInClass' } });
+
+export const actions: Actions = {
+	issueAll: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		await issueMissingParentCodes(db, classId, user.id);
+		setFlash(event.cookies, 'trust.guardians.issued');
+		redirect(303, back(classId));
+	},
+	reissue: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		const studentId = await studentOfThisClass(db, classId, formObject(await event.request.formData()));
+		if (!studentId || !(await issueParentCode(db, { classId, studentId, teacherId: user.id })))
+			return notInClass('reissue');
+		setFlash(event.cookies, 'trust.guardians.reissued');
+		redirect(303, back(classId));
+	},
+	link: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['studentId', 'username'], 254);
+		const parsed = guardianLinkSchema.safeParse(form);
+		if (!parsed.success)
+			return fail(400, { form: `link-${values.studentId}`, values, errors: fieldErrors(parsed.error) });
+		if (!(await studentOfThisClass(db, classId, form))) return notInClass(`link-${values.studentId}`);
+		const res = await linkGuardianByTeacher(db, user.id, parsed.data.studentId, parsed.data.username);
+		if (!res.ok)
+			return fail(400, { form: `link-${values.studentId}`, values, errors: { username: res.error } });
+		setFlash(event.cookies, 'trust.guardians.linked');
+		redirect(303, back(classId));
+	},
+	unlink: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		const form = formObject(await event.request.formData());
+		const parsed = unlinkGuardianSchema.safeParse(form);
+		if (!parsed.success || !(await studentOfThisClass(db, classId, form))) return notInClass('unlink');
+		if (!(await unlinkGuardian(db, user.id, parsed.data.studentId, parsed.data.guardianId)))
+			return fail(404, {
+				form: 'unlink',
+				values: {} as Record<string, string>,
+				errors: { _: 'trust.guardians.notLinked' }
+			});
+		setFlash(event.cookies, 'trust.guardians.removed');
+		redirect(303, back(classId));
+	}
+};
