@@ -1,6 +1,7 @@
 import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import type { Db } from '../../src/lib/server/db/client';
 import { createSession, validateSessionToken, type SessionUser } from '../../src/lib/server/auth/session';
+import { fakeCookies } from './events';
 
 /** The signed-in user as the real session code puts it on `locals` (roles read from the database). */
 export async function sessionUser(db: Db, userId: number): Promise<SessionUser> {
@@ -22,8 +23,9 @@ export interface EventInit {
 }
 
 /**
- * A request event close enough to SvelteKit's for a load, action or endpoint to run unchanged:
- * locals from a real session, a real Request with the form, cookies that remember what is set.
+ * A request event close enough to SvelteKit's for a load, action or endpoint to run unchanged
+ * (events.ts's `requestEvent` with what a route may also touch): locals from a real session, a
+ * real Request with the form, cookies that remember what is set.
  */
 export function routeEvent(init: EventInit = {}) {
 	const q = init.search ? (init.search.startsWith('?') ? init.search : `?${init.search}`) : '';
@@ -34,20 +36,13 @@ export function routeEvent(init: EventInit = {}) {
 		for (const [k, v] of Object.entries(init.form)) for (const x of [v].flat()) body.append(k, x);
 		request = new Request(url, { method: 'POST', body });
 	} else request = new Request(url);
-	const jar = new Map<string, string>();
 	return {
 		locals: { user: init.user ?? null, session: null, locale: 'vi' },
 		url,
 		params: init.params ?? {},
 		request,
 		route: { id: init.path ?? '/x' },
-		cookies: {
-			get: (name: string) => jar.get(name),
-			getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-			set: (name: string, value: string) => void jar.set(name, value),
-			delete: (name: string) => void jar.delete(name),
-			serialize: () => ''
-		},
+		cookies: fakeCookies(),
 		getClientAddress: () => init.ip ?? '203.0.113.9',
 		setHeaders: () => {},
 		depends: () => {},

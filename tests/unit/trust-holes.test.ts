@@ -24,6 +24,7 @@ import { recordContribution } from '../../src/lib/server/playground/contribution
 import { addSteward, createCollectionPoint } from '../../src/lib/server/playground/points';
 
 const t = await createTestDb();
+const TZ = 'Asia/Ho_Chi_Minh';
 vi.mock('$lib/server/db', () => ({ getDb: async () => t.db }));
 
 const steward = await import('../../src/routes/(app)/steward/+page.server');
@@ -84,14 +85,20 @@ describe('hole 1: a steward never sees join codes, nor households their point do
 		// The join code is not a drop-off credential: nothing is recorded for it.
 		const byCode = await run(steward.actions.record, routeEvent({ user, form: form('NHAK3P') }));
 		expect(byCode.outcome).toBe(400);
-		const direct = await recordContribution(t.db, w.steward.id, {
-			...form('x'),
-			contributor: 'nhaj2m',
-			pointId: servedPoint,
-			playgroundId: w.playground.id,
-			weightKg: 1,
-			material: 'pet_bottles'
-		} as never);
+		const direct = await recordContribution(
+			t.db,
+			w.steward.id,
+			{
+				...form('x'),
+				contributor: 'nhaj2m',
+				pointId: servedPoint,
+				playgroundId: w.playground.id,
+				weightKg: 1,
+				material: 'pet_bottles'
+			} as never,
+			new Date(),
+			TZ
+		);
 		expect(direct.ok).toBe(false);
 	});
 });
@@ -177,15 +184,21 @@ describe('hole 5: public pages show no child, and usernames do not carry real na
 			.where(eq(household.id, w.household.id));
 		const nickname = w.student.nickname;
 		const pointId = await pointServing(w.playground.id, w.household.neighbourhoodId, w.steward.username);
-		const recorded = await recordContribution(t.db, w.steward.id, {
-			pointId,
-			playgroundId: w.playground.id,
-			contributor: nickname,
-			pick: `u:${w.student.id}`,
-			material: 'pet_bottles',
-			weightKg: 2,
-			idempotencyKey: 'hole5-abcdef'
-		} as never);
+		const recorded = await recordContribution(
+			t.db,
+			w.steward.id,
+			{
+				pointId,
+				playgroundId: w.playground.id,
+				contributor: nickname,
+				pick: `u:${w.student.id}`,
+				material: 'pet_bottles',
+				weightKg: 2,
+				idempotencyKey: 'hole5-abcdef'
+			} as never,
+			new Date(),
+			TZ
+		);
 		expect(recorded.ok).toBe(true);
 		for (const page of [trackerPage, posterPage]) {
 			const res = await run(page.load, routeEvent({ params: { playgroundId: String(w.playground.id) } }));
@@ -216,16 +229,22 @@ describe('hole 5: public pages show no child, and usernames do not carry real na
 describe('hole 6: erasure removes the child’s own words', () => {
 	it('a custom pledge name is gone after the guardian erases the child', async () => {
 		const w = await makeStudentWorld(t.db);
-		const made = await createPledge(t.db, w.student.id, {
-			owner: 'me',
-			item: 'custom',
-			customName: 'Bình nước của Bích Ngọc',
-			customGrams: 12,
-			usesPerDay: 1,
-			days: 7,
-			untilDay: null,
-			idempotencyKey: 'hole6-pledge-1'
-		});
+		const made = await createPledge(
+			t.db,
+			w.student.id,
+			{
+				owner: 'me',
+				item: 'custom',
+				customName: 'Bình nước của Bích Ngọc',
+				customGrams: 12,
+				usesPerDay: 1,
+				days: 7,
+				untilDay: null,
+				idempotencyKey: 'hole6-pledge-1'
+			},
+			new Date(),
+			TZ
+		);
 		expect(made.ok).toBe(true);
 		await t.db.insert(guardianLink).values({ guardianId: w.parent.id, studentId: w.student.id });
 		const res = await run(

@@ -6,7 +6,6 @@ import { findByIdempotencyKey, voidEntry } from '$lib/server/ledger/ledger';
 import { isPointSteward } from '$lib/server/access/stewards';
 import { effectiveGrams, pointsFor } from '$lib/utils/playground';
 import { localDay } from '$lib/utils/dates';
-import { appTimeZone } from '$lib/server/config';
 import { checkComponent, creditContribution, fail, type ContributionResult } from './contributions';
 
 /** A steward's decisions on drop-offs at their point: confirm an announced one, reject it, void one. */
@@ -28,7 +27,8 @@ export async function confirmContribution(
 	db: Db,
 	stewardId: number,
 	input: ConfirmContributionInput,
-	now = new Date()
+	now: Date,
+	timeZone: string
 ): Promise<ContributionResult> {
 	const loaded = await loadForSteward(db, stewardId, input.contributionId);
 	if (loaded.error) return loaded.error;
@@ -52,7 +52,7 @@ export async function confirmContribution(
 				componentId: input.componentId ?? null,
 				status: 'confirmed',
 				points: pointsFor(input.material, weight.grams),
-				localDay: localDay(now, appTimeZone()),
+				localDay: localDay(now, timeZone),
 				recordedBy: stewardId,
 				decidedAt: now
 			})

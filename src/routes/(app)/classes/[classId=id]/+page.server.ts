@@ -1,13 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
 import { groupSummary } from '$lib/server/community/groups';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 import { classStandings } from '$lib/server/boards/view';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, classId, cls, relation } = await requireClass(event, ['teacher', 'student', 'organiser']);
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	return {
 		cls,
 		relation,

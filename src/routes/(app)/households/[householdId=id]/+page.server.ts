@@ -1,8 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireHousehold } from '$lib/server/access/routes';
 import { groupSummary } from '$lib/server/community/groups';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 import { householdStandings } from '$lib/server/boards/view';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 		'steward',
 		'organiser'
 	]);
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	return {
 		household,
 		relation,

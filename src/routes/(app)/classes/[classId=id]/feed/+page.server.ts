@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { classBadgeFeed, settleFinishedChallenges } from '$lib/server/actions/badges';
 import { checkClassGoals } from '$lib/server/actions/goals';
 import { localDay } from '$lib/utils/dates';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		relation
 	} = await requireClass(event, ['teacher', 'student', 'organiser']);
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	// Badges earned by time passing (a goal's deadline, a challenge's end) are settled on read.
 	await checkClassGoals(db, classId, today);
 	await settleFinishedChallenges(db, { classId }, today);

@@ -27,19 +27,18 @@ export const load: PageServerLoad = async (event) => {
 const back = (classId: number) => `/classes/${classId}/guardians`;
 type Form = Record<string, string | string[]>;
 
-/** The student named in the form, if they are in this class (another class's student is a 404). */
-async function studentOfThisClass(
+/** Whether the student named in the form is in this class (another class's student is a 404). */
+async function inThisClass(
 	db: Awaited<ReturnType<typeof requireClassTeacher>>['db'],
 	classId: number,
 	form: Form
 ) {
 	const parsed = studentSchema.safeParse(form);
-	if (!parsed.success || !(await isClassStudent(db, parsed.data.studentId, classId))) return null;
-	return parsed.data.studentId;
+	return parsed.success && (await isClassStudent(db, parsed.data.studentId, classId));
 }
 
-const notInClass = (form: string) =>
-	fail(404, { form, values: {} as Record<string, string>, errors: { _: 'trust.guardians.notInClass' } });
+const refused = (status: 400 | 404, form: string, error = 'trust.guardians.notInClass') =>
+	fail(status, { form, values: {} as Record<string, string>, errors: { _: error } });
 
 export const actions: Actions = {
 	issueAll: async (event) => {
@@ -50,9 +49,15 @@ export const actions: Actions = {
 	},
 	reissue: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const studentId = await studentOfThisClass(db, classId, formObject(await event.request.formData()));
-		if (!studentId || !(await issueParentCode(db, { classId, studentId, teacherId: user.id })))
-			return notInClass('reissue');
+		const form = formObject(await event.request.formData());
+		const parsed = studentSchema.safeParse(form);
+		if (!parsed.success) return refused(400, 'reissue', 'form.invalid');
+		const studentId = parsed.data.studentId;
+		if (
+			!(await inThisClass(db, classId, form)) ||
+			!(await issueParentCode(db, { classId, studentId, teacherId: user.id }))
+		)
+			return refused(404, 'reissue');
 		setFlash(event.cookies, 'trust.guardians.reissued');
 		redirect(303, back(classId));
 	},
@@ -63,7 +68,7 @@ export const actions: Actions = {
 		const parsed = guardianLinkSchema.safeParse(form);
 		if (!parsed.success)
 			return fail(400, { form: `link-${values.studentId}`, values, errors: fieldErrors(parsed.error) });
-		if (!(await studentOfThisClass(db, classId, form))) return notInClass(`link-${values.studentId}`);
+		if (!(await inThisClass(db, classId, form))) return refused(404, `link-${values.studentId}`);
 		const res = await linkGuardianByTeacher(db, user.id, parsed.data.studentId, parsed.data.username);
 		if (!res.ok)
 			return fail(400, { form: `link-${values.studentId}`, values, errors: { username: res.error } });
@@ -74,13 +79,10 @@ export const actions: Actions = {
 		const { db, classId, user } = await requireClassTeacher(event);
 		const form = formObject(await event.request.formData());
 		const parsed = unlinkGuardianSchema.safeParse(form);
-		if (!parsed.success || !(await studentOfThisClass(db, classId, form))) return notInClass('unlink');
+		if (!parsed.success) return refused(400, 'unlink', 'form.invalid');
+		if (!(await inThisClass(db, classId, form))) return refused(404, 'unlink');
 		if (!(await unlinkGuardian(db, user.id, parsed.data.studentId, parsed.data.guardianId)))
-			return fail(404, {
-				form: 'unlink',
-				values: {} as Record<string, string>,
-				errors: { _: 'trust.guardians.notLinked' }
-			});
+			return refused(404, 'unlink', 'trust.guardians.notLinked');
 		setFlash(event.cookies, 'trust.guardians.removed');
 		redirect(303, back(classId));
 	}

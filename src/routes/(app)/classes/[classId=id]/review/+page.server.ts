@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
@@ -15,7 +15,7 @@ const REVIEW_DAYS = 7;
 export const load: PageServerLoad = async (event) => {
 	const { db, classId, cls: header } = await requireClass(event, ['teacher']);
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	const participation = await classParticipation(db, classId, weekStart(today));
 	// ?student=<id> narrows the list to one student of this class; anything else shows everyone.
 	const wanted = idSchema.safeParse(event.url.searchParams.get('student'));

@@ -13,8 +13,7 @@ import {
 } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, cls } = await requireClassTeacher(event);
@@ -22,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		cls,
 		...(await classTeachers(db, cls.id, cls.schoolId)),
 		consent: await listConsent(db, cls.id),
-		today: localDay(new Date(), appTimeZone())
+		today: appToday()
 	};
 };
 
@@ -61,7 +60,7 @@ export const actions: Actions = {
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
-		const res = await recordConsent(db, cls.id, user.id, parsed.data, localDay(new Date(), appTimeZone()));
+		const res = await recordConsent(db, cls.id, user.id, parsed.data, appToday());
 		if (!res.ok)
 			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.consent.saved');

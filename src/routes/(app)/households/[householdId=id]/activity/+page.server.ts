@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireHousehold } from '$lib/server/access/routes';
 import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
 import { studentAccountIds } from '$lib/server/access/grants';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		relation
 	} = await requireHousehold(event, ['adult', 'student', 'steward', 'organiser']);
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	await settleFinishedChallenges(db, { neighbourhoodId: header.neighbourhoodId }, today);
 	const badges = await householdBadges(db, householdId);
 	const entries = await householdFeed(db, householdId, addDays(today, -29), 150);

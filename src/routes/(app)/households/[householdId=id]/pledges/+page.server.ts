@@ -2,9 +2,8 @@ import type { PageServerLoad } from './$types';
 import { requireHousehold } from '$lib/server/access/routes';
 import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
 import { studentAccountIds } from '$lib/server/access/grants';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { householdWall, pledgeImpact } from '$lib/server/pledges/queries';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, householdId, household, relation } = await requireHousehold(event, [
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		'steward',
 		'organiser'
 	]);
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [wall, impact] = await Promise.all([
 		householdWall(db, householdId, today),
 		pledgeImpact(db, 'household', householdId, today)
