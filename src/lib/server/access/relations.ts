@@ -10,7 +10,7 @@ import {
 	schoolTeacher
 } from '$lib/server/db/schema';
 import { classOfStudent, isActiveMembership, isClassStudent, isClassTeacher } from './membership';
-import { isNeighbourhoodSteward, isPointSteward } from './stewards';
+import { isNeighbourhoodSteward } from './stewards';
 
 /** Who is asking: enough of the session user to decide. */
 export interface Viewer {
@@ -25,7 +25,6 @@ export type HouseholdRelation = 'adult' | 'student' | 'steward' | 'organiser';
 export type SchoolRelation = 'teacher' | 'student' | 'organiser';
 export type NeighbourhoodRelation = 'member' | 'steward' | 'organiser';
 export type ChildRelation = 'self' | 'guardian' | 'teacher';
-export type PointRelation = 'steward' | 'organiser';
 
 /** How a user relates to a class: its teacher, its student, or an organiser; null when not at all. */
 export async function relationToClass(
@@ -136,14 +135,4 @@ export async function relationToChild(
 	const cls = await classOfStudent(db, childId);
 	if (cls && (await isClassTeacher(db, viewerId, cls.classId))) return 'teacher';
 	return null;
-}
-
-/** How a user relates to a collection point: one of its stewards, or an organiser. */
-export async function relationToPoint(
-	db: DbOrTx,
-	viewer: Viewer,
-	pointId: number
-): Promise<PointRelation | null> {
-	if (await isPointSteward(db, viewer.id, pointId)) return 'steward';
-	return isOrganiser(viewer) ? 'organiser' : null;
 }

@@ -1,4 +1,4 @@
-import type { ChildRelation, HouseholdRelation } from './relations';
+import type { HouseholdRelation } from './relations';
 
 /**
  * What each kind of page may show about people (DESIGN.md, "Children"):
@@ -36,9 +36,4 @@ export function sharedCredit(c: Credit): Credit {
  */
 export function mayNameHouseholdChildren(relation: HouseholdRelation | null): boolean {
 	return relation === 'adult' || relation === 'student';
-}
-
-/** Whether a viewer with this relation to a child may read the child's real name. */
-export function mayReadRealName(relation: ChildRelation | null): boolean {
-	return relation !== null;
 }
