@@ -174,3 +174,22 @@ test('outsiders see no child: the steward finds no join code, a student has no c
 	await student.close();
 	await steward.close();
 });
+
+test('an organiser widens which neighbourhoods a collection point’s steward may search by name', async ({
+	browser
+}) => {
+	const organiser = await signedIn(browser, 'demo-organiser');
+	const name = `Tổ Mới ${unique().slice(-4)}`;
+	await organiser.goto('/organiser/neighbourhoods');
+	await organiser.getByLabel('Tên', { exact: true }).fill(name);
+	await organiser.getByRole('button', { name: 'Thêm', exact: true }).click();
+	await expect(organiser.getByRole('status')).toContainText('Đã thêm khu dân cư');
+	await organiser.goto('/organiser/playgrounds/1');
+	const point = organiser.locator('article.point').filter({ hasText: 'Chùa Đình Quán' });
+	await point.getByLabel('Khu dân cư').selectOption({ label: name });
+	await point.getByRole('button', { name: 'Thêm khu dân cư' }).click();
+	await expect(organiser.getByRole('status')).toContainText('Đã thêm khu dân cư cho điểm thu gom');
+	await expect(organiser.locator('article.point').filter({ hasText: 'Chùa Đình Quán' })).toContainText(name);
+	await organiser.screenshot({ path: 'test-results/trust-organiser-serve-360.png', fullPage: true });
+	await organiser.close();
+});

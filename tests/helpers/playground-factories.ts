@@ -1,4 +1,5 @@
 import type { Db } from '../../src/lib/server/db/client';
+import { recordContributionSchema } from '../../src/lib/schemas/playground';
 import { communityModel } from '../../src/lib/server/db/schema';
 import { createPlayground, addComponent } from '../../src/lib/server/playground/playgrounds';
 import {
@@ -61,4 +62,21 @@ export async function makePlaygroundWorld(db: Db) {
 		student: await ensureCard(db, { userId: world.student.id })
 	};
 	return { playground: pg, bench, fence, steward, otherSteward, point, otherPoint, cards, ...world };
+}
+
+let keyN = 0;
+
+/** A steward's drop-off form for the world's first point, parsed as the route parses it. */
+export function recordInput(
+	w: Awaited<ReturnType<typeof makePlaygroundWorld>>,
+	fields: Record<string, string>
+) {
+	const parsed = recordContributionSchema.safeParse({
+		pointId: String(w.point.id),
+		playgroundId: String(w.playground.id),
+		idempotencyKey: `test-key-${++keyN}-${Math.random().toString(36).slice(2, 8)}`,
+		...fields
+	});
+	if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+	return parsed.data;
 }

@@ -1,7 +1,7 @@
 /**
  * The authorisation matrix (issue 10): every load, action and endpoint under src/routes, found by
  * reading the route tree now, run for each persona on a real migrated database through the real
- * handlers, against the outcome its row in access-matrix.rows.ts expects. Besides the outcome, each
+ * handlers, against the outcome its row in access-matrix/rows-*.ts expects. Besides the outcome, each
  * response a persona gets is searched for a child's real name they have no right to read, and
  * pages open to visitors for any child's name at all.
  */
@@ -14,7 +14,8 @@ import { createDb, type Db } from '../../src/lib/server/db/client';
 import { createTestDb } from '../helpers/db';
 import { makeMatrixWorld, PERSONAS, type MatrixWorld, type Persona } from '../helpers/matrix-world';
 import { routeEvent, run, type Ran } from '../helpers/route-event';
-import { ROWS, type MatrixRow } from './access-matrix.rows';
+import { ROWS } from './access-matrix/rows';
+import type { MatrixRow } from './access-matrix/shapes';
 
 // One world is built once in a template database; each row (or persona, for an `isolate` row)
 // runs on a fresh copy of that file, so what one handler changes never reaches the next.
@@ -136,7 +137,7 @@ describe('authorisation matrix', () => {
 		};
 		expect(
 			missing,
-			`Handlers without a row in tests/unit/access-matrix.rows.ts (add one each, saying what every persona gets):\n${missing.map(hint).join('\n')}\n`
+			`Handlers without a row in tests/unit/access-matrix/rows-*.ts (add one each, saying what every persona gets):\n${missing.map(hint).join('\n')}\n`
 		).toEqual([]);
 		expect(stale, 'Rows for handlers that no longer exist (remove them):').toEqual([]);
 	});

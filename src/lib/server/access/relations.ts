@@ -5,12 +5,22 @@ import {
 	guardianLink,
 	household,
 	householdMember,
+	neighbourhood,
 	neighbourhoodSteward,
+	school,
 	schoolClass,
 	schoolTeacher
 } from '$lib/server/db/schema';
-import { classOfStudent, isActiveMembership, isClassStudent, isClassTeacher } from './membership';
-import { isNeighbourhoodSteward } from './stewards';
+import {
+	classesTaughtBy,
+	classOfStudent,
+	getMemberships,
+	isActiveMembership,
+	isClassStudent,
+	isClassTeacher
+} from './membership';
+import { isNeighbourhoodSteward, isPointSteward, neighbourhoodsStewardedBy } from './stewards';
+import { areaChains } from '$lib/server/ledger/ledger';
 
 /** Who is asking: enough of the session user to decide. */
 export interface Viewer {
@@ -25,6 +35,8 @@ export type HouseholdRelation = 'adult' | 'student' | 'steward' | 'organiser';
 export type SchoolRelation = 'teacher' | 'student' | 'organiser';
 export type NeighbourhoodRelation = 'member' | 'steward' | 'organiser';
 export type ChildRelation = 'self' | 'guardian' | 'teacher';
+export type PointRelation = 'steward' | 'organiser';
+export type AreaRelation = 'member' | 'organiser';
 
 /** How a user relates to a class: its teacher, its student, or an organiser; null when not at all. */
 export async function relationToClass(
@@ -135,4 +147,44 @@ export async function relationToChild(
 	const cls = await classOfStudent(db, childId);
 	if (cls && (await isClassTeacher(db, viewerId, cls.classId))) return 'teacher';
 	return null;
+}
+
+/** How a user relates to a collection point: one of its stewards, or an organiser. */
+export async function relationToPoint(
+	db: DbOrTx,
+	viewer: Viewer,
+	pointId: number
+): Promise<PointRelation | null> {
+	if (await isPointSteward(db, viewer.id, pointId)) return 'steward';
+	return isOrganiser(viewer) ? 'organiser' : null;
+}
+
+/**
+ * How a user relates to an area: their class's school, their household's neighbourhood or a
+ * neighbourhood they steward lies in it (at any depth), or they are an organiser. Area boards are
+ * open to everyone signed in; this is for what is kept to an area's own people (reports).
+ */
+export async function relationToArea(
+	db: DbOrTx,
+	viewer: Viewer,
+	areaId: number
+): Promise<AreaRelation | null> {
+	if (isOrganiser(viewer)) return 'organiser';
+	const m = await getMemberships(db, viewer.id);
+	const places: number[] = [];
+	if (m.schoolId) {
+		const [s] = await db.select({ areaId: school.areaId }).from(school).where(eq(school.id, m.schoolId));
+		if (s) places.push(s.areaId);
+	}
+	if (m.neighbourhoodId) {
+		const [n] = await db
+			.select({ areaId: neighbourhood.areaId })
+			.from(neighbourhood)
+			.where(eq(neighbourhood.id, m.neighbourhoodId));
+		if (n) places.push(n.areaId);
+	}
+	for (const c of await classesTaughtBy(db, viewer.id)) places.push(c.areaId);
+	for (const n of await neighbourhoodsStewardedBy(db, viewer.id)) places.push(n.areaId);
+	const chains = await areaChains(db, places);
+	return [...chains.values()].some((chain) => chain.includes(areaId)) ? 'member' : null;
 }

@@ -1,11 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db';
-import { user as userTable } from '$lib/server/db/schema';
 import { idSchema } from '$lib/schemas/common';
 import { requireUser } from '$lib/server/auth/guards';
 import { getClassHeader, getHouseholdHeader } from '$lib/server/community/groups';
 import { getClassAdmin } from '$lib/server/community/classes';
+import { childData } from '$lib/server/people/guardians';
 import { isStudentAccount } from './grants';
 import {
 	relationToChild,
@@ -82,16 +81,15 @@ export async function requireAdult(event: Pick<RequestEvent, 'locals' | 'url'>) 
 }
 
 /**
- * The child in the URL (`studentId`) for a user related to them in one of `allowed` ways (the
- * child's own data pages are for linked guardians).
+ * The child in the URL (`studentId`) with everything held about them, for a user related to them
+ * in one of `allowed` ways (the child's own data pages are for linked guardians).
  */
 export async function requireChild(event: Event, allowed: readonly ChildRelation[] = ['guardian']) {
 	const user = requireUser(event);
 	const studentId = parseId(event.params.studentId);
 	const db = await getDb();
-	const [row] = await db.select({ id: userTable.id }).from(userTable).where(eq(userTable.id, studentId));
-	if (!row) notFound();
+	const child = (await childData(db, studentId)) ?? notFound();
 	const relation = await relationToChild(db, user.id, studentId);
 	if (!relation || !allowed.includes(relation)) forbidden();
-	return { db, user, studentId, relation };
+	return { db, user, studentId, child, relation };
 }

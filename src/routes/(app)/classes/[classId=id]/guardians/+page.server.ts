@@ -9,17 +9,21 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
+import { localDay } from '$lib/utils/dates';
 
 // Teachers of this class only: who is linked to each child, and the letters that link parents.
 export const load: PageServerLoad = async (event) => {
 	const { db, classId, cls } = await requireClassTeacher(event);
 	const [students, letters] = await Promise.all([classGuardians(db, classId), parentLetters(db, classId)]);
+	const tz = appTimeZone();
 	return {
 		cls,
-		tz: appTimeZone(),
 		students: students.map((s) => {
 			const letter = letters.find((l) => l.studentId === s.id);
-			return { ...s, letter: letter ? { code: letter.code, expiresAt: letter.expiresAt } : null };
+			return {
+				...s,
+				letter: letter ? { code: letter.code, expiresOn: localDay(letter.expiresAt, tz) } : null
+			};
 		})
 	};
 };
