@@ -10,7 +10,9 @@ import {
 	makeUser
 } from '../../../../tests/helpers/factories';
 import { action, challenge, challengeParticipant } from '$lib/server/db/schema';
-import { createChallengeSchema, challengeFormObject } from '$lib/schemas/challenges';
+import { createChallengeSchemaFor, challengeFormObject } from '$lib/schemas/challenges';
+
+const createChallengeSchema = createChallengeSchemaFor('2026-11-25');
 import { logAction } from './actions';
 import { createChallenge } from './challenge-setup';
 import { canViewChallenge, challengeStandings, challengeState, listChallengesFor } from './challenges';
@@ -65,7 +67,7 @@ describe('challenges', () => {
 			})
 		);
 		expect(bad.success).toBe(false);
-		expect(bad.error?.issues.map((i) => i.message)).toEqual(
+		expect(bad.error?.issues.map((i: { message: string }) => i.message)).toEqual(
 			expect.arrayContaining(['challenges.actions.required', 'challenges.days.order'])
 		);
 		const negative = createChallengeSchema.safeParse(
@@ -117,7 +119,7 @@ describe('challenges', () => {
 				{ ...base, scope: 'class', classIds: [w.cls.id], actions },
 				'2026-12-05'
 			)
-		).toEqual({ ok: false, error: 'challenges.days.past' });
+		).toEqual({ ok: false, error: 'challenges.days.past', field: 'endDay' });
 		expect(
 			await createChallenge(
 				t.db,
@@ -125,7 +127,7 @@ describe('challenges', () => {
 				{ ...base, scope: 'class', classIds: [w.cls.id], actions: [{ actionId: 99_999, points: 1 }] },
 				'2026-11-25'
 			)
-		).toEqual({ ok: false, error: 'challenges.actions.unknown' });
+		).toEqual({ ok: false, error: 'challenges.actions.unknown', field: 'actions' });
 
 		// A whole-school challenge takes in every class of the school.
 		const sibling = await makeClass(t.db, { schoolId: w.cls.schoolId });
@@ -200,7 +202,6 @@ describe('challenges', () => {
 				count: 1,
 				day: '2026-11-26',
 				mode: 'household',
-				challengeId: created.id,
 				idempotencyKey: key()
 			},
 			at,
@@ -214,7 +215,6 @@ describe('challenges', () => {
 				count: 3,
 				day: '2026-11-26',
 				mode: 'household',
-				challengeId: created.id,
 				idempotencyKey: key()
 			},
 			at,

@@ -41,11 +41,12 @@ describe('ledger core', () => {
 			voidEntry(tx, { entryId: entry.id, actorId: w.teacher.id, reason: 'duplicate' })
 		);
 		expect(voided.ok).toBe(true);
+		// Every entry of the window voided: the class no longer scored there, and has no active member.
 		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({
 			points: 0,
 			gramsAvoided: 0,
 			entries: 0,
-			activeMembers: 1
+			activeMembers: 0
 		});
 		const again = await t.db.transaction((tx) =>
 			voidEntry(tx, { entryId: entry.id, actorId: w.teacher.id, reason: 'x' })

@@ -15,7 +15,7 @@ import type {
 	RecordContributionInput
 } from '$lib/schemas/playground';
 import { appendEntry, findByIdempotencyKey, voidEntry } from '$lib/server/ledger/ledger';
-import { checkClassGoals } from '$lib/server/actions/goals';
+import { afterLedgerWrite } from '$lib/server/actions/consequences';
 import { getMemberships, relationToHousehold } from '$lib/server/access/membership';
 import { isPointSteward, pointFeeds } from './points';
 import { componentOf } from './playgrounds';
@@ -214,7 +214,7 @@ async function creditContribution(
 		.where(eq(contribution.id, row.id))
 		.returning();
 	// A class goal may count kg collected: mark it reached in the same transaction.
-	if (row.classId) await checkClassGoals(tx, row.classId, row.localDay, now);
+	await afterLedgerWrite(tx, { classId: row.classId }, localDay(now, appTimeZone()), now);
 	return updated;
 }
 
