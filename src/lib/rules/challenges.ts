@@ -18,8 +18,11 @@ export const CHALLENGE_RULES = {
 	maxDaysBack: 30,
 	/** …and at most this many days after today. */
 	maxDaysAhead: 365,
-	/** Actions one challenge may count. */
+	/** Actions one challenge may count, and classes one class challenge may race. */
 	maxActions: 50,
+	maxClasses: 50,
+	/** Challenges one list shows (newest end first). */
+	listMax: 200,
 	titleMax: 120,
 	descriptionMax: 1000,
 	/** Finished challenges settled (winners decided) per ledger write, so a write stays small. */

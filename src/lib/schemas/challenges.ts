@@ -25,7 +25,10 @@ export const createChallengeSchemaFor = (today: string) =>
 			title: text(CHALLENGE_RULES.titleMax),
 			description: text(CHALLENGE_RULES.descriptionMax, 0),
 			scope: z.enum(CHALLENGE_SCOPES, { error: 'form.invalid' }),
-			classIds: z.preprocess(toArray, z.array(idSchema).max(50, { error: 'form.invalid' })),
+			classIds: z.preprocess(
+				toArray,
+				z.array(idSchema).max(CHALLENGE_RULES.maxClasses, { error: 'form.invalid' })
+			),
 			schoolId: optionalId,
 			neighbourhoodId: optionalId,
 			areaId: optionalId,

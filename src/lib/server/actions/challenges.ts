@@ -12,7 +12,7 @@ import {
 	rollup,
 	schoolClass
 } from '$lib/server/db/schema';
-import { racedBy } from '$lib/rules/challenges';
+import { CHALLENGE_RULES, racedBy } from '$lib/rules/challenges';
 import { getMemberships } from '$lib/server/access/membership';
 
 export type ChallengeState = 'upcoming' | 'running' | 'finished';
@@ -97,7 +97,7 @@ async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 /** The challenges a user can see: their class's and household's, the ones they created, and (organisers) all. */
 export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<ChallengeRow[]> {
 	if (viewer.roles.includes('organiser'))
-		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
+		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(CHALLENGE_RULES.listMax);
 	const ids = await db
 		.selectDistinct({ id: challengeParticipant.challengeId })
 		.from(challengeParticipant)
@@ -117,7 +117,7 @@ export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<Cha
 			)
 		)
 		.orderBy(desc(challenge.endDay))
-		.limit(200);
+		.limit(CHALLENGE_RULES.listMax);
 }
 
 /** Whether the viewer may open a challenge: the same people who would see it listed. */
