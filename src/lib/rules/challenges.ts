@@ -1,8 +1,7 @@
 import { addDays, daysBetween } from '../utils/dates';
 
-/** class/school challenges are raced by classes; neighbourhood/area challenges by households. */
-export const CHALLENGE_SCOPES = ['class', 'school', 'neighbourhood', 'area'] as const;
-export type ChallengeScope = (typeof CHALLENGE_SCOPES)[number];
+import type { ChallengeScope } from '../domain/challenges';
+
 export type ChallengeSide = 'class' | 'household';
 
 /** Who races in a challenge of this scope: classes (class, school) or households (neighbourhood, area). */

@@ -15,7 +15,8 @@ import {
 	schoolTeacher
 } from '$lib/server/db/schema';
 import type { CreateChallengeInput } from '$lib/schemas/challenges';
-import { checkChallengeDays, type ChallengeDayError, type ChallengeScope } from '$lib/rules/challenges';
+import type { ChallengeScope } from '$lib/domain/challenges';
+import { checkChallengeDays, type ChallengeDayError } from '$lib/rules/challenges';
 import { areaSubtree } from '$lib/server/ledger/areas';
 import type { Viewer } from './challenges';
 import { overlappingChallenges, type Overlap } from './overlaps';
