@@ -20,7 +20,7 @@ import {
 	isClassTeacher
 } from './membership';
 import { isNeighbourhoodSteward, isPointSteward, neighbourhoodsStewardedBy } from './stewards';
-import { areaChains } from '$lib/server/ledger/ledger';
+import { areaChains } from '$lib/server/ledger/areas';
 
 /** Who is asking: enough of the session user to decide. */
 export interface Viewer {

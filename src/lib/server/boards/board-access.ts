@@ -13,7 +13,7 @@ import type { BoardKind } from '$lib/schemas/boards';
 import { classesTaughtBy, getMemberships } from '$lib/server/access/membership';
 import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 import type { Viewer } from '$lib/server/access/relations';
-import { areaChains } from '$lib/server/ledger/ledger';
+import { areaChains } from '$lib/server/ledger/areas';
 import type { BoardSource } from './leaderboards';
 
 /** A name in both languages (areas have two; everything else has one). */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { pledge, rateLimit, rollup, rollupMember, user } from '$lib/server/db/schema';
+import { pledge, rateLimit, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
 import { loginKeys } from '$lib/server/auth/rate-limit';
 
 /**
@@ -18,6 +18,7 @@ export async function erasePerson(db: Db, personId: number): Promise<boolean> {
 		// Their words go; the pledge and its check-ins stay as anonymous totals.
 		await tx.update(pledge).set({ customName: null }).where(eq(pledge.userId, personId));
 		await tx.delete(rollup).where(and(eq(rollup.scopeKind, 'person'), eq(rollup.scopeId, personId)));
+		await tx.delete(rollupDay).where(and(eq(rollupDay.scopeKind, 'person'), eq(rollupDay.scopeId, personId)));
 		await tx.delete(rollupMember).where(eq(rollupMember.personId, personId));
 		await tx.delete(rateLimit).where(eq(rateLimit.key, loginKeys(row.username, '').account));
 		await tx.delete(user).where(eq(user.id, personId));

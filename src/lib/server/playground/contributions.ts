@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
 import { contribution, playground } from '$lib/server/db/schema';
 import type { AnnounceContributionInput, RecordContributionInput } from '$lib/schemas/playground';
 import { appendEntry } from '$lib/server/ledger/ledger';
-import { checkClassGoals } from '$lib/server/actions/goals';
+import { afterLedgerWrite } from '$lib/server/actions/consequences';
 import { getMemberships, isHouseholdStudent } from '$lib/server/access/membership';
 import { relationToHousehold } from '$lib/server/access/relations';
 import { isPointSteward } from '$lib/server/access/stewards';
@@ -66,7 +66,8 @@ export async function creditContribution(
 	row: ContributionRow,
 	actorId: number,
 	key: string | null,
-	now: Date
+	now: Date,
+	today: string
 ) {
 	const entry = await appendEntry(tx, {
 		localDay: row.localDay,
@@ -87,7 +88,7 @@ export async function creditContribution(
 		.where(eq(contribution.id, row.id))
 		.returning();
 	// A class goal may count kg collected: mark it reached in the same transaction.
-	if (row.classId) await checkClassGoals(tx, row.classId, row.localDay, now);
+	await afterLedgerWrite(tx, { classId: row.classId }, today, now);
 	return updated;
 }
 
@@ -174,7 +175,14 @@ export async function recordContribution(
 		if (duplicate) return { ok: true as const, contribution: row, duplicate: true };
 		return {
 			ok: true as const,
-			contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now)
+			contribution: await creditContribution(
+				tx,
+				row,
+				stewardId,
+				input.idempotencyKey,
+				now,
+				localDay(now, timeZone)
+			)
 		};
 	});
 }

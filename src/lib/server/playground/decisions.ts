@@ -61,7 +61,14 @@ export async function confirmContribution(
 		if (!row) return fail(409, 'playground.error.notAnnounced');
 		return {
 			ok: true as const,
-			contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now)
+			contribution: await creditContribution(
+				tx,
+				row,
+				stewardId,
+				input.idempotencyKey,
+				now,
+				localDay(now, timeZone)
+			)
 		};
 	});
 }

@@ -1,8 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
-import { appTimeZone, appToday } from '$lib/server/config';
-import { classBadgeFeed, settleFinishedChallenges } from '$lib/server/actions/badges';
-import { checkClassGoals } from '$lib/server/actions/goals';
+import { appTimeZone } from '$lib/server/config';
+import { classBadgeFeed } from '$lib/server/actions/badges';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,10 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		relation
 	} = await requireClass(event, ['teacher', 'student', 'organiser']);
 	const tz = appTimeZone();
-	const today = appToday();
-	// Badges earned by time passing (a goal's deadline, a challenge's end) are settled on read.
-	await checkClassGoals(db, classId, today);
-	await settleFinishedChallenges(db, { classId }, today);
+	// Reads only: badges are awarded by the writes that earn them (see actions/consequences.ts).
 	const badges = await classBadgeFeed(db, classId, 60);
 	return {
 		cls: { id: header.id, name: header.name },

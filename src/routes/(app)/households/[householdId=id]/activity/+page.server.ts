@@ -7,7 +7,7 @@ import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
-import { householdBadges, settleFinishedChallenges } from '$lib/server/actions/badges';
+import { householdBadges } from '$lib/server/actions/badges';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
 
@@ -20,7 +20,6 @@ export const load: PageServerLoad = async (event) => {
 	} = await requireHousehold(event, ['adult', 'student', 'steward', 'organiser']);
 	const tz = appTimeZone();
 	const today = appToday();
-	await settleFinishedChallenges(db, { neighbourhoodId: header.neighbourhoodId }, today);
 	const badges = await householdBadges(db, householdId);
 	const entries = await householdFeed(db, householdId, addDays(today, -29), 150);
 	// Its steward and organisers see what was done, and by which adult, never by which child.
