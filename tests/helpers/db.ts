@@ -6,7 +6,7 @@ import { afterAll } from 'vitest';
 import { createDb, migrateDb, type DbHandle } from '../../src/lib/server/db/client';
 import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export interface TestDb extends DbHandle {
 	path: string;

@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PALETTE } from './palette';
+import { translucent } from './palette';
 
 describe('chart palette', () => {
-	it('fills under a line in the line’s own colour', () => {
-		const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ');
-		expect(PALETTE.greenFill).toContain(rgb(PALETTE.green));
-		expect(PALETTE.blueFill).toContain(rgb(PALETTE.blue));
+	it('turns a palette colour into a translucent fill', () => {
+		expect(translucent('#1f7a4d', 0.15)).toBe('rgba(31, 122, 77, 0.15)');
 	});
 
 	it('is the only place chart builders take colours from', () => {

@@ -10,10 +10,7 @@ export const PALETTE = {
 	brown: '#8a5a00',
 	grey: '#55605a',
 	/** Guide lines drawn behind the data (a straight line to a target). */
-	muted: '#8a968f',
-	/** Translucent fills under a line of the same colour. */
-	greenFill: 'rgba(31, 122, 77, 0.15)',
-	blueFill: 'rgba(43, 108, 176, 0.12)'
+	muted: '#8a968f'
 } as const;
 
 /** Series in rank order (Okabe–Ito): distinct for colour-blind readers, for up to six lines. */
@@ -28,3 +25,9 @@ export const MATERIAL_COLOURS = [
 	PALETTE.brown,
 	PALETTE.grey
 ] as const;
+
+/** A colour of the palette as a translucent fill under a line (`alpha` from 0 to 1). */
+export function translucent(hex: string, alpha: number): string {
+	const n = Number.parseInt(hex.slice(1), 16);
+	return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { PALETTE } from './palette';
+import { PALETTE, translucent } from './palette';
 
 export interface PledgeImpactPoint {
 	/** Already formatted for people (e.g. "28/11"). */
@@ -41,7 +41,7 @@ export function pledgeImpactConfig(
 					label: labels.grams,
 					data: cumulative,
 					borderColor: PALETTE.blue,
-					backgroundColor: PALETTE.blueFill,
+					backgroundColor: translucent(PALETTE.blue, 0.12),
 					fill: true,
 					tension: 0.25,
 					pointRadius: 0,

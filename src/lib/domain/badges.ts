@@ -1,10 +1,10 @@
+import { BADGE_RULES } from '$lib/rules/badges';
+
 /** Badges for actions, goals and challenges (awarded by lib/server/actions/badges.ts). */
 export const ACTION_BADGES = [
 	'first_action',
 	'streak_7',
-	'points_100',
-	'points_500',
-	'points_1000',
+	...BADGE_RULES.pointMilestones.map((m) => `points_${m}` as const),
 	'class_goal',
 	'challenge_winner'
 ] as const;

@@ -11,6 +11,7 @@ import boards from './messages/boards/vi';
 import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
+import trust from './messages/trust/vi';
 import type { ParamsOf } from './define';
 
 const vi = {
@@ -23,7 +24,8 @@ const vi = {
 	...boards,
 	...actions,
 	...challenges,
-	...impact
+	...impact,
+	...trust
 };
 export default vi;
 

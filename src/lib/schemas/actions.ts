@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { msg } from '$lib/i18n/msg';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { isDay } from '$lib/utils/dates';
-
-const MAX_LOG_COUNT = 20;
+import { ACTION_RULES } from '$lib/rules/actions';
 
 /** A local day `YYYY-MM-DD` that exists on the calendar. */
 export const daySchema = z
@@ -11,11 +10,11 @@ export const daySchema = z
 	.refine((v) => isDay(v), { error: msg('actions.day.invalid') });
 
 /** How many times: a whole number from 1 (negative, zero, fractions and text are refused). */
-const countSchema = z.coerce
+export const countSchema = z.coerce
 	.number({ error: msg('actions.count.invalid') })
 	.int({ error: msg('actions.count.invalid') })
 	.min(1, { error: msg('actions.count.invalid') })
-	.max(MAX_LOG_COUNT, { error: msg('actions.count.invalid') });
+	.max(ACTION_RULES.maxLogCount, { error: msg('actions.count.invalid') });
 
 /** An optional id from a form: '' or missing means none. */
 export const optionalId = z.preprocess(
@@ -28,7 +27,6 @@ export const logActionSchema = z.object({
 	count: z.preprocess((v) => (v === undefined || v === '' ? '1' : v), countSchema),
 	day: daySchema,
 	mode: z.enum(['person', 'household'], { error: msg('form.invalid') }),
-	challengeId: optionalId,
 	/** The household the form was shown for (household mode): must be the user's own. */
 	householdId: optionalId,
 	classId: optionalId,
@@ -38,7 +36,7 @@ export type LogActionInput = z.infer<typeof logActionSchema>;
 
 export const voidEntrySchema = z.object({
 	entryId: idSchema,
-	reason: text(200, 3)
+	reason: text(ACTION_RULES.voidReason.max, ACTION_RULES.voidReason.min)
 });
 export type VoidEntryInput = z.infer<typeof voidEntrySchema>;
 
@@ -53,8 +51,8 @@ const whole = (min: number, max: number) =>
 export const catalogueActionSchema = z.object({
 	nameVi: text(120),
 	nameEn: text(120),
-	points: whole(1, 1000),
-	dailyCap: whole(1, 50),
+	points: whole(ACTION_RULES.points.min, ACTION_RULES.points.max),
+	dailyCap: whole(ACTION_RULES.dailyCap.min, ACTION_RULES.dailyCap.max),
 	impactFactorId: idSchema,
 	audience: z.enum(['student', 'household', 'both'], { error: msg('form.invalid') })
 });

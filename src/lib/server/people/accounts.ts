@@ -6,7 +6,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '$lib/server/au
 import type { SignupInput } from '$lib/schemas/auth';
 import type { Locale } from '$lib/i18n/locales';
 
-function normaliseUsername(username: string): string {
+export function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();
 }
 
