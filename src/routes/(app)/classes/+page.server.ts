@@ -1,13 +1,14 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { classSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appToday } from '$lib/server/config';
+import { refuse } from '$lib/server/refuse';
 
 /** The school year a class made today belongs to (Vietnamese years start in September). */
 function currentSchoolYear(): string {
@@ -32,12 +33,12 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['schoolId', 'name', 'grade', 'schoolYear'], 40);
 		const parsed = classSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const res = await createClass(await getDb(), user.id, parsed.data);
 		if (!res.ok)
-			return fail(res.field === 'schoolId' ? 403 : 400, {
+			return refuse(res.field === 'schoolId' ? 403 : 400, {
 				values,
-				errors: { [res.field]: res.error } as FieldErrors
+				errors: { [res.field]: res.error }
 			});
 		setFlash(event.cookies, 'structure.class.created');
 		redirect(303, `/classes/${res.classId}/students`);

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { isStudentAccount } from '$lib/server/access/grants';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import {
 	createHousehold,
 	joinHouseholdByCode,
@@ -16,6 +16,7 @@ import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/commu
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -36,13 +37,13 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await createHousehold(await getDb(), user.id, parsed.data);
 		if (!res.ok)
-			return fail(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
+			return refuse(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
 				form: 'create',
 				values,
-				errors: { [res.field]: res.error } as FieldErrors
+				errors: { [res.field]: res.error }
 			});
 		setFlash(event.cookies, 'structure.household.created');
 		redirect(303, `/households/${res.householdId}/members`);
@@ -52,19 +53,19 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['code'], 20);
 		const parsed = codeSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const key = codeKey('household', event.getClientAddress());
 		if (await lockedFor(db, [key]))
-			return fail(429, {
+			return refuse(429, {
 				form: 'join',
 				values,
-				errors: { code: msg('structure.code.tooMany') } as FieldErrors
+				errors: { code: msg('structure.code.tooMany') }
 			});
 		const res = await joinHouseholdByCode(db, user, parsed.data.code);
 		if (!res.ok) {
 			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);
-			return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
+			return refuse(400, { form: 'join', values, errors: { code: res.error } });
 		}
 		setFlash(event.cookies, 'structure.household.pendingJoined');
 		redirect(303, '/households');
@@ -73,10 +74,10 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const user = requireUser(event);
 		if (!(await leaveHousehold(await getDb(), user.id)))
-			return fail(404, {
+			return refuse(404, {
 				form: 'leave',
 				values: {} as Record<string, string>,
-				errors: { _: 'trust.household.nothingToLeave' } as FieldErrors
+				errors: { _: 'trust.household.nothingToLeave' }
 			});
 		setFlash(event.cookies, 'trust.household.left');
 		redirect(303, '/households');

@@ -1,4 +1,4 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
@@ -7,6 +7,7 @@ import { checkinSchema } from '$lib/schemas/pledges';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { checkIn } from '$lib/server/pledges/pledges';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 /**
  * The check-in action shared by the list and the detail page: read, validate, check in, then
@@ -15,24 +16,21 @@ import { msg } from '$lib/i18n/msg';
 export async function checkinAction(event: RequestEvent, back: (pledgeId: number) => string) {
 	const user = requireUser(event);
 	const values = formObject(await event.request.formData());
-	const pledgeId = Number(values.pledgeId) || 0;
+	// The list shows a form per pledge: the failure names the one it belongs to.
+	const form = `checkin-${Number(values.pledgeId) || 0}`;
 	const parsed = checkinSchema.safeParse(values);
 	if (!parsed.success) {
-		return fail(400, {
-			checkin: {
-				pledgeId,
-				values: { count: values.count },
-				errors: fieldErrors(parsed.error),
-				error: msg('form.hasErrors')
-			}
-		});
+		return refuse(400, { form, values: { count: values.count }, errors: fieldErrors(parsed.error) });
 	}
 	const db = await getDb();
 	const result = await checkIn(db, user.id, parsed.data, new Date(), appTimeZone());
 	if (!result.ok) {
 		const errors = result.field ? { [result.field]: result.error } : {};
-		return fail(result.status, {
-			checkin: { pledgeId, values: { count: values.count }, errors, error: result.error }
+		return refuse(result.status, {
+			form,
+			values: { count: values.count },
+			errors,
+			message: result.field ? msg('form.hasErrors') : result.error
 		});
 	}
 	setFlash(event.cookies, result.completed ? 'pledge.checkin.completed' : 'pledge.checkin.saved');

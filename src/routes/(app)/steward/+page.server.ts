@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -19,6 +19,7 @@ import { appTimeZone, appToday } from '$lib/server/config';
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 import type { MessageKey } from '$lib/i18n';
+import { refuse } from '$lib/server/refuse';
 
 const LAST_MATERIAL = 'sx_last_material';
 
@@ -69,12 +70,11 @@ function refused(
 	form: string,
 	values: Record<string, unknown>
 ) {
-	return fail(result.status, {
-		form,
-		values,
-		errors: { _: result.error },
-		candidates: result.candidates ?? []
-	});
+	return refuse(
+		result.status,
+		{ form, values, message: result.error },
+		{ candidates: result.candidates ?? [] }
+	);
 }
 
 export const actions: Actions = {
@@ -83,7 +83,7 @@ export const actions: Actions = {
 		const values = formObject(await event.request.formData());
 		const parsed = recordContributionSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
+			return refuse(400, { form: 'record', values, errors: fieldErrors(parsed.error) }, { candidates: [] });
 		const db = await getDb();
 		const result = await recordContribution(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, 'record', values);
@@ -112,11 +112,10 @@ export const actions: Actions = {
 		const values = formObject(await event.request.formData());
 		const parsed = confirmContributionSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: `confirm-${values.contributionId}`,
 				values,
-				errors: fieldErrors(parsed.error),
-				candidates: []
+				errors: fieldErrors(parsed.error)
 			});
 		const result = await confirmContribution(await getDb(), user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
@@ -128,11 +127,10 @@ export const actions: Actions = {
 		const values = formObject(await event.request.formData());
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: `reject-${values.contributionId}`,
 				values,
-				errors: fieldErrors(parsed.error),
-				candidates: []
+				errors: fieldErrors(parsed.error)
 			});
 		const result = await rejectContribution(
 			await getDb(),
@@ -149,11 +147,10 @@ export const actions: Actions = {
 		const values = formObject(await event.request.formData());
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: `void-${values.contributionId}`,
 				values,
-				errors: fieldErrors(parsed.error),
-				candidates: []
+				errors: fieldErrors(parsed.error)
 			});
 		const result = await voidContribution(
 			await getDb(),

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -6,12 +6,13 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { logActionSchema } from '$lib/schemas/actions';
 import { ACTION_RULES } from '$lib/rules/actions';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { firstError, formObject } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -70,18 +71,18 @@ export const actions: Actions = {
 		const raw = formObject(await event.request.formData());
 		const parsed = logActionSchema.safeParse(raw);
 		if (!parsed.success)
-			return fail(400, {
-				actionId: Number(raw.actionId) || null,
-				error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid',
-				params: { max: ACTION_RULES.maxLogCount } as Record<string, number>
+			return refuse(400, {
+				form: `log-${Number(raw.actionId) || 0}`,
+				message: firstError(parsed.error),
+				params: { max: ACTION_RULES.maxLogCount }
 			});
 		const db = await getDb();
 		const result = await logAction(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok)
-			return fail(result.status, {
-				actionId: parsed.data.actionId,
-				error: result.error,
-				params: result.params ?? {}
+			return refuse(result.status, {
+				form: `log-${parsed.data.actionId}`,
+				message: result.error,
+				params: result.params
 			});
 		setFlash(event.cookies, result.badges.length ? 'actions.loggedBadge' : 'actions.logged');
 		const { yesterday } = backfillDays(new Date(), appTimeZone());

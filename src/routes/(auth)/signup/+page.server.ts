@@ -1,12 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { signupSchema } from '$lib/schemas/auth';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { signUpAdult } from '$lib/server/people/accounts';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/');
@@ -27,11 +28,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = formObject(await event.request.formData());
 		const parsed = signupSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values: refill(form), errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values: refill(form), errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const result = await signUpAdult(db, parsed.data, event.locals.locale);
-		if (!result.ok)
-			return fail(400, { values: refill(form), errors: { email: result.error } as FieldErrors });
+		if (!result.ok) return refuse(400, { values: refill(form), errors: { email: result.error } });
 		const { token, expiresAt } = await createSession(db, result.userId);
 		setSessionCookie(event, token, expiresAt);
 		setFlash(event.cookies, 'auth.signup.done');

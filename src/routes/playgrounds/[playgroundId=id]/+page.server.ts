@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -7,8 +7,9 @@ import { adoptComponent, adoptionOptions, getPlayground } from '$lib/server/play
 import { getTracker } from '$lib/server/playground/tracker';
 import { pointsForPlayground } from '$lib/server/playground/points';
 import { adoptSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
 
 // Public page: anyone may follow the build; adopting needs a teacher or a household adult.
 export const load: PageServerLoad = async (event) => {
@@ -34,12 +35,13 @@ export const actions: Actions = {
 		const playgroundId = parseId(event.params.playgroundId);
 		const values = formObject(await event.request.formData());
 		const parsed = adoptSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { adopt: { values, errors: fieldErrors(parsed.error) } });
+		if (!parsed.success) {
+			// The two selects show no error of their own: the form's message says what was wrong.
+			const errors = fieldErrors(parsed.error);
+			return refuse(400, { form: 'adopt', values, message: errors.adopter ?? errors.componentId });
+		}
 		const result = await adoptComponent(db, user.id, { playgroundId, ...parsed.data });
-		if (!result.ok)
-			return fail(result.status, {
-				adopt: { values, errors: { _: result.error } as FieldErrors }
-			});
+		if (!result.ok) return refuse(result.status, { form: 'adopt', values, message: result.error });
 		setFlash(event.cookies, 'playground.adopt.done');
 		redirect(303, `/playgrounds/${playgroundId}`);
 	}

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n/vi';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -12,11 +12,10 @@ import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import type { Overlap } from '$lib/server/actions/overlaps';
 import { addDays } from '$lib/utils/dates';
-import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
-interface Refusal {
-	errors: FieldErrors;
-	formError: MessageKey;
+/** What the page shows beside a refusal: the ticked lists, the overlapping challenges, retired actions. */
+interface Beside {
 	overlaps: Overlap[];
 	retired: { vi: string; en: string }[];
 }
@@ -53,32 +52,34 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'teacher', 'steward', 'organiser');
 		const raw = formObject(await event.request.formData());
-		const values = { ...raw, actionIds: ([] as string[]).concat(raw.actionIds ?? []) };
 		const today = appToday();
 		const dayBounds = bounds(today, typeof raw.startDay === 'string' ? raw.startDay : undefined);
-		// One shape for every refusal, so the page reads each part the same way.
-		const refuse = (status: number, more: Partial<Refusal>) =>
-			fail(status, {
-				values,
-				errors: {},
-				formError: msg('form.hasErrors') as MessageKey,
-				overlaps: [],
-				retired: [],
-				bounds: dayBounds,
-				...more
-			});
+		const chosen = {
+			actionIds: ([] as string[]).concat(raw.actionIds ?? []),
+			classIds: ([] as string[]).concat(raw.classIds ?? [])
+		};
+		const refuseChallenge = (
+			status: number,
+			failure: { errors?: FieldErrors; message?: MessageKey },
+			beside: Partial<Beside> = {}
+		) =>
+			refuse(
+				status,
+				{ values: raw, ...failure },
+				{ chosen, overlaps: [], retired: [], bounds: dayBounds, ...beside }
+			);
 		const parsed = createChallengeSchemaFor(today).safeParse(challengeFormObject(raw));
-		if (!parsed.success) return refuse(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuseChallenge(400, { errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const result = await createChallenge(db, user, parsed.data, today);
 		if (!result.ok) {
 			if (result.error === 'challenges.overlap.confirm')
-				return refuse(400, { formError: result.error, overlaps: result.overlaps });
-			return refuse(result.error === 'challenges.scope.forbidden' ? 403 : 400, {
-				errors: result.field ? { [result.field]: result.error } : {},
-				formError: result.field ? msg('form.hasErrors') : result.error,
-				retired: result.retired ?? []
-			});
+				return refuseChallenge(400, { message: result.error }, { overlaps: result.overlaps });
+			return refuseChallenge(
+				result.error === 'challenges.scope.forbidden' ? 403 : 400,
+				result.field ? { errors: { [result.field]: result.error } } : { message: result.error },
+				{ retired: result.retired ?? [] }
+			);
 		}
 		setFlash(event.cookies, 'challenges.created');
 		redirect(303, `/challenges/${result.id}`);

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireChild } from '$lib/server/access/routes';
 import { eraseSchema } from '$lib/schemas/structure';
@@ -6,6 +6,7 @@ import { erasePerson } from '$lib/server/people/erasure';
 import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const { child } = await requireChild(event);
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const { db, studentId, child } = await requireChild(event);
 		const parsed = eraseSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(child.profile.nickname)) {
-			return fail(400, { error: msg('structure.children.eraseMismatch') });
+			return refuse(400, { message: msg('structure.children.eraseMismatch') });
 		}
 		await erasePerson(db, studentId);
 		setFlash(event.cookies, 'structure.children.erased');

@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { setFlash } from '$lib/server/flash';
 import { catalogueActionSchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import {
 	createCatalogueAction,
 	listCatalogue,
@@ -13,6 +13,7 @@ import {
 	setActionRetired
 } from '$lib/server/actions/catalogue';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -26,10 +27,9 @@ export const actions: Actions = {
 		requireRole(event, 'organiser');
 		const raw = formObject(await event.request.formData());
 		const parsed = catalogueActionSchema.safeParse(raw);
-		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await createCatalogueAction(await getDb(), parsed.data);
-		if (!result.ok)
-			return fail(400, { values: raw, errors: { impactFactorId: result.error } as FieldErrors });
+		if (!result.ok) return refuse(400, { values: raw, errors: { impactFactorId: result.error } });
 		setFlash(event.cookies, 'catalogue.created');
 		redirect(303, '/organiser/actions');
 	},
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		const id = parseId(data.get('id') as string | null);
 		const retire = data.get('retire') === '1';
 		if (!(await setActionRetired(await getDb(), id, retire)))
-			return fail(404, { values: {}, errors: { _: msg('catalogue.notFound') } as FieldErrors });
+			return refuse(404, { values: {}, errors: { _: msg('catalogue.notFound') } });
 		setFlash(event.cookies, retire ? 'catalogue.retiredDone' : 'catalogue.restoredDone');
 		redirect(303, '/organiser/actions');
 	}

@@ -1,14 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { areaSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { areaExists, listAreaTree, saveArea } from '$lib/server/community/areas';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 const FIELDS = ['id', 'nameVi', 'nameEn', 'kind', 'parentId'] as const;
 
@@ -25,18 +26,18 @@ export const actions: Actions = {
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
 		if (id && !(await areaExists(db, id)))
-			return fail(404, {
+			return refuse(404, {
 				values: refillValues(form, FIELDS),
-				errors: { _: msg('error.404') } as FieldErrors
+				errors: { _: msg('error.404') }
 			});
 		const parsed = areaSchema.safeParse(form);
 		if (!parsed.success)
-			return fail(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });
+			return refuse(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });
 		const res = await saveArea(db, parsed.data, id);
 		if (!res.ok)
-			return fail(400, {
+			return refuse(400, {
 				values: refillValues(form, FIELDS),
-				errors: { [res.field]: res.error } as FieldErrors
+				errors: { [res.field]: res.error }
 			});
 		setFlash(event.cookies, 'structure.area.saved');
 		redirect(303, '/organiser/areas');

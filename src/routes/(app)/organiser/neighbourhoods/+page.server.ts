@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { neighbourhoodSchema, stewardSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
 import {
 	addSteward,
@@ -13,6 +13,7 @@ import {
 } from '$lib/server/community/households';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -31,10 +32,9 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['name', 'areaId', 'kind', 'modelId']);
 		const parsed = neighbourhoodSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await createNeighbourhood(await getDb(), parsed.data);
-		if (!res.ok)
-			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { form: 'create', values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.neighbourhood.saved');
 		redirect(303, '/organiser/neighbourhoods');
 	},
@@ -43,13 +43,13 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['neighbourhoodId', 'username'], 254);
 		const parsed = stewardSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });
 		const res = await addSteward(await getDb(), parsed.data.neighbourhoodId, parsed.data.username);
 		if (!res.ok)
-			return fail(res.field === 'neighbourhoodId' ? 404 : 400, {
+			return refuse(res.field === 'neighbourhoodId' ? 404 : 400, {
 				form: 'steward',
 				values,
-				errors: { [res.field]: res.error } as FieldErrors
+				errors: { [res.field]: res.error }
 			});
 		setFlash(event.cookies, 'structure.steward.added');
 		redirect(303, '/organiser/neighbourhoods');

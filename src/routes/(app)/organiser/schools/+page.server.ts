@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -6,13 +6,14 @@ import { school } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { schoolSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
 import { createInvite, createSchool, listInvites, listSchools } from '$lib/server/community/schools';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -35,9 +36,9 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['name', 'areaId', 'modelId']);
 		const parsed = schoolSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const res = await createSchool(await getDb(), parsed.data);
-		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.school.saved');
 		redirect(303, '/organiser/schools');
 	},
@@ -47,7 +48,7 @@ export const actions: Actions = {
 		const schoolId = parseId(String(form.get('schoolId') ?? ''));
 		const db = await getDb();
 		const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, schoolId));
-		if (!row) return fail(404, { errors: { _: msg('error.404') } as FieldErrors });
+		if (!row) return refuse(404, { errors: { _: msg('error.404') } });
 		const invite = await createInvite(db, schoolId, user.id);
 		return {
 			invite: { schoolId, code: invite.code, link: `${event.url.origin}/teacher/join?code=${invite.code}` }

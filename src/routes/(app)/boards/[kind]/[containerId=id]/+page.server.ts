@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -11,6 +11,7 @@ import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards
 import { boardView } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { BOARD_RULES, PER_MEMBER_RULES, isPerMemberKind } from '$lib/rules/boards';
+import { refuse } from '$lib/server/refuse';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -69,7 +70,7 @@ export const actions: Actions = {
 		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
 		const { db, classId } = await requireClass(event, ['teacher'], 'containerId');
 		const parsed = studentBoardToggleSchema.safeParse(formObject(await event.request.formData()));
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';
 		await setStudentBoard(db, classId, enabled);
 		setFlash(event.cookies, enabled ? 'board.studentBoard.turnedOn' : 'board.studentBoard.turnedOff');

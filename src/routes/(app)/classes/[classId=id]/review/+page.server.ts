@@ -1,13 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
+import { firstError, formObject, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
+import { refuse } from '$lib/server/refuse';
+import { ACTION_RULES } from '$lib/rules/actions';
 
 /** How far back the review list reaches, in days (today included). */
 const REVIEW_DAYS = 7;
@@ -46,14 +48,15 @@ export const actions: Actions = {
 		const { db, classId, user } = await requireClass(event, ['teacher']);
 		const raw = formObject(await event.request.formData());
 		const parsed = voidEntrySchema.safeParse(raw);
-		const entryId = Number(raw.entryId) || null;
-		if (!parsed.success)
-			return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
+		// Each entry has its own void form: the failure names the one it belongs to.
+		const form = `void-${Number(raw.entryId) || 0}`;
+		const params = ACTION_RULES.voidReason;
+		if (!parsed.success) return refuse(400, { form, message: firstError(parsed.error), params });
 		const result = await voidEntryAs(db, user.id, parsed.data.entryId, parsed.data.reason, { classId });
 		if (!result.ok)
-			return fail(
+			return refuse(
 				result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400,
-				{ entryId, error: result.error }
+				{ form, message: result.error, params }
 			);
 		setFlash(event.cookies, 'actions.void.done');
 		redirect(303, `/classes/${classId}/review`);

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { consentSchema, memberActionSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import {
 	addCoTeacher,
 	archiveClass,
@@ -14,6 +14,7 @@ import {
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 import { appToday } from '$lib/server/config';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, cls } = await requireClassTeacher(event);
@@ -32,17 +33,17 @@ export const actions: Actions = {
 		const { db, cls } = await requireClassTeacher(event);
 		const parsed = memberActionSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: 'coteach',
 				values: {} as Record<string, string>,
 				errors: fieldErrors(parsed.error)
 			});
 		const res = await addCoTeacher(db, cls.id, parsed.data.userId);
 		if (!res.ok)
-			return fail(400, {
+			return refuse(400, {
 				form: 'coteach',
 				values: {} as Record<string, string>,
-				errors: { userId: res.error } as FieldErrors
+				errors: { userId: res.error }
 			});
 		setFlash(event.cookies, 'structure.coteach.added');
 		redirect(303, back(cls.id));
@@ -59,10 +60,9 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
 		const res = await recordConsent(db, cls.id, user.id, parsed.data, appToday());
-		if (!res.ok)
-			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { form: 'consent', values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.consent.saved');
 		redirect(303, back(cls.id));
 	},

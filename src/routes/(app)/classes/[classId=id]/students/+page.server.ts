@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId, requireClassTeacher } from '$lib/server/access/routes';
 import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
@@ -6,6 +6,7 @@ import { listPasswordResets, resetStudentPassword } from '$lib/server/people/stu
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 import { msg } from '$lib/i18n/msg';
+import { refuse } from '$lib/server/refuse';
 
 // Teachers of this class only: the roster shows real names.
 export const load: PageServerLoad = async (event) => {
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		const { db, classId, user } = await requireClassTeacher(event);
 		const studentId = await studentIdFrom(event);
 		const res = await resetStudentPassword(db, classId, studentId, user.id);
-		if (!res) return fail(404, { error: msg('structure.students.notInClass') });
+		if (!res) return refuse(404, { message: msg('structure.students.notInClass') });
 		// Shown once, in this response only; never stored in clear.
 		return { reset: { name: res.displayName, username: res.username, password: res.password } };
 	},
@@ -43,7 +44,7 @@ export const actions: Actions = {
 		const { db, classId } = await requireClassTeacher(event);
 		const studentId = await studentIdFrom(event);
 		if (!(await removeStudent(db, classId, studentId)))
-			return fail(404, { error: msg('structure.students.notInClass') });
+			return refuse(404, { message: msg('structure.students.notInClass') });
 		setFlash(event.cookies, 'structure.students.removed');
 		redirect(303, `/classes/${classId}/students`);
 	}

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId, requireHousehold } from '$lib/server/access/routes';
 import { mayDecideHouseholdRequest } from '$lib/server/access/grants';
@@ -12,6 +12,7 @@ import { cardOf, formatCardNumber, issueCard } from '$lib/server/people/cards';
 import { qrPath } from '$lib/server/playground/qr';
 import { msg } from '$lib/i18n/msg';
 import { refillValues } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
 
 const ANYONE = ['adult', 'student', 'steward', 'organiser'] as const;
 
@@ -65,7 +66,7 @@ export const actions: Actions = {
 	card: async (event) => {
 		const { db, householdId } = await requireHousehold(event, ['adult']);
 		const parsed = reissueCardSchema.safeParse(formObject(await event.request.formData()));
-		if (!parsed.success) return fail(400, { error: msg('form.invalid') });
+		if (!parsed.success) return refuse(400, { message: msg('form.invalid') });
 		await issueCard(db, { householdId });
 		setFlash(event.cookies, 'trust.card.reissued');
 		redirect(303, `/households/${householdId}/members`);
@@ -76,9 +77,9 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['username'], 254);
 		const parsed = recoverSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const res = await recoverHousehold(db, user, householdId, parsed.data.username);
-		if (!res.ok) return fail(res.status, { values, errors: { username: res.error } });
+		if (!res.ok) return refuse(res.status, { values, errors: { username: res.error } });
 		setFlash(event.cookies, 'trust.household.recovered');
 		redirect(303, `/households/${householdId}/members`);
 	}

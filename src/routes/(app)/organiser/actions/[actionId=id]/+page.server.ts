@@ -1,12 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { setFlash } from '$lib/server/flash';
 import { catalogueActionSchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { getCatalogueAction, listImpactFactors, updateCatalogueAction } from '$lib/server/actions/catalogue';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -22,11 +23,11 @@ export const actions: Actions = {
 		const id = parseId(event.params.actionId);
 		const raw = formObject(await event.request.formData());
 		const parsed = catalogueActionSchema.safeParse(raw);
-		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await updateCatalogueAction(await getDb(), id, parsed.data);
 		if (!result.ok) {
 			if (result.error === 'catalogue.notFound') error(404, { message: 'error.404' });
-			return fail(400, { values: raw, errors: { impactFactorId: result.error } as FieldErrors });
+			return refuse(400, { values: raw, errors: { impactFactorId: result.error } });
 		}
 		setFlash(event.cookies, 'catalogue.saved');
 		redirect(303, '/organiser/actions');

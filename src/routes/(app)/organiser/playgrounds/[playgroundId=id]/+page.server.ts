@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -28,10 +28,11 @@ import {
 	playgroundStateSchema,
 	stewardSchema
 } from '$lib/schemas/playground';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { msg } from '$lib/i18n/msg';
 import type { MessageKey } from '$lib/i18n';
+import { refuse } from '$lib/server/refuse';
 
 /** The organiser and an existing playground's id; 404 for an unknown one. */
 async function guard(event: RequestEvent) {
@@ -73,7 +74,7 @@ export const actions: Actions = {
 	state: async (event) => {
 		const { db, id } = await guard(event);
 		const parsed = playgroundStateSchema.safeParse(formObject(await event.request.formData()));
-		if (!parsed.success) return fail(400, { form: 'state', errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'state', errors: fieldErrors(parsed.error) });
 		await setPlaygroundState(db, id, parsed.data.state);
 		done(event, id, 'playground.organiser.stateSaved');
 	},
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const values = formObject(await event.request.formData());
 		const parsed = componentSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'component', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'component', values, errors: fieldErrors(parsed.error) });
 		await addComponent(db, id, parsed.data);
 		done(event, id, 'playground.organiser.componentAdded');
 	},
@@ -89,7 +90,7 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const values = formObject(await event.request.formData());
 		const parsed = collectionPointSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'point', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'point', values, errors: fieldErrors(parsed.error) });
 		await createCollectionPoint(db, id, parsed.data);
 		done(event, id, 'playground.organiser.pointAdded');
 	},
@@ -97,9 +98,9 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const parsed = linkPointSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success || !(await linkPoint(db, parsed.data.pointId, id))) {
-			return fail(400, {
+			return refuse(400, {
 				form: 'link',
-				errors: { _: msg('playground.point.unknown') } as FieldErrors
+				message: msg('playground.point.unknown')
 			});
 		}
 		done(event, id, 'playground.organiser.linked');
@@ -109,9 +110,9 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const parsed = serveSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success || !(await pointFeeds(db, parsed.data.pointId, id)))
-			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
+			return refuse(400, { form: 'serve', message: msg('trust.serve.unknown') });
 		if (!(await addServedNeighbourhood(db, parsed.data.pointId, parsed.data.neighbourhoodId)))
-			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
+			return refuse(400, { form: 'serve', message: msg('trust.serve.unknown') });
 		done(event, id, 'trust.serve.added');
 	},
 	steward: async (event) => {
@@ -119,13 +120,13 @@ export const actions: Actions = {
 		const values = formObject(await event.request.formData());
 		const parsed = stewardSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });
+			return refuse(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });
 		const result = await addSteward(db, parsed.data.pointId, parsed.data.username);
 		if (!result.ok)
-			return fail(400, {
+			return refuse(400, {
 				form: `steward-${values.pointId}`,
 				values,
-				errors: { username: result.error } as FieldErrors
+				errors: { username: result.error }
 			});
 		done(event, id, 'playground.organiser.stewardAdded');
 	}

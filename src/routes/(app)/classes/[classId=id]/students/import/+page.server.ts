@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { rosterSchema } from '$lib/schemas/structure';
@@ -8,20 +7,21 @@ import { msg } from '$lib/i18n/msg';
 import type { MessageKey } from '$lib/i18n';
 import { firstError } from '$lib/schemas/common';
 import { formatCardNumber } from '$lib/server/people/cards';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const { cls } = await requireClassTeacher(event);
 	return { cls, importKey: crypto.randomUUID(), signInUrl: `${event.url.origin}/login` };
 };
 
-type Refusal = {
-	names: string;
-	refused: RosterNote[];
-	cleaned: RosterNote[];
-	error: MessageKey;
-	params?: Record<string, number>;
-};
-const refuse = (status: number, r: Refusal) => fail(status, r);
+/** A refused roster: the names come back to edit, with the lines refused and those cleaned. */
+const refuseRoster = (
+	status: number,
+	names: string,
+	message: MessageKey,
+	lists: { refused?: RosterNote[]; cleaned?: RosterNote[] } = {},
+	params: Record<string, number> = {}
+) => refuse(status, { values: { names }, message, params }, { refused: [], cleaned: [], ...lists });
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -31,29 +31,22 @@ export const actions: Actions = {
 		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
 		const names = raw.slice(0, 12_000);
 		if (!parsed.success) {
-			return refuse(400, {
-				names,
-				refused: [],
-				cleaned: [],
-				error: firstError(parsed.error)
-			});
+			return refuseRoster(400, names, firstError(parsed.error));
 		}
 		const clean = cleanRoster(parsed.data.names, await classRealNames(db, classId));
 		if (clean.refused.length)
-			return refuse(400, {
-				names,
+			return refuseRoster(400, names, msg('structure.roster.refused'), {
 				refused: clean.refused,
-				cleaned: clean.cleaned,
-				error: msg('structure.roster.refused')
+				cleaned: clean.cleaned
 			});
 		if (clean.tooMany) {
-			return refuse(400, {
+			return refuseRoster(
+				400,
 				names,
-				refused: [],
-				cleaned: clean.cleaned,
-				error: msg('structure.roster.tooMany'),
-				params: { n: clean.tooMany }
-			});
+				msg('structure.roster.tooMany'),
+				{ cleaned: clean.cleaned },
+				{ n: clean.tooMany }
+			);
 		}
 		const res = await importRoster(db, {
 			classId,
@@ -63,11 +56,8 @@ export const actions: Actions = {
 			locale: event.locals.locale
 		});
 		if (!res.ok)
-			return refuse(res.error === 'structure.roster.alreadyImported' ? 409 : 400, {
-				names,
-				refused: [],
-				cleaned: clean.cleaned,
-				error: res.error
+			return refuseRoster(res.error === 'structure.roster.alreadyImported' ? 409 : 400, names, res.error, {
+				cleaned: clean.cleaned
 			});
 		// The passwords live only in this response: the cards are printed from it. Each card also
 		// carries the child's drop-off card number and its QR, for the steward's scanner: it only
