@@ -1,12 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
+import { expect, signIn, test } from './fixtures';
 
 test.describe('leaderboards on a phone', () => {
 	test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -85,16 +77,15 @@ test.describe('bad board addresses', () => {
 		await expect(page.getByText('Bảng xếp hạng này chỉ dành cho thành viên')).toBeVisible();
 	});
 
-	test('the teacher turns the student board off and a student is then refused', async ({ page, browser }) => {
-		await signIn(page, 'demo-teacher');
+	test('the teacher turns the student board off and a student is then refused', async ({ as }) => {
+		const page = await as('teacher');
 		await page.goto('/boards');
 		await page.getByRole('link', { name: /Học sinh lớp 6A1/ }).click();
 		await page.getByRole('button', { name: 'Tắt bảng học sinh' }).click();
 		await expect(page.getByRole('status')).toContainText('Đã tắt bảng xếp hạng học sinh.');
 		const url = page.url();
 
-		const other = await browser.newPage();
-		await signIn(other, 'demo-student');
+		const other = await as('student');
 		const res = await other.goto(url);
 		expect(res?.status()).toBe(403);
 		await expect(other.getByText('Giáo viên chưa bật bảng xếp hạng học sinh')).toBeVisible();
