@@ -1,7 +1,7 @@
 import { expect, test as base, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 /** The demo data's password for every demo account (src/lib/server/db/seed/demo). */
-export const DEMO_PASSWORD = 'songxanh-demo';
+const DEMO_PASSWORD = 'songxanh-demo';
 export type DemoRole = 'student' | 'teacher' | 'family' | 'steward' | 'organiser';
 
 /** Signs `page` in through the login form (in Vietnamese) and waits until the app lets it in. */

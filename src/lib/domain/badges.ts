@@ -13,7 +13,7 @@ export const ACTION_BADGES = [
 export const PLEDGE_BADGE = 'pledge_completed';
 
 /** Every badge; each has `badge.<code>` and `badge.<code>.hint` messages. */
-export const BADGES = [...ACTION_BADGES, PLEDGE_BADGE] as const;
+const BADGES = [...ACTION_BADGES, PLEDGE_BADGE] as const;
 export type BadgeCode = (typeof BADGES)[number];
 
 export function isBadge(value: string): value is BadgeCode {

@@ -10,7 +10,7 @@ export const daySchema = z
 	.refine((v) => isDay(v), { error: msg('actions.day.invalid') });
 
 /** How many times: a whole number from 1 (negative, zero, fractions and text are refused). */
-export const countSchema = z.coerce
+const countSchema = z.coerce
 	.number({ error: msg('actions.count.invalid') })
 	.int({ error: msg('actions.count.invalid') })
 	.min(1, { error: msg('actions.count.invalid') })

@@ -15,14 +15,14 @@ let generation = 0;
 const memo = new Map<string, { at: number; generation: number; value: Promise<unknown> }>();
 
 /** Forget every memoised board. */
-export function invalidateBoards(): void {
+function invalidateBoards(): void {
 	generation++;
 	memo.clear();
 }
 
 onLedgerWrite(invalidateBoards);
 
-export function boardCacheEnabled(): boolean {
+function boardCacheEnabled(): boolean {
 	return process.env.BOARD_CACHE !== 'off';
 }
 

@@ -138,7 +138,7 @@ function rankOf(src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort
 }
 
 /** The kind of group a board's rows are. */
-export function groupKindOf(src: BoardSource): ScopeKind {
+function groupKindOf(src: BoardSource): ScopeKind {
 	return src.table === 'rollup' ? src.scopeKind : src.boardKind;
 }
 
@@ -199,7 +199,7 @@ export function competitionRanks(values: (number | null)[]): (number | null)[] {
 }
 
 /** The top rows in board order (highest first, newest row first among ties), ranked, with the board's size. */
-export function topQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort, limit: number): SQL {
+function topQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort, limit: number): SQL {
 	const { kind, key } = period;
 	return sql`SELECT ${rowSelect(src, period, sort, 'r', false)},
 		(SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, kind, key, 'x')}) AS groups
@@ -212,7 +212,7 @@ export function topQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort,
  * 1 itself; 2 below), each an index range from the group's own (score, rowid). A group that is not
  * ranked per member has no neighbours on that board: it is listed alone.
  */
-export function aroundQuery(
+function aroundQuery(
 	src: BoardSource,
 	period: BoardPeriod,
 	sort: BoardSort,
