@@ -36,7 +36,14 @@ process.env.PORT ||= '3000';
 // Large enough that an absurd field (a 1 MB password) reaches validation and gets a clear 400.
 process.env.BODY_SIZE_LIMIT ||= '2M';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-console.info(
-	`[songxanh] Serving on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:data/songxanh.db'})`
-);
+// The build opens, checks and migrates the database before it listens (hooks.server.ts `init`);
+// when that fails it prints one line and exits, so "Serving" below means the database is usable.
 await import(buildEntry);
+console.info(
+	`[songxanh] Serving on ${process.env.ORIGIN} (database: ${printable(process.env.DATABASE_URL ?? 'file:data/songxanh.db')})`
+);
+
+/** @param {string} url */
+function printable(url) {
+	return url.startsWith('file:') ? url : url.replace(/\?.*$/, '').replace(/\/\/[^/@]*@/, '//…@');
+}

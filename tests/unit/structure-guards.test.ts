@@ -40,7 +40,8 @@ function event(
 ) {
 	const url = new URL(`http://localhost/x${search}`);
 	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
+	// Create and reset forms carry an idempotency key, as the pages give them.
+	for (const [k, v] of Object.entries({ idempotencyKey: crypto.randomUUID(), ...form })) body.set(k, v);
 	return {
 		locals: { user: { ...u, locale: 'vi', roles }, locale: 'vi', session: null },
 		url,

@@ -124,7 +124,7 @@ export type CreateHouseholdResult =
 
 /** A new household in a neighbourhood with its creator as the first adult and an invite code. */
 export async function createHousehold(
-	db: Db,
+	db: DbOrTx,
 	userId: number,
 	input: HouseholdInput
 ): Promise<CreateHouseholdResult> {
@@ -216,7 +216,7 @@ export async function decideStudentLink(
 }
 
 /** Replaces the household's invite code; the old one stops working. */
-export async function rotateHouseholdCode(db: Db, householdId: number): Promise<string> {
+export async function rotateHouseholdCode(db: DbOrTx, householdId: number): Promise<string> {
 	return db.transaction(async (tx) => {
 		const code = await freshHouseholdCode(tx);
 		await tx.update(household).set({ inviteCode: code }).where(eq(household.id, householdId));

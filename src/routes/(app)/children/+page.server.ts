@@ -5,6 +5,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
 import { linkableChildren, linkChild, listChildren } from '$lib/server/people/guardians';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'household');
@@ -15,8 +16,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	link: async (event) => {
 		const user = requireRole(event, 'household');
-		const form = await event.request.formData();
-		const studentId = parseId(String(form.get('studentId') ?? ''));
+		const form = await readForm(event);
+		const studentId = parseId(form.studentId as string | undefined);
 		if (!(await linkChild(await getDb(), user.id, studentId)))
 			return fail(403, { error: 'structure.children.notLinkable' });
 		setFlash(event.cookies, 'structure.children.linked');

@@ -3,15 +3,16 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import {
 	createHousehold,
 	joinHouseholdByCode,
 	listNeighbourhoods,
 	myHousehold
 } from '$lib/server/community/households';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
-import { refillValues } from '$lib/server/form-values';
+import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 
 const isStudentOnly = (roles: readonly string[]) => roles.includes('student') && roles.length === 1;
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		mine: await myHousehold(db, user.id),
 		neighbourhoods: await listNeighbourhoods(db),
-		isStudent: isStudentOnly(user.roles)
+		isStudent: isStudentOnly(user.roles),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
@@ -31,11 +33,16 @@ export const actions: Actions = {
 		// Any adult may start a household (a teacher is often a parent too); students join one.
 		const user = requireUser(event);
 		if (isStudentOnly(user.roles)) error(403, { message: 'error.403' });
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
-		const res = await createHousehold(await getDb(), user.id, parsed.data);
+		const res = await once(
+			await getDb(),
+			{ actor: { userId: user.id }, form: 'household.create', key },
+			(tx) => createHousehold(tx, user.id, parsed.data)
+		);
 		if (!res.ok)
 			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.household.created');
@@ -43,19 +50,21 @@ export const actions: Actions = {
 	},
 	join: async (event) => {
 		const user = requireUser(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['code'], 20);
 		const parsed = codeSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
-		const key = codeKey('household', event.getClientAddress());
-		if (await lockedFor(db, [key]))
+		const tried = await throttleCode(
+			db,
+			codeRequester(event),
+			() => joinHouseholdByCode(db, user, parsed.data.code),
+			(r) => !r.ok && r.error === 'structure.code.badHousehold'
+		);
+		if (tried.throttled)
 			return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
-		const res = await joinHouseholdByCode(db, user, parsed.data.code);
-		if (!res.ok) {
-			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);
-			return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
-		}
+		const res = tried.result;
+		if (!res.ok) return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
 		setFlash(event.cookies, res.pending ? 'structure.household.pendingJoined' : 'structure.household.joined');
 		redirect(303, '/households');
 	}

@@ -5,10 +5,11 @@ import { requireRole } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { challengeFormObject, createChallengeSchema } from '$lib/schemas/challenges';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import { addDays, localDay } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'teacher', 'steward', 'organiser');
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'teacher', 'steward', 'organiser');
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event, { arrays: ['classIds', 'actionIds'] });
 		const values = { ...raw, actionIds: ([] as string[]).concat(raw.actionIds ?? []) };
 		const parsed = createChallengeSchema.safeParse(challengeFormObject(raw));
 		if (!parsed.success) {

@@ -7,6 +7,7 @@ import { childData } from '$lib/server/people/guardians';
 import { erasePerson } from '$lib/server/people/erasure';
 import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	erase: async (event) => {
 		const db = await getDb();
 		const { studentId } = await requireGuardianOf(event, db);
-		const parsed = eraseSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = eraseSchema.safeParse(await readForm(event));
 		const data = await childData(db, studentId);
 		if (!data) error(404, { message: 'error.404' });
 		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(data.profile.nickname)) {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../client';
+import type { DbOrTx } from '../../client';
 import {
 	area,
 	classStudent,
@@ -57,9 +57,16 @@ const HOUSEHOLDS = [
 	{ name: 'Gia đình Sông Hồng', kind: 'family' }
 ] as const;
 
-/** One school with two classes, one neighbourhood with households, and the five demo accounts. */
-export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext> {
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
+/**
+ * One school with two classes, one neighbourhood with households, and the five demo accounts, all
+ * with the hash of DEMO_PASSWORD (pass it in when calling inside a transaction: hashing is slow).
+ */
+export async function seedDemoStructure(
+	db: DbOrTx,
+	now: Date,
+	demoPasswordHash?: string
+): Promise<DemoContext> {
+	const passwordHash = demoPasswordHash ?? (await hashPassword(DEMO_PASSWORD));
 	return db.transaction(async (tx) => {
 		const [lienMac] = await tx.select({ id: area.id }).from(area).where(eq(area.code, 'lien-mac'));
 		const models = await tx.select({ id: communityModel.id, code: communityModel.code }).from(communityModel);

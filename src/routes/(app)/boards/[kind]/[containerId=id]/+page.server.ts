@@ -6,12 +6,13 @@ import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards/board-access';
 import { boardView, RACE_GROUPS } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { MIN_ACTIVE_MEMBERS } from '$lib/server/ledger/ledger';
 import { localDay } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		const classId = parseId(event.params.containerId);
 		const db = await getDb();
 		await requireClassAccess(event, db, classId, ['teacher']);
-		const parsed = studentBoardToggleSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = studentBoardToggleSchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';
 		await setStudentBoard(db, classId, enabled);

@@ -5,11 +5,12 @@ import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchema } from '$lib/schemas/goals';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
 import { getClassHeader } from '$lib/server/community/groups';
 import { addDays, localDay } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const classId = parseId(event.params.classId);
 		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = createGoalSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await createGoal(db, classId, user.id, parsed.data, localDay(new Date(), appTimeZone()));

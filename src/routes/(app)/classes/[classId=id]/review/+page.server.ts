@@ -5,11 +5,12 @@ import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
+import { fieldErrors, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
 import { getClassHeader } from '$lib/server/community/groups';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 /** How far back the review list reaches, in days (today included). */
 const REVIEW_DAYS = 7;
@@ -52,7 +53,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const classId = parseId(event.params.classId);
 		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = voidEntrySchema.safeParse(raw);
 		const entryId = Number(raw.entryId) || null;
 		if (!parsed.success)

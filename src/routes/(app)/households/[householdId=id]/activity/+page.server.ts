@@ -5,11 +5,12 @@ import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { householdBadges, settleFinishedChallenges } from '$lib/server/actions/badges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const householdId = parseId(event.params.householdId);
 		const { user } = await requireHouseholdAccess(event, db, householdId, ['steward']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const entryId = Number(raw.entryId) || null;
 		const parsed = voidEntrySchema.safeParse(raw);
 		if (!parsed.success)

@@ -11,8 +11,9 @@ import {
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { announceContribution } from '$lib/server/playground/contributions';
 import { announceContributionSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -46,7 +47,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const householdId = parseId(event.params.householdId);
 		const { user } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student']);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		// One select carries "playgroundId:pointId", so the pair always matches.
 		const [playgroundId, pointId] = String(values.target ?? '').split(':');
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });

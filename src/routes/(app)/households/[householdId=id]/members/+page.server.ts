@@ -11,6 +11,8 @@ import {
 	rotateHouseholdCode
 } from '$lib/server/community/households';
 import { qrPath } from '$lib/server/playground/qr';
+import { formKey, readForm } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 
 async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
 	const db = await getDb();
@@ -31,14 +33,15 @@ export const load: PageServerLoad = async (event) => {
 		code,
 		// Stewards scan this at the collection point to credit the household.
 		qr: code ? qrPath(code) : null,
-		canApprove: relation === 'adult'
+		canApprove: relation === 'adult',
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
 async function decide(event: RequestEvent, approve: boolean) {
 	const { db, householdId, user } = await access(event, ['adult']);
-	const form = await event.request.formData();
-	const studentId = parseId(String(form.get('userId') ?? ''));
+	const form = await readForm(event);
+	const studentId = parseId(form.userId as string | undefined);
 	if (!(await decideStudentLink(db, householdId, studentId, user.id, approve)))
 		return fail(404, { error: 'structure.members.notPending' });
 	return { done: approve ? 'structure.members.approved' : 'structure.members.declined' };
@@ -48,8 +51,16 @@ export const actions: Actions = {
 	approve: (event) => decide(event, true),
 	decline: (event) => decide(event, false),
 	rotate: async (event) => {
-		const { db, householdId } = await access(event, ['adult']);
-		await rotateHouseholdCode(db, householdId);
+		const { db, householdId, user } = await access(event, ['adult']);
+		const key = formKey(await readForm(event));
+		await once(
+			db,
+			{ actor: { userId: user.id }, form: `household.rotate:${householdId}`, key },
+			async (tx) => ({
+				ok: true,
+				code: await rotateHouseholdCode(tx, householdId)
+			})
+		);
 		setFlash(event.cookies, 'structure.members.rotated');
 		redirect(303, `/households/${householdId}/members`);
 	}

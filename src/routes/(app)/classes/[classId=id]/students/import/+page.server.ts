@@ -6,6 +6,7 @@ import { rosterSchema } from '$lib/schemas/structure';
 import { getClassAdmin } from '$lib/server/community/classes';
 import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/people/roster';
 import { qrPath } from '$lib/server/playground/qr';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -30,9 +31,9 @@ export const actions: Actions = {
 		const db = await getDb();
 		const classId = parseId(event.params.classId);
 		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
-		const form = await event.request.formData();
-		const raw = String(form.get('names') ?? '');
-		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
+		const form = await readForm(event);
+		const raw = typeof form.names === 'string' ? form.names : '';
+		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.importKey });
 		const names = raw.slice(0, 12_000);
 		if (!parsed.success) {
 			return refuse(400, {
