@@ -29,7 +29,7 @@ const MINUTES_15 = 15 * 60_000;
 export const LIMITS = {
 	knownDevice: { max: 10, windowMs: MINUTES_15, lockMs: MINUTES_15 },
 	account: { max: 5, windowMs: MINUTES_15, lockMs: MINUTES_15 },
-	address: { max: 100, windowMs: MINUTES_15, lockMs: MINUTES_15 },
+	address: { max: 300, windowMs: MINUTES_15, lockMs: MINUTES_15 },
 	codeSubject: { max: 30, windowMs: MINUTES_15, lockMs: MINUTES_15 },
 	codeAddress: { max: 600, windowMs: MINUTES_15, lockMs: MINUTES_15 },
 	codeCookieless: { max: 30, windowMs: MINUTES_15, lockMs: MINUTES_15 }

@@ -24,7 +24,8 @@ export function getDb(): Promise<Db> {
 		handle = await openDatabase({
 			url,
 			authToken: env.DATABASE_AUTH_TOKEN,
-			syncUrl: env.DATABASE_SYNC_URL
+			syncUrl: env.DATABASE_SYNC_URL,
+			syncIntervalS: env.DATABASE_SYNC_INTERVAL ? Number(env.DATABASE_SYNC_INTERVAL) : undefined
 		});
 		try {
 			await seedReferenceData(handle.db);

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
 import { classStudent, passwordResetLog, schoolClass, session, user, userRole } from '$lib/server/db/schema';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
-import { once } from '$lib/server/db/receipts';
+import { hasReceipt, once } from '$lib/server/db/receipts';
 import type { JoinClassInput } from '$lib/schemas/structure';
 import type { Locale } from '$lib/i18n/locales';
 import { isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
@@ -90,8 +90,11 @@ export async function resetStudentPassword(
 		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)));
 	if (!member) return null;
 	const password = passwordFrom(await sign(db, `password-reset:${studentId}:${key}`));
+	const scope = { actor: { userId: teacherId }, form: `student.reset:${studentId}`, key };
+	// A repeat shows the same password without hashing it again.
+	if (await hasReceipt(db, scope)) return { ...member, userId: studentId, password };
 	const passwordHash = await hashPassword(password);
-	await once(db, { actor: { userId: teacherId }, form: `student.reset:${studentId}`, key }, async (tx) => {
+	await once(db, scope, async (tx) => {
 		await tx.update(user).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(user.id, studentId));
 		await tx.delete(session).where(eq(session.userId, studentId));
 		await tx.insert(passwordResetLog).values({ studentId, classId, resetBy: teacherId });
