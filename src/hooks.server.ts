@@ -5,9 +5,9 @@ import { getDb } from '$lib/server/db';
 import { DatabaseStartError } from '$lib/server/db/startup';
 import { pruneReceipts } from '$lib/server/db/receipts';
 import { pruneLimits } from '$lib/server/auth/rate-limit';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, isHttps, setSessionCookie } from '$lib/server/auth/cookies';
+import { isHttps } from '$lib/server/auth/cookies';
 import { deviceFor } from '$lib/server/auth/device';
+import { authHandle } from '$lib/server/auth/handle';
 import { resolveLocale } from '$lib/server/locale';
 
 /**
@@ -36,23 +36,6 @@ const device: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const auth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.user = null;
-	event.locals.session = null;
-	if (token) {
-		const result = await validateSessionToken(await getDb(), token);
-		if (result) {
-			event.locals.user = result.user;
-			event.locals.session = result.session;
-			setSessionCookie(event, token, result.session.expiresAt);
-		} else {
-			deleteSessionCookie(event);
-		}
-	}
-	return resolve(event);
-};
-
 const language: Handle = async ({ event, resolve }) => {
 	event.locals.locale = resolveLocale(event);
 	return resolve(event, {
@@ -71,7 +54,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, device, auth, language);
+export const handle = sequence(securityHeaders, device, authHandle, language);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

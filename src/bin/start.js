@@ -23,7 +23,8 @@ const sources = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts
 const sourceTime = Math.max(...sources.map((s) => newestMtime(join(root, s))));
 const buildTime = existsSync(buildEntry) ? statSync(buildEntry).mtimeMs : 0;
 
-if (buildTime < sourceTime) {
+// START_SKIP_BUILD=1 serves the build as it is (the start-up tests run it beside their own build).
+if (buildTime < sourceTime && process.env.START_SKIP_BUILD !== '1') {
 	console.info('[songxanh] Building the app (first start or sources changed)…');
 	const result = spawnSync('npx', ['vite', 'build'], {
 		stdio: 'inherit',

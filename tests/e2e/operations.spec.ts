@@ -60,7 +60,7 @@ function start(env: Record<string, string>, options: { asNobody?: boolean; scrip
 
 /** Starts a server on a database that is expected to fail, and returns its exit code and output. */
 async function failToStart(url: string, options: { asNobody?: boolean; script?: string } = {}) {
-	const run = start({ DATABASE_URL: url, DEMO_DATA: 'off' }, options);
+	const run = start({ DATABASE_URL: url, DEMO_DATA: 'off', START_SKIP_BUILD: '1' }, options);
 	const code = await run.exited;
 	return { code, lines: run.output().trim().split('\n') };
 }

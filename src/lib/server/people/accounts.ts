@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import { session, user, userRole, type Role } from '$lib/server/db/schema';
+import { session, user, userRole } from '$lib/server/db/schema';
+import type { Role } from '$lib/domain/roles';
 import { hasReceipt, once } from '$lib/server/db/receipts';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import type { SignupInput } from '$lib/schemas/auth';

@@ -8,12 +8,11 @@ import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/com
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 
 /** The school year a class made today belongs to (Vietnamese years start in September). */
 function currentSchoolYear(): string {
-	const [y, m] = localDay(new Date(), appTimeZone()).split('-').map(Number);
+	const [y, m] = appToday().split('-').map(Number);
 	const start = m >= 8 ? y : y - 1;
 	return `${start}-${start + 1}`;
 }

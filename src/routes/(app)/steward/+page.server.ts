@@ -19,8 +19,8 @@ import {
 } from '$lib/schemas/playground';
 import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appTimeZone, appToday } from '$lib/server/config';
+
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 import { readForm } from '$lib/server/form-values';
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 			)
 		)
 	).flat();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [todayRows, announced] = await Promise.all([
 		listPointDay(db, point.id, today),
 		listAnnounced(db, point.id)
@@ -90,7 +90,7 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
 		const db = await getDb();
-		const result = await recordContribution(db, user.id, parsed.data);
+		const result = await recordContribution(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, 'record', values);
 		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
 			path: '/steward',
@@ -123,7 +123,7 @@ export const actions: Actions = {
 				errors: fieldErrors(parsed.error),
 				candidates: []
 			});
-		const result = await confirmContribution(await getDb(), user.id, parsed.data);
+		const result = await confirmContribution(await getDb(), user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
 		back(event, result.contribution.pointId, 'playground.steward.confirmed');
 	},

@@ -16,8 +16,7 @@ import {
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 
 async function teacherOf(event: RequestEvent) {
 	const db = await getDb();
@@ -34,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		cls,
 		...(await classTeachers(db, cls.id, cls.schoolId)),
 		consent: await listConsent(db, cls.id),
-		today: localDay(new Date(), appTimeZone()),
+		today: appToday(),
 		idempotencyKey: crypto.randomUUID()
 	};
 };
@@ -75,7 +74,7 @@ export const actions: Actions = {
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
-		const today = localDay(new Date(), appTimeZone());
+		const today = appToday();
 		const res = await once(db, { actor: { userId: user.id }, form: `class.consent:${cls.id}`, key }, (tx) =>
 			recordConsent(tx, cls.id, user.id, parsed.data, today)
 		);
