@@ -58,6 +58,16 @@ async function newClass(page: Page): Promise<{ code: string; url: string }> {
 	return { code: (await page.getByTestId('join-code').textContent())!.trim(), url: page.url() };
 }
 
+/** Fills and sends the join form as a child would. */
+async function joinClass(page: Page, code: string, realName: string, nickname: string, password: string) {
+	await page.goto(`/join?code=${code}`);
+	await page.getByLabel('Họ tên thật (chỉ thầy cô thấy)').fill(realName);
+	await page.getByLabel('Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)').fill(nickname);
+	await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(password);
+	await page.getByLabel('Nhập lại mật khẩu').fill(password);
+	await page.getByRole('button', { name: 'Vào lớp' }).click();
+}
+
 const joinFields = (code: string, nickname: string) => ({
 	code,
 	displayName: 'Vũ Minh Khoa',
@@ -178,24 +188,14 @@ test.describe('wrong codes are throttled per device first', () => {
 			expect(res.status()).toBe(400);
 		}
 		// The 31st, even with the right code, is refused on this device.
-		await childPage.goto(`/join?code=${code}`);
-		await childPage.getByLabel('Họ tên thật (chỉ thầy cô thấy)').fill('Vũ Minh Khoa');
-		await childPage.getByLabel('Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)').fill('Sóc Nâu');
-		await childPage.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('hoc-sinh-456');
-		await childPage.getByLabel('Nhập lại mật khẩu').fill('hoc-sinh-456');
-		await childPage.getByRole('button', { name: 'Vào lớp' }).click();
+		await joinClass(childPage, code, 'Vũ Minh Khoa', 'Sóc Nâu', 'hoc-sinh-456');
 		await expect(childPage.getByText('Đã thử quá nhiều mã sai')).toBeVisible();
 		await childPage.screenshot({ path: 'test-results/hardening-code-throttled-360.png' });
 
 		// A classmate at the same school address, on their own device, joins.
 		const classmate = await browser.newContext({ viewport: { width: 360, height: 780 } });
 		const mate = await classmate.newPage();
-		await mate.goto(`/join?code=${code}`);
-		await mate.getByLabel('Họ tên thật (chỉ thầy cô thấy)').fill('Lý Thu Hà');
-		await mate.getByLabel('Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)').fill('Mèo Mun');
-		await mate.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('hoc-sinh-789');
-		await mate.getByLabel('Nhập lại mật khẩu').fill('hoc-sinh-789');
-		await mate.getByRole('button', { name: 'Vào lớp' }).click();
+		await joinClass(mate, code, 'Lý Thu Hà', 'Mèo Mun', 'hoc-sinh-789');
 		await expect(mate.getByRole('heading', { name: 'Chào mừng đến lớp!' })).toBeVisible();
 		await child.close();
 		await classmate.close();
@@ -233,12 +233,7 @@ test.describe('forms are safe to repeat and to tamper with', () => {
 		const { code, url } = await newClass(page);
 		const kid = await browser.newContext();
 		const kidPage = await kid.newPage();
-		await kidPage.goto(`/join?code=${code}`);
-		await kidPage.getByLabel('Họ tên thật (chỉ thầy cô thấy)').fill('Trịnh Gia Bảo');
-		await kidPage.getByLabel('Tên hiển thị (mọi người thấy; đừng dùng họ tên thật)').fill('Cá Heo');
-		await kidPage.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('hoc-sinh-111');
-		await kidPage.getByLabel('Nhập lại mật khẩu').fill('hoc-sinh-111');
-		await kidPage.getByRole('button', { name: 'Vào lớp' }).click();
+		await joinClass(kidPage, code, 'Trịnh Gia Bảo', 'Cá Heo', 'hoc-sinh-111');
 		const username = (await kidPage.getByTestId('username').textContent())!.trim();
 		await kid.close();
 

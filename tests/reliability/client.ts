@@ -28,6 +28,29 @@ export class Client {
 		return res;
 	}
 
+	/** A page's status and, when it is HTML, its markup. */
+	async getText(path: string): Promise<{ status: number; html: string | null }> {
+		const res = await fetch(this.origin + path, { headers: this.headers(), redirect: 'manual' });
+		this.remember(res);
+		const body = await res.text();
+		return {
+			status: res.status,
+			html: (res.headers.get('content-type') ?? '').includes('text/html') ? body : null
+		};
+	}
+
+	/** Posts an already encoded form body (repeated fields and all). */
+	async postRaw(path: string, body: string): Promise<{ status: number; body: string }> {
+		const res = await fetch(this.origin + path, {
+			method: 'POST',
+			headers: this.headers({ origin: this.origin, 'content-type': 'application/x-www-form-urlencoded' }),
+			body,
+			redirect: 'manual'
+		});
+		this.remember(res);
+		return { status: res.status, body: await res.text() };
+	}
+
 	/** Posts a form; returns the status and the Location header (the body is read and dropped). */
 	async post(
 		path: string,

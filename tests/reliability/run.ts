@@ -10,6 +10,8 @@
  *    server, which starts (quick_check, migrations) and holds every write acknowledged before the
  *    backup began.
  * 3. replays: 200 identical posts at once of each create and reset form store exactly one row each.
+ * 4. hostile: every form each demo role can reach, posted with each field made hostile in turn
+ *    (sent twice, empty, huge, negative, not a number, markup…): no 5xx.
  *
  * Options: --cycles N (default 20), --port P (default E2E_PORT + 100, else 4273), --skip-build,
  * --seed S. Exits non-zero when anything is lost, doubled or wrong.
@@ -18,9 +20,12 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { audit, integrity, openDb, rollupsEqualLedger, type Write } from './checks';
-import { Person, prng, readWorld, type World } from './load';
-import { buildInto, ROOT, sleep, startServer, stopServer } from './server';
+import { Person, readWorld, type World } from './load';
+import { prng } from '../helpers/random';
+import { buildInto } from '../helpers/build';
+import { ROOT, sleep, startServer, stopServer } from './server';
 import { replayEveryForm } from './replays';
+import { hostileSweep } from './hostile';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -156,6 +161,9 @@ async function main() {
 	const replays = await replayEveryForm(entry, PORT, dbPath, world);
 	for (const line of replays.lines) console.info(line);
 	failures.push(...replays.failures);
+	const hostile = await hostileSweep(entry, PORT, dbPath);
+	console.info(hostile.line);
+	failures.push(...hostile.failures);
 	console.info(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	if (failures.length) {
 		console.error(`\nFAILED:\n- ${failures.join('\n- ')}`);

@@ -1,26 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/**
- * Builds the app and copies it to `dir`, under the build lock other runners use, so a build someone
- * starts during the run cannot swap the server's files.
- */
-export function buildInto(dir: string, skip: boolean): string {
-	const index = join(dir, 'index.js');
-	if (skip && existsSync(index)) return index;
-	console.info('building…');
-	const script = `npx vite build >/dev/null && rm -rf '${dir}' && cp -r build '${dir}'`;
-	const cmd = existsSync('/usr/bin/flock')
-		? ['/usr/bin/flock', '/tmp/songxanh-build.lock', 'sh', '-c', script]
-		: ['sh', '-c', script];
-	const r = spawnSync(cmd[0], cmd.slice(1), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-	if (r.status !== 0) throw new Error('build failed');
-	return index;
-}
 
 export interface Server {
 	child: ChildProcess;

@@ -8,7 +8,7 @@ import { sign } from './secret';
 import { isHttps } from './cookies';
 
 export const DEVICE_COOKIE = 'sx_device';
-/** A device cookie lives this long; every visit renews it. */
+/** A device cookie lives this long (browsers cap cookies at 400 days). */
 const DEVICE_LIFETIME_S = 400 * 24 * 3600;
 /** A device unused for sign-in this long is forgotten. */
 const KNOWN_DEVICE_TTL_MS = 365 * 24 * 3600_000;
@@ -30,21 +30,19 @@ export async function verifyDeviceCookie(db: DbOrTx, value: string | undefined):
 
 /**
  * This browser's device id: a random id signed with the app's key, kept in an HttpOnly cookie for
- * a year and renewed on every visit, so it is there when the first form is sent. `fresh` tells a
- * request that brought no valid cookie (a first visit, or a client that drops cookies): throttles
- * count those per address only.
+ * 400 days (the longest browsers keep one), set on the first visit so it is there when the first
+ * form is sent, and not rewritten after. `fresh` tells a request that brought no valid cookie (a
+ * first visit, or a client that drops cookies): throttles count those per address only.
  */
 export async function deviceFor(
 	db: Db,
 	event: Pick<RequestEvent, 'cookies' | 'url'>
 ): Promise<{ id: string; fresh: boolean }> {
-	let id = await verifyDeviceCookie(db, event.cookies.get(DEVICE_COOKIE));
-	const fresh = !id;
-	if (!id) {
-		const bytes = new Uint8Array(20);
-		crypto.getRandomValues(bytes);
-		id = encodeBase32LowerCaseNoPadding(bytes);
-	}
+	const known = await verifyDeviceCookie(db, event.cookies.get(DEVICE_COOKIE));
+	if (known) return { id: known, fresh: false };
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	const id = encodeBase32LowerCaseNoPadding(bytes);
 	event.cookies.set(DEVICE_COOKIE, `${id}.${await signature(db, id)}`, {
 		path: '/',
 		httpOnly: true,
@@ -52,7 +50,7 @@ export async function deviceFor(
 		secure: isHttps(event),
 		maxAge: DEVICE_LIFETIME_S
 	});
-	return { id, fresh };
+	return { id, fresh: true };
 }
 
 /** What the database keeps of a device id: its SHA-256, never the id itself. */

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
+import { prng } from '../../../../tests/helpers/random';
 import {
 	makeClass,
 	makeHousehold,
@@ -17,17 +18,6 @@ import { voidEntryAs } from '$lib/server/actions/review';
 
 const t = await createTestDb();
 const TZ = 'Asia/Ho_Chi_Minh';
-
-/** mulberry32: a tiny seeded PRNG, so a failing sequence can be replayed. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let r = Math.imul(a ^ (a >>> 15), 1 | a);
-		r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-		return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Entry = typeof ledgerEntry.$inferSelect;
 
