@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { audit, integrity, openDb, rollupsEqualLedger, type Write } from './checks';
 import { Person, readWorld, type World } from './load';
-import { prng } from '../helpers/random';
+import { prng } from '../../src/lib/utils/prng';
 import { buildInto } from '../helpers/build';
 import { ROOT, sleep, startServer, stopServer } from './server';
 import { replayEveryForm } from './replays';

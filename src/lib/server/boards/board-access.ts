@@ -13,7 +13,7 @@ import {
 } from '$lib/server/db/schema';
 import type { BoardKind } from '$lib/schemas/boards';
 import { getMemberships } from '$lib/server/access/membership';
-import { areaChains } from '$lib/server/ledger/ledger';
+import { areaChains } from '$lib/server/ledger/areas';
 import type { BoardSource } from './leaderboards';
 
 /** Who is looking: enough of the session user to decide access. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '$lib/server/db/client';
+import type { Db, DbOrTx } from '$lib/server/db/client';
 import {
 	classStudent,
 	classTeacher,
@@ -13,6 +13,7 @@ import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
 import { generateCode } from './codes';
 import { nameKey } from '$lib/server/people/roster';
 import { getClassHeader } from './groups';
+import { followPerson } from '$lib/server/ledger/rollups';
 
 /** The classes a teacher teaches, newest school year first, archived last. */
 export async function listTeacherClasses(db: DbOrTx, teacherId: number) {
@@ -181,13 +182,19 @@ export async function isStudentOf(db: DbOrTx, classId: number, studentId: number
 	return !!row;
 }
 
-/** Takes a student out of the class; their account and past points stay. */
-export async function removeStudent(db: DbOrTx, classId: number, studentId: number): Promise<boolean> {
-	const rows = await db
-		.delete(classStudent)
-		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)))
-		.returning({ id: classStudent.userId });
-	return rows.length > 0;
+/**
+ * Takes a student out of the class; their account and past points stay (the class keeps its
+ * totals), and their rows leave the class's student board, which follows today's class list.
+ */
+export async function removeStudent(db: Db, classId: number, studentId: number): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.delete(classStudent)
+			.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)))
+			.returning({ id: classStudent.userId });
+		if (rows.length) await followPerson(tx, studentId);
+		return rows.length > 0;
+	});
 }
 
 /** Whether another student of the class already uses this nickname. */

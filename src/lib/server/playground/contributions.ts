@@ -15,7 +15,7 @@ import type {
 	RecordContributionInput
 } from '$lib/schemas/playground';
 import { appendEntry, findByIdempotencyKey, voidEntry } from '$lib/server/ledger/ledger';
-import { checkClassGoals } from '$lib/server/actions/goals';
+import { afterLedgerWrite } from '$lib/server/actions/consequences';
 import { getMemberships, relationToHousehold } from '$lib/server/access/membership';
 import { isPointSteward, pointFeeds } from './points';
 import { componentOf } from './playgrounds';
@@ -192,7 +192,8 @@ async function creditContribution(
 	row: ContributionRow,
 	actorId: number,
 	key: string | null,
-	now: Date
+	now: Date,
+	today: string
 ) {
 	const entry = await appendEntry(tx, {
 		localDay: row.localDay,
@@ -213,7 +214,7 @@ async function creditContribution(
 		.where(eq(contribution.id, row.id))
 		.returning();
 	// A class goal may count kg collected: mark it reached in the same transaction.
-	if (row.classId) await checkClassGoals(tx, row.classId, row.localDay, now);
+	await afterLedgerWrite(tx, { classId: row.classId }, today, now);
 	return updated;
 }
 
@@ -300,7 +301,14 @@ export async function recordContribution(
 		if (duplicate) return { ok: true as const, contribution: row, duplicate: true };
 		return {
 			ok: true as const,
-			contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now)
+			contribution: await creditContribution(
+				tx,
+				row,
+				stewardId,
+				input.idempotencyKey,
+				now,
+				localDay(now, timeZone)
+			)
 		};
 	});
 }
@@ -408,7 +416,14 @@ export async function confirmContribution(
 		if (!row) return fail(409, 'playground.error.notAnnounced');
 		return {
 			ok: true as const,
-			contribution: await creditContribution(tx, row, stewardId, input.idempotencyKey, now)
+			contribution: await creditContribution(
+				tx,
+				row,
+				stewardId,
+				input.idempotencyKey,
+				now,
+				localDay(now, timeZone)
+			)
 		};
 	});
 }

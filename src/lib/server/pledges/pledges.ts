@@ -9,10 +9,11 @@ import {
 	pledgeCheckin
 } from '$lib/server/db/schema';
 import type { CheckinInput, CreatePledgeInput } from '$lib/schemas/pledges';
-import { completionBonus, pledgeItem, PLEDGE_LIMITS } from '$lib/pledges/items';
+import { completionBonus, pledgeItem } from '$lib/pledges/items';
+import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { addDays, daysBetween, localDay } from '$lib/utils/dates';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
-import { checkClassGoals } from '$lib/server/actions/goals';
+import { afterLedgerWrite } from '$lib/server/actions/consequences';
 import { getMemberships } from '$lib/server/access/membership';
 import { awardBadge } from '$lib/server/actions/badges';
 import { isPledgeKept } from './streaks';
@@ -265,7 +266,7 @@ export async function checkInWithin(
 		idempotencyKey: input.idempotencyKey
 	});
 	// A class goal may count pledge check-ins: mark it reached in the same transaction.
-	if (classId) await checkClassGoals(tx, classId, day, now);
+	await afterLedgerWrite(tx, { classId }, today, now);
 
 	if (p.completedOn) return { ok: true, duplicate: false, day, completed: false, bonus: 0 } as const;
 	const days = await tx

@@ -8,9 +8,9 @@ import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
 import { fieldErrors } from '$lib/schemas/common';
 import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards/board-access';
-import { boardView, RACE_GROUPS } from '$lib/server/boards/view';
+import { boardView } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
-import { MIN_ACTIVE_MEMBERS } from '$lib/server/ledger/ledger';
+import { BOARD_RULES, PER_MEMBER_RULES, isPerMemberKind } from '$lib/rules/boards';
 import { readForm } from '$lib/server/form-values';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
@@ -55,8 +55,11 @@ export const load: PageServerLoad = async (event) => {
 		challenge,
 		period: { startDay: period.startDay, endDay: period.endDay, hasPrevious: period.prevKey !== null },
 		view: hidden ? null : await boardView(db, board, period, query.sort, today),
-		minActive: MIN_ACTIVE_MEMBERS,
-		raceGroups: RACE_GROUPS
+		/** The rule the per-member column follows, stated under the board. */
+		perMemberRule: isPerMemberKind(board.scopeKind)
+			? { household: board.scopeKind === 'household', ...PER_MEMBER_RULES[board.scopeKind] }
+			: null,
+		raceGroups: BOARD_RULES.raceGroups
 	};
 };
 

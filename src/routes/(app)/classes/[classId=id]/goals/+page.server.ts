@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
-import { createGoalSchema } from '$lib/schemas/goals';
+import { createGoalSchemaFor } from '$lib/schemas/goals';
+import { goalDeadlineBounds } from '$lib/rules/goals';
 import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		actions: relation === 'teacher' ? await activeActions(db) : [],
 		defaultDeadline: addDays(today, 27),
+		deadlineBounds: goalDeadlineBounds(today),
 		formKey: crypto.randomUUID()
 	};
 };
@@ -48,11 +50,16 @@ export const actions: Actions = {
 		const classId = parseId(event.params.classId);
 		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
 		const raw = await readForm(event);
-		const parsed = createGoalSchema.safeParse(raw);
+		const today = appToday();
+		const parsed = createGoalSchemaFor(today).safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
-		const result = await createGoal(db, classId, user.id, parsed.data, appToday());
+		const result = await createGoal(db, classId, user.id, parsed.data, today);
 		if (!result.ok) {
-			const field = result.error === 'goals.deadline.past' ? 'deadline' : 'actionId';
+			const field = result.error.startsWith('goals.deadline')
+				? 'deadline'
+				: result.error === 'goals.target.range'
+					? 'target'
+					: 'actionId';
 			return fail(400, { values: raw, errors: { [field]: result.error } as FieldErrors });
 		}
 		setFlash(event.cookies, 'goals.created');

@@ -6,7 +6,7 @@ import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors } from '$lib/schemas/common';
-import { householdBadges, settleFinishedChallenges } from '$lib/server/actions/badges';
+import { householdBadges } from '$lib/server/actions/badges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
@@ -25,7 +25,6 @@ export const load: PageServerLoad = async (event) => {
 	if (!header) error(404, { message: 'error.404' });
 	const tz = appTimeZone();
 	const today = appToday();
-	await settleFinishedChallenges(db, { neighbourhoodId: header.neighbourhoodId }, today);
 	const badges = await householdBadges(db, householdId);
 	return {
 		household: { id: header.id, name: header.displayName },
