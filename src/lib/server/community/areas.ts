@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '$lib/server/db/client';
+import type { DbOrTx } from '$lib/server/db/client';
 import { areaChains, rebuildAreaRollups } from '$lib/server/ledger/areas';
 import { area, communityModel } from '$lib/server/db/schema';
 import type { AreaInput, ModelInput } from '$lib/schemas/structure';
