@@ -151,6 +151,13 @@ export async function replayEveryForm(entry: string, port: number, dbPath: strin
 				rows: (d) => one(d, `SELECT count(*) FROM password_reset_log WHERE student_id = ?`, [resetStudent])
 			},
 			{
+				name: 'reissue a parent letter',
+				client: teacher,
+				path: `/classes/${cls.id}/guardians?/reissue`,
+				fields: { studentId: String(resetStudent), idempotencyKey: newKey() },
+				rows: (d) => one(d, `SELECT count(*) FROM parent_code WHERE student_id = ?`, [resetStudent])
+			},
+			{
 				name: 'rotate a class code',
 				client: teacher,
 				path: `/classes/${cls.id}/students?/rotate`,

@@ -5,15 +5,14 @@ import {
 	challenge,
 	challengeAction,
 	challengeParticipant,
-	classTeacher,
 	household,
 	neighbourhood,
-	neighbourhoodSteward,
 	rollup,
 	schoolClass
 } from '$lib/server/db/schema';
 import { CHALLENGE_RULES, racedBy } from '$lib/rules/challenges';
-import { getMemberships } from '$lib/server/access/membership';
+import { classesTaughtBy, getMemberships } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 
 export type ChallengeState = 'upcoming' | 'running' | 'finished';
 export type ChallengeRow = typeof challenge.$inferSelect;
@@ -78,16 +77,13 @@ export function challengeCredits(
 /** The classes and neighbourhoods whose challenges a user sees: taught or stewarded, and their own. */
 async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 	const m = await getMemberships(db, viewer.id);
-	const taught = await db
-		.select({ id: classTeacher.classId })
-		.from(classTeacher)
-		.where(eq(classTeacher.userId, viewer.id));
-	const stewarded = await db
-		.select({ id: neighbourhoodSteward.neighbourhoodId })
-		.from(neighbourhoodSteward)
-		.where(eq(neighbourhoodSteward.userId, viewer.id));
-	const classIds = [...taught.map((r) => r.id), ...(m.classId ? [m.classId] : [])];
-	const nbIds = [...stewarded.map((r) => r.id), ...(m.neighbourhoodId ? [m.neighbourhoodId] : [])];
+	const taught = await classesTaughtBy(db, viewer.id);
+	const stewarded = await neighbourhoodsStewardedBy(db, viewer.id);
+	const classIds = [...taught.map((r) => r.classId), ...(m.classId ? [m.classId] : [])];
+	const nbIds = [
+		...stewarded.map((r) => r.neighbourhoodId),
+		...(m.neighbourhoodId ? [m.neighbourhoodId] : [])
+	];
 	return or(
 		classIds.length ? inArray(challengeParticipant.classId, classIds) : sql`0`,
 		nbIds.length ? inArray(challengeParticipant.neighbourhoodId, nbIds) : sql`0`

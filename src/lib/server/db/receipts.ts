@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import { formReceipt } from './schema';
 
@@ -86,7 +86,17 @@ export async function pruneReceipts(db: Db, now = Date.now()): Promise<void> {
 	await db.delete(formReceipt).where(lt(formReceipt.createdAt, new Date(now - RECEIPT_TTL_MS)));
 }
 
-/** Forgets a person's receipts (erasure). */
+/**
+ * Forgets a person's receipts (erasure): those they sent, and those that made their account (a
+ * class join is sent by a device, and its result holds the new username).
+ */
 export async function forgetReceipts(db: Db | Tx, userId: number): Promise<void> {
-	await db.delete(formReceipt).where(eq(formReceipt.actor, actorKey({ userId })));
+	await db
+		.delete(formReceipt)
+		.where(
+			or(
+				eq(formReceipt.actor, actorKey({ userId })),
+				sql`json_extract(${formReceipt.result}, '$.userId') = ${userId}`
+			)
+		);
 }

@@ -83,7 +83,7 @@ const en: Translations<typeof vi> = {
 	'playground.steward.playground': 'Playground',
 	'playground.steward.contributor': 'Who brought it?',
 	'playground.steward.contributorHint':
-		'Household code, the username on a student’s login card, or part of a household name or nickname. A QR scanner can fill this field.',
+		'A drop-off card number (a household’s or a student’s; a QR scanner can fill this field), or part of a household name or nickname in the neighbourhoods this point serves.',
 	'playground.steward.candidates': 'Several people match. Pick the right one:',
 	'playground.steward.material': 'Material',
 	'playground.steward.weight': 'Weight (kg)',

@@ -80,7 +80,7 @@ const vi = {
 	'playground.steward.playground': 'Sân chơi',
 	'playground.steward.contributor': 'Ai mang đến?',
 	'playground.steward.contributorHint':
-		'Mã hộ, tên đăng nhập trên thẻ học sinh, hoặc một phần tên hộ / biệt danh. Có thể quét mã QR vào ô này.',
+		'Số thẻ góp nhựa (của hộ hoặc học sinh; quét mã QR vào ô này), hoặc một phần tên hộ / biệt danh trong các tổ điểm này phục vụ.',
 	'playground.steward.candidates': 'Có nhiều người trùng tên. Chọn đúng người:',
 	'playground.steward.material': 'Loại nhựa',
 	'playground.steward.weight': 'Khối lượng (kg)',

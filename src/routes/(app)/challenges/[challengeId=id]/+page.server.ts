@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import { appToday } from '$lib/server/config';
 import { communityModel } from '$lib/server/db/schema';
 import {

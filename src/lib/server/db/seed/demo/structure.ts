@@ -6,7 +6,6 @@ import {
 	classTeacher,
 	communityModel,
 	consentRecord,
-	guardianLink,
 	household,
 	householdMember,
 	neighbourhood,
@@ -44,6 +43,8 @@ export interface DemoContext {
 	householdIds: number[];
 	/** Adult members per household; the demo family's household is first. */
 	adultsByHousehold: number[][];
+	/** The hash of DEMO_PASSWORD, for seeders that add demo accounts (hashing inside the transaction is slow). */
+	passwordHash: string;
 }
 
 const CLASS_6A1 = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Linh', 'Minh'];
@@ -187,9 +188,9 @@ export async function seedDemoStructure(
 				approvedBy: adultsByHousehold[hi][0]
 			});
 		}
-		await tx.insert(guardianLink).values({ guardianId: familyId, studentId });
 		// What a newcomer should find on the structure pages: consent already collected for 6A1, an
-		// unused teacher invite for the school, and a classmate waiting for the demo family's approval.
+		// unused teacher invite for the school, and a classmate waiting for the demo family's approval
+		// (demo-family becomes demo-student's guardian through a parent letter: see trust.ts).
 		const year0 = `${year}-09-08`;
 		await tx.insert(consentRecord).values({
 			classId: classIds[0],
@@ -212,6 +213,7 @@ export async function seedDemoStructure(
 
 		return {
 			now,
+			passwordHash,
 			today: localDay(now, appTimeZone()),
 			areaId: lienMac.id,
 			modelIds: {

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { parseId, requireClass } from '$lib/server/access/routes';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
@@ -68,9 +68,7 @@ export const actions: Actions = {
 	studentBoard: async (event) => {
 		requireUser(event);
 		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
-		const classId = parseId(event.params.containerId);
-		const db = await getDb();
-		await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId } = await requireClass(event, ['teacher'], 'containerId');
 		const parsed = studentBoardToggleSchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';

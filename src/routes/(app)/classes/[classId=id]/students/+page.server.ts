@@ -1,26 +1,16 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { getClassAdmin, listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { parseId, requireClassTeacher } from '$lib/server/access/routes';
+import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
 import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
 import { formKey, readForm } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { appTimeZone } from '$lib/server/config';
 
-/** Teachers of this class only: the roster shows real names. */
-async function teacherOf(event: RequestEvent) {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	const { user } = await requireClassAccess(event, db, classId, ['teacher']);
-	return { db, classId, user };
-}
-
+// Teachers of this class only: the roster shows real names.
 export const load: PageServerLoad = async (event) => {
-	const { db, classId } = await teacherOf(event);
-	const cls = await getClassAdmin(db, classId);
-	if (!cls) error(404, { message: 'error.404' });
+	const { db, classId, cls } = await requireClassTeacher(event);
 	return {
 		cls,
 		students: await listStudents(db, classId),
@@ -33,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	rotate: async (event) => {
-		const { db, classId, user } = await teacherOf(event);
+		const { db, classId, user } = await requireClassTeacher(event);
 		const key = formKey(await readForm(event));
 		await once(db, { actor: { userId: user.id }, form: `class.rotate:${classId}`, key }, async (tx) => ({
 			ok: true,
@@ -43,7 +33,7 @@ export const actions: Actions = {
 		redirect(303, `/classes/${classId}/students`);
 	},
 	reset: async (event) => {
-		const { db, classId, user } = await teacherOf(event);
+		const { db, classId, user } = await requireClassTeacher(event);
 		const form = await readForm(event);
 		const key = formKey(form);
 		const studentId = parseId(form.studentId as string | undefined);
@@ -53,7 +43,7 @@ export const actions: Actions = {
 		return { reset: { name: res.displayName, username: res.username, password: res.password } };
 	},
 	remove: async (event) => {
-		const { db, classId } = await teacherOf(event);
+		const { db, classId } = await requireClassTeacher(event);
 		const studentId = parseId((await readForm(event)).studentId as string | undefined);
 		if (!(await removeStudent(db, classId, studentId)))
 			return fail(404, { error: 'structure.students.notInClass' });
