@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { signIn } from './sign-in';
 
 // Issue 12: sign-in that strangers cannot lock, code throttles per device, same-origin redirects,
 // and forms that are safe to repeat and to tamper with. Journeys at phone width.
@@ -6,14 +7,6 @@ test.use({ viewport: { width: 360, height: 780 } });
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const key = () => crypto.randomUUID();
-
-async function signIn(page: Page, username: string, password = 'songxanh-demo') {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill(password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
 
 /** A form post as a browser sends it, from a page's own cookies (or a context's). */
 function post(api: APIRequestContext, baseURL: string, path: string, body: string) {

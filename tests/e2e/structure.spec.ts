@@ -1,14 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './sign-in';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-
-async function signIn(page: Page, username: string, password = 'songxanh-demo') {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill(password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
 
 /** A teacher's new class (as demo-teacher) and its join code. */
 async function newClass(page: Page, name: string): Promise<string> {

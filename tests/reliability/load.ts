@@ -7,7 +7,7 @@ export interface World {
 	students: { username: string; id: number }[];
 	studentActions: number[];
 	steward: { username: string; id: number; pointId: number; playgroundId: number };
-	householdCodes: string[];
+	householdCards: string[];
 	today: string;
 	yesterday: string;
 }
@@ -30,9 +30,10 @@ export async function readWorld(db: Sql): Promise<World> {
 			  WHERE u.username = 'demo-steward' LIMIT 1`
 		)
 	).rows;
-	const householdCodes = (
-		await db.execute(`SELECT invite_code FROM household WHERE invite_code IS NOT NULL`)
-	).rows.map((r) => String(r.invite_code));
+	// What a steward scans: a household's drop-off card (a join code only asks to join).
+	const householdCards = (
+		await db.execute(`SELECT code FROM drop_off_card WHERE household_id IS NOT NULL`)
+	).rows.map((r) => String(r.code));
 	const day = (offset: number) =>
 		new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 	return {
@@ -44,7 +45,7 @@ export async function readWorld(db: Sql): Promise<World> {
 			pointId: Number(s.point_id),
 			playgroundId: Number(s.playground_id)
 		},
-		householdCodes,
+		householdCards,
 		today: day(0),
 		yesterday: day(-1)
 	};
@@ -88,7 +89,7 @@ export class Person {
 				fields: {
 					pointId: String(this.world.steward.pointId),
 					playgroundId: String(this.world.steward.playgroundId),
-					contributor: pick(this.world.householdCodes),
+					contributor: pick(this.world.householdCards),
 					material: pick(['pet_bottles', 'bottle_caps', 'soft_plastic']),
 					weightKg: (0.1 + this.rand() * 4).toFixed(2),
 					idempotencyKey

@@ -101,7 +101,7 @@ export async function replayEveryForm(entry: string, port: number, dbPath: strin
 				fields: {
 					pointId: String(st.pointId),
 					playgroundId: String(st.playgroundId),
-					contributor: world.householdCodes[0],
+					contributor: world.householdCards[0],
 					material: 'pet_bottles',
 					weightKg: '2.5',
 					idempotencyKey: newKey()

@@ -19,7 +19,7 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { audit, integrity, openDb, rollupsEqualLedger, type Write } from './checks';
+import { audit, integrity, openDb, rollupsEqualLedger, type Write, type WriteKind } from './checks';
 import { Person, readWorld, type World } from './load';
 import { prng } from '../../src/lib/utils/prng';
 import { buildInto } from '../helpers/build';
@@ -89,6 +89,13 @@ async function crashPhase(entry: string, rand: () => number) {
 		failures.push(`crash: ${lost} lost, ${doubled} doubled, ${phantom} refused but present`);
 	if (acked.length < CYCLES)
 		failures.push(`crash: only ${acked.length} writes acknowledged: the load did not run`);
+	// Each kind of write must have happened, or a changed form would pass unnoticed as "refused".
+	const kinds: WriteKind[] = ['log', 'checkin', 'pledge', 'contribution'];
+	const perKind = kinds.map((k) => `${k} ${acked.filter((w) => w.kind === k).length}`);
+	console.info(`       acknowledged by kind: ${perKind.join(', ')}`);
+	for (const k of kinds)
+		if (!acked.some((w) => w.kind === k))
+			failures.push(`crash: no ${k} was acknowledged: its form refused them all`);
 	if (rollups.mismatches.length)
 		failures.push(`rollups ≠ ledger:\n  ${rollups.mismatches.slice(0, 10).join('\n  ')}`);
 	if (check !== 'ok') failures.push(`integrity_check: ${check}`);
