@@ -4,13 +4,13 @@ import { expect, test as base, type Browser, type BrowserContextOptions, type Pa
 const DEMO_PASSWORD = 'songxanh-demo';
 export type DemoRole = 'student' | 'teacher' | 'family' | 'steward' | 'organiser';
 
-/** Signs `page` in through the login form (in Vietnamese) and waits until the app lets it in. */
+/** Signs `page` in through the login form (in Vietnamese) and waits for the header's sign-out button. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto('/login');
 	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 }
 
 /** A page in a browser context of its own (its own cookies), signed in as `username`. */

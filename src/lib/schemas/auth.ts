@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '$lib/i18n/msg';
-import { text } from './common';
+import { idempotencyKeySchema, nicknameSchema, text } from './common';
 
 export const passwordSchema = z
 	.string({ error: msg('form.required') })
@@ -20,7 +20,7 @@ const ADULT_SIGNUP_ROLES = ['teacher', 'household'] as const;
 
 export const signupSchema = z.object({
 	displayName: text(100),
-	nickname: text(40),
+	nickname: nicknameSchema,
 	email: z
 		.string({ error: msg('form.required') })
 		.max(254, { error: msg('auth.email.invalid') })
@@ -38,7 +38,8 @@ export const changePasswordSchema = z
 			.min(1, { error: msg('form.required') })
 			.max(128, { error: msg('auth.password.tooLong') }),
 		password: passwordSchema,
-		confirm: z.string({ error: msg('form.required') }).max(128, { error: msg('auth.password.tooLong') })
+		confirm: z.string({ error: msg('form.required') }).max(128, { error: msg('auth.password.tooLong') }),
+		idempotencyKey: idempotencyKeySchema
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: msg('auth.password.mismatch') });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

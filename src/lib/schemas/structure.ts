@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '$lib/i18n/msg';
-import { idSchema, idempotencyKeySchema, text } from './common';
+import { idSchema, idempotencyKeySchema, nicknameSchema, text } from './common';
 import { passwordSchema } from './auth';
 import {
 	AREA_KINDS,
@@ -70,14 +70,6 @@ export const classSchema = z.object({
 });
 export type ClassInput = z.infer<typeof classSchema>;
 
-/** A public name: letters required, no e-mail addresses or links (it is shown to everyone). */
-const nicknameSchema = text(30, 2).pipe(
-	z
-		.string()
-		.refine((s) => /\p{L}/u.test(s), { error: msg('structure.nickname.needsLetter') })
-		.refine((s) => !/[@/\\<>]|https?:|www\./i.test(s), { error: msg('structure.nickname.invalid') })
-);
-
 export const joinClassSchema = z
 	.object({
 		code: text(20),
@@ -86,7 +78,8 @@ export const joinClassSchema = z
 		),
 		nickname: nicknameSchema,
 		password: passwordSchema,
-		confirm: z.string({ error: msg('form.required') }).max(128, { error: msg('auth.password.tooLong') })
+		confirm: z.string({ error: msg('form.required') }).max(128, { error: msg('auth.password.tooLong') }),
+		idempotencyKey: idempotencyKeySchema
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: msg('auth.password.mismatch') });
 export type JoinClassInput = z.infer<typeof joinClassSchema>;

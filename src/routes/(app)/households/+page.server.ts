@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { isStudentAccount } from '$lib/server/access/grants';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import {
 	createHousehold,
 	joinHouseholdByCode,
@@ -12,11 +12,12 @@ import {
 	myHousehold
 } from '$lib/server/community/households';
 import { leaveHousehold } from '$lib/server/community/household-requests';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
-import { refillValues } from '$lib/server/form-values';
+import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
-import { msg } from '$lib/i18n/msg';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -26,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		neighbourhoods: await listNeighbourhoods(db),
 		isStudent: await isStudentAccount(db, user.id),
 		// A join link's QR carries the code; the form only fills it in (asking still takes a tap).
-		code: (event.url.searchParams.get('code') ?? '').slice(0, 20)
+		code: (event.url.searchParams.get('code') ?? '').slice(0, 20),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
@@ -34,11 +36,16 @@ export const actions: Actions = {
 	create: async (event) => {
 		// Any adult may start a household (a teacher is often a parent too); the rule refuses students.
 		const user = requireUser(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
 		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
-		const res = await createHousehold(await getDb(), user.id, parsed.data);
+		const res = await once(
+			await getDb(),
+			{ actor: { userId: user.id }, form: 'household.create', key },
+			(tx) => createHousehold(tx, user.id, parsed.data)
+		);
 		if (!res.ok)
 			return refuse(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
 				form: 'create',
@@ -50,23 +57,21 @@ export const actions: Actions = {
 	},
 	join: async (event) => {
 		const user = requireUser(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['code'], 20);
 		const parsed = codeSchema.safeParse(form);
 		if (!parsed.success) return refuse(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
-		const key = codeKey('household', event.getClientAddress());
-		if (await lockedFor(db, [key]))
-			return refuse(429, {
-				form: 'join',
-				values,
-				errors: { code: msg('structure.code.tooMany') }
-			});
-		const res = await joinHouseholdByCode(db, user, parsed.data.code);
-		if (!res.ok) {
-			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);
-			return refuse(400, { form: 'join', values, errors: { code: res.error } });
-		}
+		const tried = await throttleCode(
+			db,
+			codeRequester(event),
+			() => joinHouseholdByCode(db, user, parsed.data.code),
+			(r) => !r.ok && r.error === 'structure.code.badHousehold'
+		);
+		if (tried.throttled)
+			return refuse(429, { form: 'join', values, errors: { code: msg('structure.code.tooMany') } });
+		const res = tried.result;
+		if (!res.ok) return refuse(400, { form: 'join', values, errors: { code: res.error } });
 		setFlash(event.cookies, 'structure.household.pendingJoined');
 		redirect(303, '/households');
 	},
@@ -76,8 +81,8 @@ export const actions: Actions = {
 		if (!(await leaveHousehold(await getDb(), user.id)))
 			return refuse(404, {
 				form: 'leave',
-				values: {} as Record<string, string>,
-				errors: { _: 'trust.household.nothingToLeave' }
+				values: {},
+				errors: { _: msg('trust.household.nothingToLeave') }
 			});
 		setFlash(event.cookies, 'trust.household.left');
 		redirect(303, '/households');

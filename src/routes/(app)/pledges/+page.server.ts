@@ -5,14 +5,15 @@ import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createPledgeSchema } from '$lib/schemas/pledges';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { createPledge } from '$lib/server/pledges/pledges';
 import { listMyPledges, personStreak, pledgeImpact } from '$lib/server/pledges/queries';
 import { addDays } from '$lib/utils/dates';
 import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { checkinAction } from './checkin-action';
-import { msg } from '$lib/i18n/msg';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = createPledgeSchema.safeParse(values);
 		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();

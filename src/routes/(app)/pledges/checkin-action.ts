@@ -4,10 +4,11 @@ import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { checkinSchema } from '$lib/schemas/pledges';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { checkIn } from '$lib/server/pledges/pledges';
-import { msg } from '$lib/i18n/msg';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 /**
  * The check-in action shared by the list and the detail page: read, validate, check in, then
@@ -15,7 +16,7 @@ import { refuse } from '$lib/server/refuse';
  */
 export async function checkinAction(event: RequestEvent, back: (pledgeId: number) => string) {
 	const user = requireUser(event);
-	const values = formObject(await event.request.formData());
+	const values = await readForm(event);
 	// The list shows a form per pledge: the failure names the one it belongs to.
 	const form = `checkin-${Number(values.pledgeId) || 0}`;
 	const parsed = checkinSchema.safeParse(values);

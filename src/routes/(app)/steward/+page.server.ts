@@ -12,14 +12,16 @@ import {
 	decideWithReasonSchema,
 	recordContributionSchema
 } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone, appToday } from '$lib/server/config';
 
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
-import type { MessageKey } from '$lib/i18n';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
+import type { MessageKey } from '$lib/i18n/vi';
+import { msg } from '$lib/i18n/msg';
 
 const LAST_MATERIAL = 'sx_last_material';
 
@@ -31,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = Number(event.url.searchParams.get('point') ?? points[0].id);
 	const point = points.find((p) => p.id === wanted);
 	// Another point's id in the URL: not theirs to see.
-	if (!point) error(403, { message: 'playground.error.notSteward' });
+	if (!point) error(403, { message: msg('playground.error.notSteward') });
 	const playgrounds = point.playgrounds.filter((p) => p.state === 'collecting');
 	const components = (
 		await Promise.all(
@@ -80,7 +82,7 @@ function refused(
 export const actions: Actions = {
 	record: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = recordContributionSchema.safeParse(values);
 		if (!parsed.success)
 			return refuse(400, { form: 'record', values, errors: fieldErrors(parsed.error) }, { candidates: [] });
@@ -109,7 +111,7 @@ export const actions: Actions = {
 
 	confirm: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = confirmContributionSchema.safeParse(values);
 		if (!parsed.success)
 			return refuse(400, {
@@ -124,7 +126,7 @@ export const actions: Actions = {
 
 	reject: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
 			return refuse(400, {
@@ -144,7 +146,7 @@ export const actions: Actions = {
 
 	void: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
 			return refuse(400, {

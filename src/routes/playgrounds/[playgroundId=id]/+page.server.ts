@@ -7,16 +7,18 @@ import { adoptComponent, adoptionOptions, getPlayground } from '$lib/server/play
 import { getTracker } from '$lib/server/playground/tracker';
 import { pointsForPlayground } from '$lib/server/playground/points';
 import { adoptSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 // Public page: anyone may follow the build; adopting needs a teacher or a household adult.
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const id = parseId(event.params.playgroundId);
 	const playground = await getPlayground(db, id);
-	if (!playground) error(404, { message: 'error.404' });
+	if (!playground) error(404, { message: msg('error.404') });
 	const [tracker, points] = await Promise.all([getTracker(db, id), pointsForPlayground(db, id)]);
 	const user = event.locals.user;
 	const adoption = user ? await adoptionOptions(db, user.id) : { classes: [], households: [] };
@@ -33,7 +35,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const db = await getDb();
 		const playgroundId = parseId(event.params.playgroundId);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = adoptSchema.safeParse(values);
 		if (!parsed.success) {
 			// The two selects show no error of their own: the form's message says what was wrong.

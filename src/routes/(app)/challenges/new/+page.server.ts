@@ -1,20 +1,21 @@
 import { redirect } from '@sveltejs/kit';
-import type { MessageKey } from '$lib/i18n/vi';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { challengeFormObject, createChallengeSchemaFor } from '$lib/schemas/challenges';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { CHALLENGE_RULES, challengeDayBounds } from '$lib/rules/challenges';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import type { Overlap } from '$lib/server/actions/overlaps';
 import { addDays } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
+import type { MessageKey } from '$lib/i18n/vi';
 
-/** What the page shows beside a refusal: the ticked lists, the overlapping challenges, retired actions. */
+/** What the page shows beside a refusal: the overlapping challenges, the retired actions. */
 interface Beside {
 	overlaps: Overlap[];
 	retired: { vi: string; en: string }[];
@@ -51,9 +52,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'teacher', 'steward', 'organiser');
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event, { arrays: ['classIds', 'actionIds'] });
 		const today = appToday();
 		const dayBounds = bounds(today, typeof raw.startDay === 'string' ? raw.startDay : undefined);
+		// The ticked lists come back beside the string values, which refill the rest of the form.
 		const chosen = {
 			actionIds: ([] as string[]).concat(raw.actionIds ?? []),
 			classIds: ([] as string[]).concat(raw.classIds ?? [])

@@ -5,8 +5,9 @@ import { eraseSchema } from '$lib/schemas/structure';
 import { erasePerson } from '$lib/server/people/erasure';
 import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
-import { msg } from '$lib/i18n/msg';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const { child } = await requireChild(event);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	erase: async (event) => {
 		const { db, studentId, child } = await requireChild(event);
-		const parsed = eraseSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = eraseSchema.safeParse(await readForm(event));
 		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(child.profile.nickname)) {
 			return refuse(400, { message: msg('structure.children.eraseMismatch') });
 		}

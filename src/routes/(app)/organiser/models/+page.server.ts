@@ -6,12 +6,13 @@ import { communityModel } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { modelSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels, saveModel } from '$lib/server/community/areas';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
-import { msg } from '$lib/i18n/msg';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 const FIELDS = [
 	'id',
@@ -28,16 +29,18 @@ const FIELDS = [
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
 	const db = await getDb();
-	return { models: await listModels(db), areas: await listAreaTree(db) };
+	return { models: await listModels(db), areas: await listAreaTree(db), idempotencyKey: crypto.randomUUID() };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireRole(event, 'organiser');
-		const form = formObject(await event.request.formData());
+		const user = requireRole(event, 'organiser');
+		const form = await readForm(event);
 		const values = refillValues(form, FIELDS);
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
+		// A new model carries an idempotency key; an edit is the same whenever it is repeated.
+		const key = id ? null : formKey(form);
 		if (id) {
 			const [row] = await db
 				.select({ id: communityModel.id })
@@ -47,7 +50,11 @@ export const actions: Actions = {
 		}
 		const parsed = modelSchema.safeParse(form);
 		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
-		const res = await saveModel(db, parsed.data, id);
+		const res = key
+			? await once(db, { actor: { userId: user.id }, form: 'model.create', key }, (tx) =>
+					saveModel(tx, parsed.data)
+				)
+			: await saveModel(db, parsed.data, id);
 		if (!res.ok) return refuse(400, { values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.model.saved');
 		redirect(303, '/organiser/models');

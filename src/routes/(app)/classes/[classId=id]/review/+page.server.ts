@@ -4,10 +4,11 @@ import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { firstError, formObject, idSchema } from '$lib/schemas/common';
+import { firstError, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
 import { ACTION_RULES } from '$lib/rules/actions';
 
@@ -46,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	void: async (event) => {
 		const { db, classId, user } = await requireClass(event, ['teacher']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = voidEntrySchema.safeParse(raw);
 		// Each entry has its own void form: the failure names the one it belongs to.
 		const form = `void-${Number(raw.entryId) || 0}`;

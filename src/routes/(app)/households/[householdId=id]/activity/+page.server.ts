@@ -6,10 +6,11 @@ import { studentAccountIds } from '$lib/server/access/grants';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { firstError, formObject } from '$lib/schemas/common';
+import { firstError } from '$lib/schemas/common';
 import { householdBadges } from '$lib/server/actions/badges';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
 import { ACTION_RULES } from '$lib/rules/actions';
 
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	void: async (event) => {
 		const { db, householdId, user } = await requireHousehold(event, ['steward']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		// Each entry has its own void form: the failure names the one it belongs to.
 		const form = `void-${Number(raw.entryId) || 0}`;
 		const params = ACTION_RULES.voidReason;

@@ -3,11 +3,12 @@ import { requireClassTeacher } from '$lib/server/access/routes';
 import { rosterSchema } from '$lib/schemas/structure';
 import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/people/roster';
 import { qrPath } from '$lib/server/playground/qr';
-import { msg } from '$lib/i18n/msg';
-import type { MessageKey } from '$lib/i18n';
-import { firstError } from '$lib/schemas/common';
+import { readForm } from '$lib/server/form-values';
 import { formatCardNumber } from '$lib/server/people/cards';
 import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
+import type { MessageKey } from '$lib/i18n/vi';
+import { firstError } from '$lib/schemas/common';
 
 export const load: PageServerLoad = async (event) => {
 	const { cls } = await requireClassTeacher(event);
@@ -26,9 +27,9 @@ const refuseRoster = (
 export const actions: Actions = {
 	default: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const form = await event.request.formData();
-		const raw = String(form.get('names') ?? '');
-		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
+		const form = await readForm(event);
+		const raw = typeof form.names === 'string' ? form.names : '';
+		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.importKey });
 		const names = raw.slice(0, 12_000);
 		if (!parsed.success) {
 			return refuseRoster(400, names, firstError(parsed.error));
