@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signedIn } from './fixtures';
+import { expect, signedIn, test } from './fixtures';
 
 test.describe('actions, challenges, goals and voids', () => {
 	test('a teacher creates a challenge and a goal, a student logs, the teacher voids one and the student sees why', async ({

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { expect, test as base, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { dataDir, serveDemoCopy, type Server } from './servers';
 
 /** The demo data's password for every demo account (src/lib/server/db/seed/demo). */
 const DEMO_PASSWORD = 'songxanh-demo';
@@ -26,10 +28,64 @@ export async function signedIn(
 }
 
 /**
- * `test` with `as(role)`: a page signed in as that demo role, in a context of its own that is
- * closed after the test, so a test can hold a teacher and a student side by side.
+ * The servers of the spec a worker is running: one per (spec file, `database` option), each on its
+ * own copy of the seeded demo. Moving on to the next spec file stops them and deletes their files.
  */
-export const test = base.extend<{ as: (role: DemoRole, options?: BrowserContextOptions) => Promise<Page> }>({
+class SpecServers {
+	private file = '';
+	private servers = new Map<string, Promise<Server>>();
+	private made = 0;
+
+	constructor(private readonly worker: number) {}
+
+	async url(file: string, database: string): Promise<string> {
+		if (file !== this.file) {
+			await this.stop();
+			this.file = file;
+		}
+		let server = this.servers.get(database);
+		if (!server) {
+			server = serveDemoCopy(join(dataDir, `worker${this.worker}-${++this.made}.db`));
+			this.servers.set(database, server);
+		}
+		return (await server).url;
+	}
+
+	async stop(): Promise<void> {
+		const servers = [...this.servers.values()];
+		this.servers.clear();
+		await Promise.all(servers.map(async (server) => (await server.catch(() => undefined))?.stop()));
+	}
+}
+
+/**
+ * Every journey imports `test` from here:
+ * - `baseURL` is the spec's own server on its own copy of the demo database, so specs run in any
+ *   order and in parallel, and nothing a spec writes needs undoing;
+ * - `test.use({ database: 'name' })` gives a describe block a fresh copy of its own, for a journey
+ *   that changes something the spec's other tests read;
+ * - `as(role)`: a page signed in as that demo role, in a context of its own that is closed after the
+ *   test, so a test can hold a teacher and a student side by side.
+ */
+export const test = base.extend<
+	{ database: string; as: (role: DemoRole, options?: BrowserContextOptions) => Promise<Page> },
+	{ specServers: SpecServers }
+>({
+	specServers: [
+		// Playwright reads a fixture's dependencies from its first parameter: this one has none.
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use, workerInfo) => {
+			const servers = new SpecServers(workerInfo.workerIndex);
+			await use(servers);
+			await servers.stop();
+		},
+		{ scope: 'worker', timeout: 60_000 }
+	],
+	database: ['spec', { option: true }],
+	baseURL: [
+		async ({ specServers, database }, use, testInfo) => use(await specServers.url(testInfo.file, database)),
+		{ scope: 'test', timeout: 240_000 }
+	],
 	as: async ({ browser }, use) => {
 		const pages: Page[] = [];
 		await use(async (role, options) => {

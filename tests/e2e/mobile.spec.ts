@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
 
 // Every page in every demo user's navigation loads, fits a 360 px phone without sideways
 // scrolling, and has exactly one main heading.

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
 
 /** Checks in today with `count` items and waits for the confirmation. */
 async function checkInToday(page: Page, count: string) {

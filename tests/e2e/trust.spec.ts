@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signedIn } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signedIn, test } from './fixtures';
 
 // Who may see and do what, walked on a phone: parent letters, household requests, drop-off
 // cards, and the hostile versions (another household's request, a used code, a student at /children).
