@@ -10,6 +10,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createDb, migrateDb } from '../../src/lib/server/db/client';
 import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import { ENTRY_TRIGGER, rebuildImpactRollups } from '../../src/lib/server/impact/rebuild';
 import { localDay } from '../../src/lib/utils/dates';
 import { MIGRATIONS_DIR, parseArgs, Progress, sidecarPath, type BenchInfo } from './util';
 
@@ -22,6 +23,12 @@ const DISTRICTS = 10;
 const WARDS_PER_DISTRICT = 5;
 const DAYS = 270; // about a school year
 const CHUNK = 100_000;
+/** One student in PLEDGE_EVERY keeps a 30-day bottle pledge with CHECKINS check-ins. */
+const PLEDGE_EVERY = 5;
+const CHECKINS = 10;
+/** Three schools and neighbourhoods in four belong to one of the 12 community models. */
+const modelOf = (n: string) =>
+	`CASE WHEN ${n} % 4 = 0 THEN NULL ELSE (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM community_model) WHERE k = (${n} / 4) % 12) END`;
 
 export async function makeDataset(opts: {
 	students: number;
@@ -39,7 +46,7 @@ export async function makeDataset(opts: {
 	const C = Math.ceil(S / CLASS_SIZE);
 	const NB = Math.max(1, Math.ceil(H / NEIGHBOURHOOD_SIZE));
 	const entryChunks = Math.ceil(E / CHUNK);
-	const steps = 8 + entryChunks + 4 * 5 + 3;
+	const steps = 10 + entryChunks + 4 * 5 + 3;
 	const bar = new Progress(steps, opts.quiet);
 
 	const handle = await createDb({ url: opts.db });
@@ -80,7 +87,7 @@ export async function makeDataset(opts: {
 	);
 	const schoolBase = await one('SELECT coalesce(max(id), 0) FROM school');
 	await run(
-		`${seq(SCHOOLS)} INSERT INTO school (name, area_id) SELECT 'Trường ' || (n + 1), ? + 1 + n % ${W} FROM seq`,
+		`${seq(SCHOOLS)} INSERT INTO school (name, area_id, model_id) SELECT 'Trường ' || (n + 1), ? + 1 + n % ${W}, ${modelOf('n')} FROM seq`,
 		[wardBase]
 	);
 	const classBase = await one('SELECT coalesce(max(id), 0) FROM class');
@@ -92,7 +99,7 @@ export async function makeDataset(opts: {
 	bar.step('neighbourhoods, households');
 	const nbBase = await one('SELECT coalesce(max(id), 0) FROM neighbourhood');
 	await run(
-		`${seq(NB)} INSERT INTO neighbourhood (name, area_id, kind) SELECT 'Tổ dân phố ' || (n + 1), ? + 1 + n % ${W}, 'residential' FROM seq`,
+		`${seq(NB)} INSERT INTO neighbourhood (name, area_id, kind, model_id) SELECT 'Tổ dân phố ' || (n + 1), ? + 1 + n % ${W}, 'residential', ${modelOf('n')} FROM seq`,
 		[wardBase]
 	);
 	const hhBase = await one('SELECT coalesce(max(id), 0) FROM household');
@@ -154,12 +161,45 @@ export async function makeDataset(opts: {
 	]);
 	const benchNeighbourhood = nbBase + 1;
 
+	// The impact trigger would apply millions of entries one by one: it is off while the ledger is
+	// loaded, and the impact rollups are rebuilt in bulk from the same rules at the end.
+	const entryTrigger = String(
+		(await run(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, [ENTRY_TRIGGER])).rows[0]
+			.sql
+	);
+	await run(`DROP TRIGGER ${ENTRY_TRIGGER}`);
+
+	bar.step('pledges and check-ins');
+	const P = Math.floor(S / PLEDGE_EVERY);
+	const C_IN = Math.min(P * CHECKINS, Math.floor(E / 10));
+	const pledgeBase = await one('SELECT coalesce(max(id), 0) FROM pledge');
+	await run(
+		`${seq(P)} INSERT INTO pledge (user_id, item, grams_per_item, uses_per_day, start_day, end_day)
+		SELECT ? + 1 + n * ${PLEDGE_EVERY}, 'bottle', 10, 1, date(?, '-' || (40 + n % ${DAYS - 40}) || ' days'),
+			date(?, '-' || (40 + n % ${DAYS - 40}) || ' days', '+29 days') FROM seq`,
+		[sBase, today, today]
+	);
+	await run(
+		`${seq(C_IN)} INSERT INTO pledge_checkin (pledge_id, local_day, items_avoided, grams_avoided, user_id, class_id, household_id)
+		SELECT p.id, date(p.start_day, '+' || ((n / ${P}) * 2) || ' days'), 1, 10, p.user_id,
+			? + 1 + (p.user_id - ? - 1) % ${C}, ? + 1 + (p.user_id - ? - 1) % ${H}
+		FROM seq JOIN pledge p ON p.id = ? + 1 + n % ${P}`,
+		[classBase, sBase, hhBase, sBase, pledgeBase]
+	);
+	await run(
+		`INSERT INTO ledger_entry (created_at, local_day, points, grams_avoided, source_kind, source_id, actor_id, person_id, class_id, household_id)
+		SELECT (unixepoch(local_day) - 25200 + 36000) * 1000, local_day, 2, grams_avoided, 'checkin', id, user_id, user_id, class_id, household_id
+		FROM pledge_checkin`
+	);
+
 	// 85% of entries are a student's (person + class + household), 15% an adult's (person + household).
+	const actions = E - C_IN;
 	for (let c = 0; c < entryChunks; c++) {
 		bar.step(`ledger ${Math.min((c + 1) * CHUNK, E).toLocaleString('en')} / ${E.toLocaleString('en')}`);
-		const n = Math.min(CHUNK, E - c * CHUNK);
+		const n = Math.min(CHUNK, actions - c * CHUNK);
+		if (n <= 0) continue;
 		await run(
-			`${seq(n)}, r AS (SELECT abs(random() % 2147483647) AS a, abs(random() % 2147483647) AS b, abs(random() % 2147483647) AS d FROM seq)
+			`${seq(n)}, r AS MATERIALIZED (SELECT abs(random() % 2147483647) AS a, abs(random() % 2147483647) AS b, abs(random() % 2147483647) AS d FROM seq)
 			INSERT INTO ledger_entry (created_at, local_day, points, grams_avoided, source_kind, actor_id, person_id, class_id, household_id)
 			SELECT (unixepoch(day) - 25200 + 36000) * 1000, day, pts, pts * 3, 'action', person, person, cls, hh FROM (
 				SELECT date(?, '-' || (d % ${DAYS}) || ' days') AS day, 1 + a % 10 AS pts,
@@ -239,13 +279,20 @@ export async function makeDataset(opts: {
 			FROM rollup r ${b.join} WHERE r.scope_kind = '${b.kind}' AND r.period_kind <> 'day'`);
 	}
 
+	bar.step('impact rollups');
+	await run(entryTrigger);
+	await rebuildImpactRollups(db);
+
 	bar.step('checkpoint');
 	await run('PRAGMA wal_checkpoint(TRUNCATE)');
 	const counts = {
 		entries: await one('SELECT count(*) FROM ledger_entry'),
 		rollups: await one('SELECT count(*) FROM rollup'),
-		areaRollups: await one('SELECT count(*) FROM rollup_area')
+		areaRollups: await one('SELECT count(*) FROM rollup_area'),
+		impactRows: await one('SELECT count(*) FROM impact_day'),
+		impactMembers: await one('SELECT count(*) FROM impact_member')
 	};
+	const benchModel = await one(`SELECT id FROM community_model WHERE code = 'green-school'`);
 	handle.close();
 	bar.done();
 
@@ -262,6 +309,7 @@ export async function makeDataset(opts: {
 		householdId: benchHousehold,
 		neighbourhoodId: benchNeighbourhood,
 		provinceId: province,
+		modelId: benchModel,
 		counts,
 		seconds: Math.round((Date.now() - started) / 1000)
 	};

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { makeDataset } from './data';
 import { timeBoardQueries } from './queries';
+import { timeDashboardQueries } from './impact-queries';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
 
 const args = parseArgs(process.argv.slice(2));
@@ -185,6 +186,9 @@ console.info('timing board queries in-process on both datasets…');
 const tBig = await timeBoardQueries(big);
 const tSmall = await timeBoardQueries(small);
 const scale = tBig.medianMs / tSmall.medianMs;
+console.info('timing impact dashboard queries in-process on both datasets…');
+const dBig = await timeDashboardQueries(big);
+const dSmall = await timeDashboardQueries(small);
 
 const [bare, ...boards] = results;
 const ratio = Math.min(...boards.map((b) => b.rps / bare.rps));
@@ -207,7 +211,13 @@ const summary = {
 	boardJsGzipKiB: Number(kib.toFixed(1)),
 	boardQueriesMs: { big: Number(tBig.medianMs.toFixed(3)), small: Number(tSmall.medianMs.toFixed(3)) },
 	scaleRatio: Number(scale.toFixed(2)),
-	throughputRatio: Number(ratio.toFixed(2))
+	throughputRatio: Number(ratio.toFixed(2)),
+	dashboardQueriesMs: dBig.map((d, i) => ({
+		name: d.name,
+		big: Number(d.medianMs.toFixed(1)),
+		small: Number(dSmall[i].medianMs.toFixed(1)),
+		perBoardRound: Number((d.medianMs / tBig.medianMs).toFixed(1))
+	}))
 };
 writeFileSync(
 	join(ROOT, 'tests', '.tmp', 'bench', `last-memo-${MEMO}.json`),
@@ -234,3 +244,9 @@ console.info(
 );
 console.info(`scale ratio (2M/200k entries): ${scale.toFixed(2)}`);
 console.info(`leaderboard/bare throughput ratio: ${ratio.toFixed(2)}`);
+console.info('impact dashboard, queries of one page view, median (target < 300 ms at 2M entries):');
+for (const [i, d] of dBig.entries())
+	console.info(
+		`  ${d.name.padEnd(46)} ${d.medianMs.toFixed(1).padStart(7)} ms at 2M, ${dSmall[i].medianMs.toFixed(1).padStart(6)} ms at 200k; ` +
+			`${(d.medianMs / tBig.medianMs).toFixed(1)}× one round of the three board requests`
+	);
