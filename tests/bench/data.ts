@@ -4,14 +4,16 @@
  * Areas (a province, districts, wards), 200 schools, classes of ~35, neighbourhoods of ~50
  * households, a ledger spread over the last school year (ending today, so "this week" is live),
  * then every rollup computed in bulk with GROUP BY (the app writes the same rows one entry at a
- * time). A sidecar `<db>.json` tells the benchmark which user, school and neighbourhood to use.
+ * time; there are no voids here, so a count of distinct members or days is the active count; the
+ * member and day counters the app keeps for later writes are left out: the benchmark only reads). A sidecar `<db>.json` tells the benchmark which user, school and neighbourhood to use.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createDb, migrateDb } from '../../src/lib/server/db/client';
 import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { ENTRY_TRIGGER, rebuildImpactRollups } from '../../src/lib/server/impact/rebuild';
-import { localDay } from '../../src/lib/utils/dates';
+import { DEFAULT_TIMEZONE, localDay } from '../../src/lib/utils/dates';
+import { PER_MEMBER_RULES, isPerMemberKind } from '../../src/lib/rules/boards';
+import { dropEntryTrigger, loadPledges, modelOf } from './data-impact';
 import { MIGRATIONS_DIR, parseArgs, Progress, sidecarPath, type BenchInfo } from './util';
 
 export const BENCH_USER = 'bench-teacher';
@@ -23,12 +25,6 @@ const DISTRICTS = 10;
 const WARDS_PER_DISTRICT = 5;
 const DAYS = 270; // about a school year
 const CHUNK = 100_000;
-/** One student in PLEDGE_EVERY keeps a 30-day bottle pledge with CHECKINS check-ins. */
-const PLEDGE_EVERY = 5;
-const CHECKINS = 10;
-/** Three schools and neighbourhoods in four belong to one of the 12 community models. */
-const modelOf = (n: string) =>
-	`CASE WHEN ${n} % 4 = 0 THEN NULL ELSE (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM community_model) WHERE k = (${n} / 4) % 12) END`;
 
 export async function makeDataset(opts: {
 	students: number;
@@ -64,7 +60,7 @@ export async function makeDataset(opts: {
 
 	const seq = (n: number) =>
 		`WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n - 1})`;
-	const today = localDay(new Date());
+	const today = localDay(new Date(), DEFAULT_TIMEZONE);
 
 	bar.step('areas, schools, classes');
 	const province = Number(
@@ -161,37 +157,9 @@ export async function makeDataset(opts: {
 	]);
 	const benchNeighbourhood = nbBase + 1;
 
-	// The impact trigger would apply millions of entries one by one: it is off while the ledger is
-	// loaded, and the impact rollups are rebuilt in bulk from the same rules at the end.
-	const entryTrigger = String(
-		(await run(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, [ENTRY_TRIGGER])).rows[0]
-			.sql
-	);
-	await run(`DROP TRIGGER ${ENTRY_TRIGGER}`);
-
+	const finishImpact = await dropEntryTrigger(run, db);
 	bar.step('pledges and check-ins');
-	const P = Math.floor(S / PLEDGE_EVERY);
-	const C_IN = Math.min(P * CHECKINS, Math.floor(E / 10));
-	const pledgeBase = await one('SELECT coalesce(max(id), 0) FROM pledge');
-	await run(
-		`${seq(P)} INSERT INTO pledge (user_id, item, grams_per_item, uses_per_day, start_day, end_day)
-		SELECT ? + 1 + n * ${PLEDGE_EVERY}, 'bottle', 10, 1, date(?, '-' || (40 + n % ${DAYS - 40}) || ' days'),
-			date(?, '-' || (40 + n % ${DAYS - 40}) || ' days', '+29 days') FROM seq`,
-		[sBase, today, today]
-	);
-	await run(
-		`${seq(C_IN)} INSERT INTO pledge_checkin (pledge_id, local_day, items_avoided, grams_avoided, user_id, class_id, household_id)
-		SELECT p.id, date(p.start_day, '+' || ((n / ${P}) * 2) || ' days'), 1, 10, p.user_id,
-			? + 1 + (p.user_id - ? - 1) % ${C}, ? + 1 + (p.user_id - ? - 1) % ${H}
-		FROM seq JOIN pledge p ON p.id = ? + 1 + n % ${P}`,
-		[classBase, sBase, hhBase, sBase, pledgeBase]
-	);
-	await run(
-		`INSERT INTO ledger_entry (created_at, local_day, points, grams_avoided, source_kind, source_id, actor_id, person_id, class_id, household_id)
-		SELECT (unixepoch(local_day) - 25200 + 36000) * 1000, local_day, 2, grams_avoided, 'checkin', id, user_id, user_id, class_id, household_id
-		FROM pledge_checkin`
-	);
-
+	const C_IN = await loadPledges(run, one, { S, E, C, H, DAYS, sBase, classBase, hhBase, today });
 	// 85% of entries are a student's (person + class + household), 15% an adult's (person + household).
 	const actions = E - C_IN;
 	for (let c = 0; c < entryChunks; c++) {
@@ -235,13 +203,22 @@ export async function makeDataset(opts: {
 		{ kind: 'all', key: "'all'", members: true },
 		{ kind: 'day', key: 'day', members: false }
 	];
+	// The per-member rule of each kind (src/lib/rules/boards.ts), as SQL over the grouped rows.
+	const ranked = (kind: string, members: string, days: string) => {
+		if (!isPerMemberKind(kind)) return 'NULL';
+		const rule = PER_MEMBER_RULES[kind];
+		const byDays = rule.orMinDays === null ? '' : ` OR ${days} >= ${rule.orMinDays}`;
+		return `CASE WHEN ${members} >= ${rule.minMembers}${byDays} THEN CAST(sum(points) AS REAL) / ${members} END`;
+	};
 	for (const s of scopes) {
 		for (const p of periods) {
 			bar.step(`rollups: ${s.kind} × ${p.kind}`);
 			const active = p.members ? 'count(DISTINCT person)' : '0';
-			await run(`INSERT INTO rollup (scope_kind, scope_id, period_kind, period_key, parent_id, points, grams_avoided, grams_collected, entries, active_members, per_member)
-				SELECT '${s.kind}', ${s.id}, '${p.kind}', ${p.key}, max(${s.parent}), sum(points), sum(ga), sum(gc), count(*), ${active},
-					CASE WHEN ${active} >= 3 THEN CAST(sum(points) AS REAL) / ${active} END
+			const countsDays = p.members && isPerMemberKind(s.kind) && PER_MEMBER_RULES[s.kind].orMinDays !== null;
+			const days = countsDays ? 'count(DISTINCT day)' : '0';
+			await run(`INSERT INTO rollup (scope_kind, scope_id, period_kind, period_key, parent_id, points, grams_avoided, grams_collected, entries, active_members, active_days, per_member)
+				SELECT '${s.kind}', ${s.id}, '${p.kind}', ${p.key}, max(${s.parent}), sum(points), sum(ga), sum(gc), count(*), ${active}, ${days},
+					${p.members ? ranked(s.kind, active, days) : 'NULL'}
 				FROM ex WHERE ${s.id} IS NOT NULL GROUP BY ${s.id}, ${p.key}`);
 		}
 	}
@@ -274,14 +251,13 @@ export async function makeDataset(opts: {
 	];
 	for (const b of areaBoards) {
 		bar.step(`area boards: ${b.kind}`);
-		await run(`INSERT INTO rollup_area (board_kind, area_id, scope_id, period_kind, period_key, points, entries, active_members, per_member)
-			SELECT '${b.kind}', chain.anc, r.scope_id, r.period_kind, r.period_key, r.points, r.entries, r.active_members, r.per_member
+		await run(`INSERT INTO rollup_area (board_kind, area_id, scope_id, period_kind, period_key, points, entries, active_members, active_days, per_member)
+			SELECT '${b.kind}', chain.anc, r.scope_id, r.period_kind, r.period_key, r.points, r.entries, r.active_members, r.active_days, r.per_member
 			FROM rollup r ${b.join} WHERE r.scope_kind = '${b.kind}' AND r.period_kind <> 'day'`);
 	}
 
 	bar.step('impact rollups');
-	await run(entryTrigger);
-	await rebuildImpactRollups(db);
+	const impact = await finishImpact(one);
 
 	bar.step('checkpoint');
 	await run('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -289,10 +265,8 @@ export async function makeDataset(opts: {
 		entries: await one('SELECT count(*) FROM ledger_entry'),
 		rollups: await one('SELECT count(*) FROM rollup'),
 		areaRollups: await one('SELECT count(*) FROM rollup_area'),
-		impactRows: await one('SELECT count(*) FROM impact_day'),
-		impactMembers: await one('SELECT count(*) FROM impact_member')
+		...impact.counts
 	};
-	const benchModel = await one(`SELECT id FROM community_model WHERE code = 'green-school'`);
 	handle.close();
 	bar.done();
 
@@ -309,7 +283,7 @@ export async function makeDataset(opts: {
 		householdId: benchHousehold,
 		neighbourhoodId: benchNeighbourhood,
 		provinceId: province,
-		modelId: benchModel,
+		modelId: impact.modelId,
 		counts,
 		seconds: Math.round((Date.now() - started) / 1000)
 	};

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createDb } from '../../src/lib/server/db/client';
 import { impactDashboard } from '../../src/lib/server/impact/dashboard';
 import { presetPeriod, type PeriodPreset } from '../../src/lib/utils/periods';
@@ -21,6 +22,8 @@ export const DASHBOARD_VIEWS = (info: BenchInfo) =>
 		PeriodPreset
 	])[];
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
  * Median time of every query one dashboard page view runs (in-process, no HTTP), per view: the
  * impact rollups only, so it should not grow with the ledger.
@@ -28,7 +31,7 @@ export const DASHBOARD_VIEWS = (info: BenchInfo) =>
 export async function timeDashboardQueries(info: BenchInfo, rounds = 15) {
 	const handle = await createDb({ url: info.db });
 	const today = localDay(new Date(), 'Asia/Ho_Chi_Minh');
-	const out: { name: string; medianMs: number; students: number }[] = [];
+	const out: { name: string; medianMs: number; scanMs: number; students: number }[] = [];
 	for (const [name, scope, preset] of DASHBOARD_VIEWS(info)) {
 		const period = presetPeriod(preset, today);
 		let students = 0;
@@ -40,9 +43,35 @@ export async function timeDashboardQueries(info: BenchInfo, rounds = 15) {
 			await impactDashboard(handle.db, scope, period);
 			times.push(performance.now() - t0);
 		}
-		times.sort((a, b) => a - b);
-		out.push({ name, medianMs: times[Math.floor(times.length / 2)], students });
+		// What the same period costs when read from the ledger instead: one aggregate over its entries
+		// (less than the dashboard shows: no area, model, material or member breakdown).
+		const scans: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const t0 = performance.now();
+			await handle.db.all(sql`SELECT count(*), sum(points), sum(grams_avoided), count(DISTINCT person_id)
+				FROM ledger_entry WHERE local_day BETWEEN ${period.from} AND ${period.to}`);
+			scans.push(performance.now() - t0);
+		}
+		out.push({ name, medianMs: median(times), scanMs: median(scans), students });
 	}
 	handle.close();
 	return out;
+}
+
+/** Prints the dashboard timings of both datasets with their ratios (`npm run bench -- --only impact`). */
+export function printDashboardTimes(
+	big: Awaited<ReturnType<typeof timeDashboardQueries>>,
+	small: Awaited<ReturnType<typeof timeDashboardQueries>>,
+	sizes: { big: number; small: number }
+) {
+	const k = (n: number) => `${Math.round(n / 1000).toLocaleString('en')}k`;
+	console.info(
+		`impact dashboard, queries of one page view, median (target < 300 ms at 2M entries); ${k(sizes.big)} and ${k(sizes.small)} entries:`
+	);
+	for (const [i, d] of big.entries())
+		console.info(
+			`  ${d.name.padEnd(46)} ${d.medianMs.toFixed(1).padStart(7)} ms / ${small[i].medianMs.toFixed(1).padStart(6)} ms ` +
+				`(scale ${(d.medianMs / small[i].medianMs).toFixed(2)}×); one ledger scan of the period ${d.scanMs.toFixed(0)} ms ` +
+				`= ${(d.scanMs / d.medianMs).toFixed(1)}× the whole dashboard`
+		);
 }

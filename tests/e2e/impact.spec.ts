@@ -20,7 +20,7 @@ test('an organiser opens the dashboard, changes the period, filters a model and 
 	await expect(households).not.toHaveText('0');
 	// The weekly trend draws lazily, with its table one tap away.
 	await expect(page.getByRole('img', { name: /kg nhựa tránh được và thu gom mỗi tuần/ })).toBeVisible();
-	await page.getByText('Xem dạng bảng').first().click();
+	await page.getByText('Xem số liệu dạng bảng').first().click();
 	await expect(page.getByRole('columnheader', { name: 'Tuần bắt đầu' }).first()).toBeVisible();
 
 	// Change the period: this month.

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { PALETTE } from './palette';
 
 export interface ModelBar {
 	/** Translated model name (shortened by the caller if it wants). */
@@ -29,13 +30,13 @@ export function buildImpactModelsChart(
 				{
 					label: labels.avoided,
 					data: shown.map((r) => kg(r.gramsAvoided)),
-					backgroundColor: '#1f7a4d',
+					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
 					label: labels.collected,
 					data: shown.map((r) => kg(r.gramsCollected)),
-					backgroundColor: '#f2b705',
+					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}
 			]

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { PALETTE } from './palette';
 
 export interface TrendRow {
 	/** Axis label of the week or month, already formatted by the page. */
@@ -27,13 +28,13 @@ export function buildImpactKgChart(
 				{
 					label: labels.avoided,
 					data: rows.map((r) => kg(r.gramsAvoided)),
-					backgroundColor: '#1f7a4d',
+					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
 					label: labels.collected,
 					data: rows.map((r) => kg(r.gramsCollected)),
-					backgroundColor: '#f2b705',
+					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}
 			]
@@ -67,16 +68,16 @@ export function buildImpactPeopleChart(
 				{
 					label: labels.students,
 					data: rows.map((r) => r.students),
-					borderColor: '#2b6cb0',
-					backgroundColor: '#2b6cb0',
+					borderColor: PALETTE.blue,
+					backgroundColor: PALETTE.blue,
 					tension: 0.2,
 					pointRadius: 3
 				},
 				{
 					label: labels.households,
 					data: rows.map((r) => r.households),
-					borderColor: '#b83280',
-					backgroundColor: '#b83280',
+					borderColor: PALETTE.magenta,
+					backgroundColor: PALETTE.magenta,
 					borderDash: [6, 3],
 					tension: 0.2,
 					pointRadius: 3

@@ -15,7 +15,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The local calendar day of an instant in `timeZone`. */
-export function localDay(instant: Date | number, timeZone: string = DEFAULT_TIMEZONE): string {
+export function localDay(instant: Date | number, timeZone: string): string {
 	return formatterFor(timeZone).format(instant);
 }
 
@@ -78,4 +78,16 @@ export function monthEnd(day: string): string {
 /** The period keys a local day falls in: week (its Monday), month (YYYY-MM) and all time. */
 export function periodKeysFor(day: string): { week: string; month: string; all: 'all' } {
 	return { week: weekStart(day), month: monthKey(day), all: 'all' };
+}
+
+/**
+ * The days from `from` to `to` (inclusive), at most the last `max` of them: a series builder's loop
+ * is bounded whatever dates the database holds. Empty when either is not a real day or `to` is
+ * before `from`.
+ */
+export function dayRange(from: string, to: string, max: number): string[] {
+	if (!isDay(from) || !isDay(to) || to < from || max <= 0) return [];
+	const count = Math.min(daysBetween(from, to) + 1, max);
+	const first = count === daysBetween(from, to) + 1 ? from : addDays(to, -(count - 1));
+	return Array.from({ length: count }, (_, i) => addDays(first, i));
 }

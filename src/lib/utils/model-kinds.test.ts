@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_KIND_OPTIONS } from '$lib/schemas/structure';
+import { MODEL_KINDS } from '$lib/domain/places';
 import { modelFamily } from './model-kinds';
 
 describe('model families', () => {
 	it('puts every kind but "other" in exactly one family', () => {
-		for (const kind of MODEL_KIND_OPTIONS) {
+		for (const kind of MODEL_KINDS) {
 			if (kind === 'other') expect(modelFamily(kind)).toBeNull();
 			else expect(modelFamily(kind), kind).not.toBeNull();
 		}

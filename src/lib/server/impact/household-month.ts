@@ -7,14 +7,16 @@ import { checkinsIn, groupWeeks, pledgesIn, standingsFor, topActions } from './g
 /**
  * A household's month: what it avoided and collected week by week, its pledges with their streaks,
  * the badges it and its members earned that month (members by nickname), and its place in its
- * neighbourhood that month. `month` is its first day.
+ * neighbourhood that month. `month` is its first day. Without `nameMembers` (its steward, an
+ * organiser) no member is named: which child lives in a household is for its members only.
  */
 export async function householdMonth(
 	db: DbOrTx,
 	householdId: number,
 	month: string,
 	today: string,
-	timeZone: string
+	timeZone: string,
+	nameMembers: boolean
 ) {
 	const period = { from: month, to: monthEnd(month) < today ? monthEnd(month) : today };
 	const members = db
@@ -53,11 +55,13 @@ export async function householdMonth(
 		},
 		weeks: weeks.weeks,
 		topActions: actions.top,
-		pledges,
-		badges: badges.filter((b) => {
-			const day = localDay(b.awardedAt, timeZone);
-			return day >= period.from && day <= period.to;
-		}),
+		pledges: nameMembers ? pledges : pledges.map((p) => ({ ...p, ownerNickname: null })),
+		badges: badges
+			.filter((b) => {
+				const day = localDay(b.awardedAt, timeZone);
+				return day >= period.from && day <= period.to;
+			})
+			.map((b) => (nameMembers ? b : { ...b, nickname: null })),
 		boards
 	};
 }

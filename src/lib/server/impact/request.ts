@@ -1,10 +1,9 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '$lib/server/db/client';
 import { requireUser } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { translate } from '$lib/i18n';
 import { parseReportQuery, type ReportFilter, type ReportQuery } from '$lib/schemas/impact';
-import { localDay } from '$lib/utils/dates';
 import type { PeriodPreset } from '$lib/utils/periods';
 import { authoriseReport, type ReportAccess } from './scope';
 
@@ -25,7 +24,7 @@ export async function requireReport(
 ): Promise<{ query: ReportQuery; access: ReportAccess; today: string }> {
 	const user = requireUser(event);
 	const locale = event.locals.locale;
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const parsed = parseReportQuery(event.url.searchParams, allowed, today, fallback);
 	if (!parsed.ok) error(400, { message: translate(locale, parsed.error, parsed.params) });
 	const query = { ...parsed.query, ...fixed };

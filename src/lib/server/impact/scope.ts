@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { area, classTeacher, communityModel, school, schoolClass } from '$lib/server/db/schema';
+import { area, communityModel, school, schoolClass } from '$lib/server/db/schema';
+import { isClassTeacher } from '$lib/server/access/membership';
 import type { ReportQuery } from '$lib/schemas/impact';
 
 export type ReportViewer = { id: number; roles: readonly string[] };
@@ -48,9 +49,7 @@ export async function authoriseReport(
 	const outside: ScopeFailure = { ok: false, status: 403, error: 'impact.error.outsideRights' };
 	if (!viewer.roles.includes('teacher') || q.classId === null) return outside;
 	if (q.areaId !== null || q.modelId !== null || q.schoolId !== null) return outside;
-	const [teaches] = await db
-		.select({ x: classTeacher.classId })
-		.from(classTeacher)
-		.where(and(eq(classTeacher.classId, q.classId), eq(classTeacher.userId, viewer.id)));
-	return teaches ? { ok: true, as: 'teacher', classId: q.classId } : outside;
+	return (await isClassTeacher(db, viewer.id, q.classId))
+		? { ok: true, as: 'teacher', classId: q.classId }
+		: outside;
 }

@@ -135,6 +135,7 @@ const en: Translations<typeof vi> = {
 		'{actions} actions, {checkins} check-ins, {points} points, {days} days with activity.',
 	'report.household.streaks': 'Pledges and streaks',
 	'report.household.wholeHome': 'the whole home',
+	'report.household.aMember': 'a member',
 	'report.household.badges': 'Badges this month',
 	'report.household.noBadges': 'No new badge this month yet.',
 	'report.household.place': 'Place in the neighbourhood',

@@ -132,6 +132,7 @@ const vi = {
 		'{actions} hành động, {checkins} lượt điểm danh, {points} điểm, {days} ngày có hoạt động.',
 	'report.household.streaks': 'Cam kết và chuỗi ngày',
 	'report.household.wholeHome': 'cả nhà',
+	'report.household.aMember': 'một thành viên',
 	'report.household.badges': 'Huy hiệu trong tháng',
 	'report.household.noBadges': 'Tháng này chưa có huy hiệu mới.',
 	'report.household.place': 'Vị trí trong khu dân cư',

@@ -6,6 +6,7 @@ import { seedBoardsDemo } from './boards';
 import { seedPlaygroundDemo } from './playground';
 import { seedPledgesDemo } from './pledges';
 import { seedActionsDemo } from './actions';
+import { seedTrustDemo } from './trust';
 import { seedModelsDemo } from './models';
 
 export type { DemoContext } from './structure';
@@ -19,6 +20,7 @@ const SEEDERS: DemoSeeder[] = [
 	seedPlaygroundDemo,
 	seedPledgesDemo,
 	seedActionsDemo,
+	seedTrustDemo,
 	seedModelsDemo
 ];
 

@@ -11,39 +11,20 @@ import {
 	collectionPointPlayground,
 	collectionPointSteward,
 	communityModel,
-	contribution,
 	household,
 	householdMember,
 	impactFactor,
 	neighbourhood,
 	playground,
 	playgroundComponent,
-	pledge,
-	pledgeCheckin,
 	user,
-	userRole,
-	type Role
+	userRole
 } from '../../schema';
+import type { Role } from '$lib/domain/roles';
 import { appendEntry } from '$lib/server/ledger/ledger';
-import { createPledgeWithin, PLEDGE_BADGE } from '$lib/server/pledges/pledges';
-import { isPledgeKept } from '$lib/server/pledges/streaks';
-import { awardBadge } from '$lib/server/actions/badges';
-import { appTimeZone } from '$lib/server/config';
-import { completionBonus, PLEDGE_LIMITS, type PledgeItemCode } from '$lib/pledges/items';
-import { addDays } from '$lib/utils/dates';
-import { pointsFor, type Material } from '$lib/utils/playground';
+import { prng } from '$lib/utils/prng';
 import type { DemoContext } from './structure';
-
-/** mulberry32: the same demo on every fresh database. */
-export function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let r = Math.imul(a ^ (a >>> 15), 1 | a);
-		r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-		return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { writeDropOff, writeHouseholdPledge, type DropOff, type HouseholdPledge } from './model-writes';
 
 const VN_OFFSET_MS = 7 * 3600_000;
 
@@ -181,12 +162,12 @@ export async function historyWriter(tx: Tx, ctx: DemoContext, seed: number) {
 				opts.challenge && opts.day >= opts.challenge.startDay && opts.day <= opts.challenge.endDay
 					? opts.challenge
 					: null;
-			const perItem = ch?.points.get(a.id) ?? a.points;
+			const challengePoints = ch?.points.get(a.id);
 			const createdAt = momentOf(opts.day);
 			const logId = nextLogId++;
 			const entry = await appendEntry(tx, {
 				localDay: opts.day,
-				points: perItem * count,
+				points: a.points * count,
 				gramsAvoided: a.grams * count,
 				sourceKind: 'action',
 				sourceId: logId,
@@ -194,13 +175,15 @@ export async function historyWriter(tx: Tx, ctx: DemoContext, seed: number) {
 				personId: opts.personId,
 				classId: opts.classId ?? null,
 				householdId: opts.householdId ?? null,
-				challengeId: ch && ch.points.has(a.id) ? ch.id : null,
+				credits:
+					ch && challengePoints !== undefined
+						? [{ challengeId: ch.id, points: challengePoints * count }]
+						: [],
 				createdAt
 			});
 			logs.push({
 				id: logId,
 				actionId: a.id,
-				challengeId: entry.challengeId,
 				mode: opts.mode,
 				actorId: opts.personId,
 				personId: opts.personId,
@@ -268,130 +251,9 @@ export async function historyWriter(tx: Tx, ctx: DemoContext, seed: number) {
 			return { id: pg.id, components: parts.map((p) => p.id), points: pointIds };
 		},
 		/** A confirmed drop-off: its contribution row, its ledger entry, then the link between them. */
-		async dropOff(opts: {
-			day: string;
-			playgroundId: number;
-			pointId: number;
-			componentId?: number | null;
-			material: Material;
-			grams: number;
-			count?: number | null;
-			householdId: number;
-		}) {
-			const at = momentOf(opts.day);
-			const points = pointsFor(opts.material, opts.grams);
-			const [row] = await tx
-				.insert(contribution)
-				.values({
-					playgroundId: opts.playgroundId,
-					pointId: opts.pointId,
-					componentId: opts.componentId ?? null,
-					material: opts.material,
-					grams: opts.grams,
-					itemCount: opts.count ?? null,
-					householdId: opts.householdId,
-					status: 'confirmed',
-					points,
-					localDay: opts.day,
-					recordedBy: ctx.stewardId,
-					decidedAt: at,
-					createdBy: ctx.stewardId,
-					createdAt: at
-				})
-				.returning({ id: contribution.id });
-			const entry = await appendEntry(tx, {
-				localDay: opts.day,
-				points,
-				gramsCollected: opts.grams,
-				sourceKind: 'contribution',
-				sourceId: row.id,
-				actorId: ctx.stewardId,
-				householdId: opts.householdId,
-				createdAt: at
-			});
-			await tx.update(contribution).set({ ledgerEntryId: entry.id }).where(eq(contribution.id, row.id));
-		},
-		/**
-		 * A household pledge of its adult, started `startedAgo` days before today and checked in on
-		 * the days `checked(offset)` says. Made by the pledge service; the check-ins are written the
-		 * way `checkInWithin` writes them (row, entry, and on the last kept day the completion bonus
-		 * and badge), without its per-call checks, which a demo history cannot fail.
-		 */
-		async householdPledge(opts: {
-			adult: number;
-			householdId: number;
-			item: PledgeItemCode;
-			days: 7 | 21 | 30;
-			uses: number;
-			startedAgo: number;
-			checked: (offset: number) => boolean;
-		}) {
-			const start = addDays(ctx.today, -opts.startedAgo);
-			const made = await createPledgeWithin(
-				tx,
-				opts.adult,
-				{
-					owner: 'household',
-					item: opts.item,
-					customName: null,
-					customGrams: null,
-					usesPerDay: opts.uses,
-					days: opts.days,
-					untilDay: null,
-					idempotencyKey: `demo-model-pledge-${opts.adult}-${opts.item}`
-				},
-				new Date(`${start}T05:00:00Z`),
-				appTimeZone()
-			);
-			if (!made.ok) throw new Error(`demo pledge: ${made.error}`);
-			const [p] = await tx.select().from(pledge).where(eq(pledge.id, made.pledgeId));
-			const days: string[] = [];
-			for (let i = 0; i < opts.days && i <= opts.startedAgo; i++) {
-				const day = addDays(start, i);
-				if (day > ctx.today || !opts.checked(i)) continue;
-				days.push(day);
-				const count = Math.max(1, opts.uses - (i % 3 === 2 ? 1 : 0));
-				const at = momentOf(day);
-				const [row] = await tx
-					.insert(pledgeCheckin)
-					.values({
-						pledgeId: p.id,
-						localDay: day,
-						itemsAvoided: count,
-						gramsAvoided: count * p.gramsPerItem,
-						userId: opts.adult,
-						householdId: opts.householdId,
-						createdAt: at
-					})
-					.returning({ id: pledgeCheckin.id });
-				const credit = {
-					actorId: opts.adult,
-					personId: opts.adult,
-					householdId: opts.householdId,
-					createdAt: at
-				};
-				await appendEntry(tx, {
-					...credit,
-					localDay: day,
-					points: PLEDGE_LIMITS.checkinPoints,
-					gramsAvoided: count * p.gramsPerItem,
-					sourceKind: 'checkin',
-					sourceId: row.id
-				});
-				if (isPledgeKept(days, p.startDay, p.endDay)) {
-					await tx.update(pledge).set({ completedOn: day }).where(eq(pledge.id, p.id));
-					await appendEntry(tx, {
-						...credit,
-						localDay: day,
-						points: completionBonus(opts.days),
-						sourceKind: 'bonus',
-						sourceId: p.id
-					});
-					await awardBadge(tx, PLEDGE_BADGE, { householdId: opts.householdId }, String(p.id), at);
-				}
-			}
-			return days.length;
-		},
+		dropOff: (opts: DropOff) => writeDropOff(tx, ctx, momentOf(opts.day), opts),
+		/** A household pledge with its check-ins, bonus and badge (see `writeHouseholdPledge`). */
+		householdPledge: (opts: HouseholdPledge) => writeHouseholdPledge(tx, ctx, momentOf, opts),
 		/** Writes the batched action logs (call once, at the end of the transaction). */
 		async finish() {
 			for (let i = 0; i < logs.length; i += 200) await tx.insert(actionLog).values(logs.slice(i, i + 200));

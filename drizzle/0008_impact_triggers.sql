@@ -102,8 +102,7 @@ FROM impact_entry_side sd JOIN pledge_checkin pc ON pc.id = sd.source_id
 WHERE sd.source_kind = 'checkin' AND (sd.side = 'school' OR sd.class_id IS NULL);
 --> statement-breakpoint
 -- One entry at a time: the rules of the views above, unrolled for NEW (SQLite compiles a trigger
--- with every INSERT that fires it, and views inside it made each insert ~5 ms slower). The 'update'
--- fixes the next bucket's prev_day when a day is logged after a later one (yesterday after today).
+-- with every INSERT that fires it, and views inside it made each insert ~5 ms slower).
 CREATE TRIGGER impact_ledger_entry AFTER INSERT ON ledger_entry BEGIN
 	INSERT INTO impact_day (area_id, model_id, day, points, grams_avoided, grams_collected, items_avoided, actions, checkins, pledges_kept, drop_offs, entries)
 	SELECT k.area_id, k.model_id, NEW.local_day, NEW.points, NEW.grams_avoided, NEW.grams_collected,
@@ -193,35 +192,6 @@ CREATE TRIGGER impact_ledger_entry AFTER INSERT ON ledger_entry BEGIN
 	) g
 	WHERE NEW.source_kind <> 'reversal' AND p.member_id IS NOT NULL
 	ON CONFLICT DO NOTHING;
-	UPDATE impact_member SET prev_day = NEW.local_day
-	FROM (
-		SELECT p.kind, p.area_id, p.model_id, p.member_id, g.grain, (
-			SELECT min(x.bucket) FROM impact_member x
-			WHERE x.kind = p.kind AND x.area_id = p.area_id AND x.model_id = p.model_id AND x.member_id = p.member_id
-				AND x.grain = g.grain AND x.bucket > g.bucket) AS next
-	FROM (
-			SELECT k.kind, s.area_id, coalesce(s.model_id, 0) AS model_id,
-				CASE k.kind WHEN 'student' THEN NEW.person_id WHEN 'class' THEN NEW.class_id WHEN 'school' THEN s.id ELSE pc.pledge_id END AS member_id
-			FROM class c JOIN school s ON s.id = c.school_id
-			JOIN (SELECT 'student' AS kind UNION ALL SELECT 'class' UNION ALL SELECT 'school' UNION ALL SELECT 'pledge') k
-			LEFT JOIN pledge_checkin pc ON pc.id = NEW.source_id AND NEW.source_kind = 'checkin'
-			WHERE c.id = NEW.class_id
-			UNION ALL
-			SELECT k.kind, n.area_id, coalesce(n.model_id, 0), CASE k.kind WHEN 'household' THEN NEW.household_id ELSE pc.pledge_id END
-			FROM household h JOIN neighbourhood n ON n.id = h.neighbourhood_id
-			JOIN (SELECT 'household' AS kind UNION ALL SELECT 'pledge') k
-			LEFT JOIN pledge_checkin pc ON pc.id = NEW.source_id AND NEW.source_kind = 'checkin' AND NEW.class_id IS NULL
-			WHERE h.id = NEW.household_id
-		) p, (
-			SELECT 'day' AS grain, NEW.local_day AS bucket, NEW.local_day AS start
-			UNION ALL SELECT 'month', substr(NEW.local_day, 1, 7), substr(NEW.local_day, 1, 7) || '-01'
-		UNION ALL SELECT 'week', date(NEW.local_day, '-' || ((CAST(strftime('%w', NEW.local_day) AS INTEGER) + 6) % 7) || ' days'), date(NEW.local_day, '-' || ((CAST(strftime('%w', NEW.local_day) AS INTEGER) + 6) % 7) || ' days')
-		) g
-		WHERE NEW.source_kind <> 'reversal' AND p.member_id IS NOT NULL
-	) AS n
-	WHERE impact_member.kind = n.kind AND impact_member.area_id = n.area_id AND impact_member.model_id = n.model_id
-		AND impact_member.member_id = n.member_id AND impact_member.grain = n.grain AND impact_member.bucket = n.next
-		AND impact_member.prev_day < NEW.local_day;
 END;
 --> statement-breakpoint
 -- How many members each place has per bucket: one more for each new member row (a repeated day,
@@ -230,6 +200,31 @@ CREATE TRIGGER impact_member_count AFTER INSERT ON impact_member BEGIN
 	INSERT INTO impact_active (kind, area_id, model_id, grain, bucket, members)
 	VALUES (NEW.kind, NEW.area_id, NEW.model_id, NEW.grain, NEW.bucket, 1)
 	ON CONFLICT (kind, area_id, model_id, grain, bucket) DO UPDATE SET members = members + 1;
+END;
+--> statement-breakpoint
+-- A member's first entry on a day that comes before days already recorded (yesterday logged after
+-- today): the next day, week and month after it now have this day as the last active day before
+-- them. Only a new day row can change that, so this runs once per member and day, not per entry.
+CREATE TRIGGER impact_member_prev_day AFTER INSERT ON impact_member WHEN NEW.grain = 'day' BEGIN
+	UPDATE impact_member SET prev_day = NEW.bucket
+	WHERE kind = NEW.kind AND area_id = NEW.area_id AND model_id = NEW.model_id AND member_id = NEW.member_id
+		AND grain = 'day' AND prev_day < NEW.bucket
+		AND bucket = (SELECT min(x.bucket) FROM impact_member x
+			WHERE x.kind = NEW.kind AND x.area_id = NEW.area_id AND x.model_id = NEW.model_id
+				AND x.member_id = NEW.member_id AND x.grain = 'day' AND x.bucket > NEW.bucket);
+	UPDATE impact_member SET prev_day = NEW.bucket
+	WHERE kind = NEW.kind AND area_id = NEW.area_id AND model_id = NEW.model_id AND member_id = NEW.member_id
+		AND grain = 'week' AND prev_day < NEW.bucket
+		AND bucket = (SELECT min(x.bucket) FROM impact_member x
+			WHERE x.kind = NEW.kind AND x.area_id = NEW.area_id AND x.model_id = NEW.model_id
+				AND x.member_id = NEW.member_id AND x.grain = 'week'
+				AND x.bucket > date(NEW.bucket, '-' || ((CAST(strftime('%w', NEW.bucket) AS INTEGER) + 6) % 7) || ' days'));
+	UPDATE impact_member SET prev_day = NEW.bucket
+	WHERE kind = NEW.kind AND area_id = NEW.area_id AND model_id = NEW.model_id AND member_id = NEW.member_id
+		AND grain = 'month' AND prev_day < NEW.bucket
+		AND bucket = (SELECT min(x.bucket) FROM impact_member x
+			WHERE x.kind = NEW.kind AND x.area_id = NEW.area_id AND x.model_id = NEW.model_id
+				AND x.member_id = NEW.member_id AND x.grain = 'month' AND x.bucket > substr(NEW.bucket, 1, 7));
 END;
 --> statement-breakpoint
 -- An action's items count once its log names its entry: at insert (a log written after its
