@@ -39,7 +39,7 @@ test('an organiser opens the dashboard, changes the period, filters a model and 
 	await page.getByRole('link', { name: 'Xem lại với bộ lọc mặc định' }).click();
 
 	// One model: Chợ Hàn's stalls refusing plastic bags.
-	await page.getByLabel('Mô hình').selectOption({ label: 'giảm nhựa tại chợ Hàn' });
+	await page.getByLabel('Mô hình', { exact: true }).selectOption({ label: 'giảm nhựa tại chợ Hàn' });
 	await page.getByRole('button', { name: 'Xem' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: /giảm nhựa tại chợ Hàn/ })).toBeVisible();
 	await expect(page.getByTestId('fig-households').locator('dd').first()).toHaveText('6');
