@@ -3,7 +3,7 @@ import type { DbOrTx } from '$lib/server/db/client';
 
 /*
  * The impact rollups recomputed in bulk from the views that say what each ledger entry counts for
- * (migration 0008_impact_triggers, which ran these same statements for the entries that existed
+ * (migration 0009_impact_triggers, which ran these same statements for the entries that existed
  * then). The app never needs this: triggers keep the rollups in step entry by entry. The benchmark
  * loads its ledger with the triggers off and calls this; the tests compare both ways.
  */

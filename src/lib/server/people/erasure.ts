@@ -1,15 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import {
-	impactMember,
-	pledge,
-	rateLimit,
-	rollup,
-	rollupDay,
-	rollupMember,
-	user
-} from '$lib/server/db/schema';
-import { loginKeys } from '$lib/server/auth/rate-limit';
+import { impactMember, pledge, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
+import { forgetPersonLimits } from '$lib/server/auth/rate-limit';
+import { forgetReceipts } from '$lib/server/db/receipts';
 
 /**
  * Erases a person: their user row (and with it, by foreign keys, their roles, sessions, class and
@@ -32,7 +25,8 @@ export async function erasePerson(db: Db, personId: number): Promise<boolean> {
 		await tx
 			.delete(impactMember)
 			.where(and(eq(impactMember.kind, 'student'), eq(impactMember.memberId, personId)));
-		await tx.delete(rateLimit).where(eq(rateLimit.key, loginKeys(row.username, '').account));
+		await forgetPersonLimits(tx, personId, row.username);
+		await forgetReceipts(tx, personId);
 		await tx.delete(user).where(eq(user.id, personId));
 		return true;
 	});

@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 
 /*
  * Rollups for the impact reports. They are written by SQLite triggers on `ledger_entry` and
- * `action_log` (migration 0008_impact_triggers), inside the transaction that appends the entry,
+ * `action_log` (migration 0009_impact_triggers), inside the transaction that appends the entry,
  * from three views that say what an entry counts for (`impact_entry_key`, `impact_entry_amount`,
  * `impact_entry_member`); `src/lib/server/impact/rebuild.ts` recomputes them in bulk from the same
  * views, and `rollups.test.ts` checks both against the ledger. Like the board rollups, they keep the

@@ -5,10 +5,10 @@ import { getDb } from '$lib/server/db';
 import { communityModel } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { modelStorySchema } from '$lib/schemas/impact';
 import { saveModelStory } from '$lib/server/impact/model-page';
-import { refillValues } from '$lib/server/form-values';
+import { readForm, refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
 
 const FIELDS = ['workedVi', 'workedEn', 'hardVi', 'hardEn', 'supportVi', 'supportEn', 'contact'] as const;
@@ -34,7 +34,7 @@ export const actions: Actions = {
 		requireRole(event, 'organiser');
 		const modelId = parseId(event.params.modelId);
 		if (!(await findModel(modelId))) error(404, { message: 'error.404' });
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, FIELDS, 8000);
 		const parsed = modelStorySchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) as FieldErrors });
