@@ -10,6 +10,7 @@ import boards from './messages/boards/vi';
 import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
+import offline from './messages/offline/vi';
 
 const table: Record<string, string> = {
 	...common,
@@ -21,6 +22,7 @@ const table: Record<string, string> = {
 	...boards,
 	...actions,
 	...challenges,
-	...impact
+	...impact,
+	...offline
 };
 export default table;

@@ -19,6 +19,7 @@ import {
 } from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { submissionTime } from '$lib/server/offline/submission-time';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
 import { checkEcobrick } from '$lib/utils/ecobrick';
@@ -89,7 +90,10 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
 		const db = await getDb();
-		const result = await recordContribution(db, user.id, parsed.data);
+		const clock = await submissionTime(db, user.id, values);
+		if (!clock.ok)
+			return fail(clock.status, { form: 'record', values, errors: { _: clock.error }, candidates: [] });
+		const result = await recordContribution(db, user.id, parsed.data, clock.now);
 		if (!result.ok) return refused(result, 'record', values);
 		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
 			path: '/steward',

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
+import { submissionTime } from '$lib/server/offline/submission-time';
 import { logActionSchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
@@ -75,7 +76,14 @@ export const actions: Actions = {
 				params: {}
 			});
 		const db = await getDb();
-		const result = await logAction(db, user.id, parsed.data, new Date(), appTimeZone());
+		const clock = await submissionTime(db, user.id, raw);
+		if (!clock.ok)
+			return fail(clock.status, {
+				actionId: parsed.data.actionId,
+				error: clock.error,
+				params: clock.params ?? {}
+			});
+		const result = await logAction(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok)
 			return fail(result.status, {
 				actionId: parsed.data.actionId,
