@@ -1,4 +1,4 @@
-import type { Role } from '$lib/server/db/schema/auth';
+import type { Role } from '$lib/domain/roles';
 import type { MessageKey } from '$lib/i18n';
 
 export interface NavItem {

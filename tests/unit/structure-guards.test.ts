@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
+import { call, requestEvent as event } from '../helpers/events';
 import { makeHousehold, makeSchool, makeUser, makeStudentWorld } from '../helpers/factories';
 import {
 	classStudent,
@@ -10,8 +11,7 @@ import {
 	household,
 	householdMember,
 	schoolClass,
-	user,
-	type Role
+	user
 } from '../../src/lib/server/db/schema';
 
 const t = await createTestDb();
@@ -29,31 +29,6 @@ const child = await import('../../src/routes/(app)/children/[studentId=id]/+page
 const exportCsv = await import('../../src/routes/(app)/children/[studentId=id]/export.csv/+server');
 const households = await import('../../src/routes/(app)/households/+page.server');
 const schools = await import('../../src/routes/(app)/organiser/schools/+page.server');
-
-type U = { id: number; username: string; nickname: string; displayName: string };
-function event(
-	u: U,
-	roles: Role[],
-	params: Record<string, string>,
-	form?: Record<string, string>,
-	search = ''
-) {
-	const url = new URL(`http://localhost/x${search}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
-	return {
-		locals: { user: { ...u, locale: 'vi', roles }, locale: 'vi', session: null },
-		url,
-		params,
-		request: new Request(url, form ? { method: 'POST', body } : undefined),
-		cookies: { set() {}, get() {}, delete() {}, getAll: () => [] },
-		getClientAddress: () => '203.0.113.9'
-	} as never;
-}
-// Actions and loads are typed for SvelteKit's own events; the tests call them directly.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Anyfn = (e: any) => Promise<unknown> | unknown;
-const call = (fn: unknown, e: unknown) => (fn as Anyfn)(e);
 
 async function world() {
 	const a = await makeStudentWorld(t.db);

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { action, actionLog, classGoal, ledgerEntry, type GoalMetric } from '$lib/server/db/schema';
+import { action, actionLog, classGoal, ledgerEntry } from '$lib/server/db/schema';
+import type { GoalMetric } from '$lib/domain/goals';
 import { goalTargetBase, type CreateGoalInput } from '$lib/schemas/goals';
 import { addDays } from '$lib/utils/dates';
 import { awardBadge } from './badges';

@@ -152,7 +152,7 @@ describe('when a queued submission counts as made', () => {
 		const clock = await submissionTime(t.db, w.steward.id, fields, SERVER_NOW);
 		if (!clock.ok) throw new Error(clock.error);
 		const input = recordContributionSchema.parse(fields);
-		const r = await recordContribution(t.db, w.steward.id, input, clock.now);
+		const r = await recordContribution(t.db, w.steward.id, input, clock.now, TZ);
 		if (!r.ok) throw new Error(r.error);
 		const [row] = await t.db.select().from(contribution).where(eq(contribution.id, r.contribution.id));
 		expect(row.localDay).toBe('2026-11-23');

@@ -36,6 +36,7 @@ function record(w: Awaited<ReturnType<typeof makePlaygroundWorld>>, fields: Reco
 	return parsed.data;
 }
 
+const TZ = 'Asia/Ho_Chi_Minh';
 const countContributions = async () => (await t.db.select({ n: count() }).from(contribution))[0].n;
 const countEntries = async () => (await t.db.select({ n: count() }).from(ledgerEntry))[0].n;
 
@@ -48,9 +49,9 @@ describe('recording a drop-off', () => {
 			weightKg: '2,5',
 			componentId: String(w.bench.id)
 		});
-		const first = await recordContribution(t.db, w.steward.id, input);
+		const first = await recordContribution(t.db, w.steward.id, input, new Date(), TZ);
 		expect(first.ok).toBe(true);
-		const again = await recordContribution(t.db, w.steward.id, input);
+		const again = await recordContribution(t.db, w.steward.id, input, new Date(), TZ);
 		expect(again).toMatchObject({ ok: true, duplicate: true });
 		if (!first.ok) return;
 		expect(first.contribution).toMatchObject({
@@ -83,7 +84,9 @@ describe('recording a drop-off', () => {
 		const r = await recordContribution(
 			t.db,
 			w.steward.id,
-			record(w, { contributor: `https://x.vn/h/hh${hh.id}`, material: 'bottle_caps', count: '100' })
+			record(w, { contributor: `https://x.vn/h/hh${hh.id}`, material: 'bottle_caps', count: '100' }),
+			new Date(),
+			TZ
 		);
 		expect(r).toMatchObject({
 			ok: true,
@@ -102,7 +105,9 @@ describe('recording a drop-off', () => {
 		const res = await recordContribution(
 			t.db,
 			w.steward.id,
-			record(w, { contributor: 'trùng tên', material: 'hdpe', weightKg: '1' })
+			record(w, { contributor: 'trùng tên', material: 'hdpe', weightKg: '1' }),
+			new Date(),
+			TZ
 		);
 		expect(res).toMatchObject({ ok: false, status: 400, error: 'playground.error.ambiguousContributor' });
 		expect(await countContributions()).toBe(before);
@@ -134,7 +139,9 @@ describe('recording a drop-off', () => {
 			await recordContribution(
 				t.db,
 				w.steward.id,
-				record(w, { contributor: 'không-ai-cả-xyz', material: 'hdpe', weightKg: '1' })
+				record(w, { contributor: 'không-ai-cả-xyz', material: 'hdpe', weightKg: '1' }),
+				new Date(),
+				TZ
 			)
 		).toMatchObject({
 			ok: false,
@@ -150,7 +157,9 @@ describe('recording a drop-off', () => {
 					material: 'hdpe',
 					weightKg: '1',
 					componentId: String(foreign.id)
-				})
+				}),
+				new Date(),
+				TZ
 			)
 		).toMatchObject({ ok: false, status: 400, error: 'playground.error.unknownComponent' });
 		expect(
@@ -162,7 +171,9 @@ describe('recording a drop-off', () => {
 					material: 'hdpe',
 					weightKg: '1',
 					componentId: String(w.bench.id)
-				})
+				}),
+				new Date(),
+				TZ
 			)
 		).toMatchObject({ ok: false, status: 400, error: 'playground.error.materialNotForComponent' });
 		// The other point's steward acting at this point.
@@ -170,7 +181,9 @@ describe('recording a drop-off', () => {
 			await recordContribution(
 				t.db,
 				w.otherSteward.id,
-				record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1' })
+				record(w, { contributor: w.student.username, material: 'hdpe', weightKg: '1' }),
+				new Date(),
+				TZ
 			)
 		).toMatchObject({
 			ok: false,
@@ -230,7 +243,9 @@ describe('announce, confirm, reject', () => {
 			t.db,
 			{ id: w.student.id, roles: ['student'] },
 			w.household.id,
-			announce({ material: 'pet_bottles', count: '40' })
+			announce({ material: 'pet_bottles', count: '40' }),
+			new Date(),
+			TZ
 		);
 		expect(a).toMatchObject({
 			ok: true,
@@ -253,7 +268,7 @@ describe('announce, confirm, reject', () => {
 			weightKg: '0.45',
 			count: '40'
 		});
-		expect(await confirmContribution(t.db, w.otherSteward.id, confirmInput)).toMatchObject({
+		expect(await confirmContribution(t.db, w.otherSteward.id, confirmInput, new Date(), TZ)).toMatchObject({
 			ok: false,
 			status: 403
 		});
@@ -265,17 +280,23 @@ describe('announce, confirm, reject', () => {
 			(await t.db.select().from(contribution).where(eq(contribution.id, a.contribution.id)))[0].status
 		).toBe('announced');
 
-		const c = await confirmContribution(t.db, w.steward.id, confirmInput);
+		const c = await confirmContribution(t.db, w.steward.id, confirmInput, new Date(), TZ);
 		expect(c).toMatchObject({
 			ok: true,
 			contribution: { status: 'confirmed', grams: 450, gramsEstimated: false, points: 9 }
 		});
-		expect(await confirmContribution(t.db, w.steward.id, confirmInput)).toMatchObject({
+		expect(await confirmContribution(t.db, w.steward.id, confirmInput, new Date(), TZ)).toMatchObject({
 			ok: true,
 			duplicate: true
 		});
 		expect(
-			await confirmContribution(t.db, w.steward.id, { ...confirmInput, idempotencyKey: key() })
+			await confirmContribution(
+				t.db,
+				w.steward.id,
+				{ ...confirmInput, idempotencyKey: key() },
+				new Date(),
+				TZ
+			)
 		).toMatchObject({ ok: false, status: 409 });
 		expect(await getTotals(t.db, 'class', w.cls.id)).toMatchObject({
 			points: 9,
@@ -287,7 +308,9 @@ describe('announce, confirm, reject', () => {
 			t.db,
 			{ id: w.parent.id, roles: ['household'] },
 			w.household.id,
-			announce({ material: 'soft_plastic', weightKg: '3' })
+			announce({ material: 'soft_plastic', weightKg: '3' }),
+			new Date(),
+			TZ
 		);
 		if (!b.ok) throw new Error('announce');
 		expect(
@@ -310,14 +333,28 @@ describe('announce, confirm, reject', () => {
 			weightKg: '1'
 		});
 		expect(
-			await announceContribution(t.db, { id: outsider.id, roles: ['household'] }, w.household.id, input)
+			await announceContribution(
+				t.db,
+				{ id: outsider.id, roles: ['household'] },
+				w.household.id,
+				input,
+				new Date(),
+				TZ
+			)
 		).toMatchObject({ ok: false, status: 403 });
 		const strangerChild = await makeUser(t.db, { roles: ['student'] });
 		expect(
-			await announceContribution(t.db, { id: w.parent.id, roles: ['household'] }, w.household.id, {
-				...input,
-				studentId: strangerChild.id
-			})
+			await announceContribution(
+				t.db,
+				{ id: w.parent.id, roles: ['household'] },
+				w.household.id,
+				{
+					...input,
+					studentId: strangerChild.id
+				},
+				new Date(),
+				TZ
+			)
 		).toMatchObject({
 			ok: false,
 			error: 'playground.error.studentNotInHousehold'
@@ -337,7 +374,9 @@ describe('voids and totals', () => {
 			const r = await recordContribution(
 				t.db,
 				w.steward.id,
-				record(w, { contributor: who, material, weightKg: kg })
+				record(w, { contributor: who, material, weightKg: kg }),
+				new Date(),
+				TZ
 			);
 			if (!r.ok) throw new Error(r.error);
 			ids.push(r.contribution.id);

@@ -21,7 +21,6 @@ import { isPointSteward, pointFeeds } from './points';
 import { componentOf } from './playgrounds';
 import { effectiveGrams, parseMaterials, pointsFor, type Material } from '$lib/utils/playground';
 import { localDay } from '$lib/utils/dates';
-import { appTimeZone } from '$lib/server/config';
 
 export type ContributionRow = typeof contribution.$inferSelect;
 
@@ -233,6 +232,7 @@ async function insertDropOff(
 	input: DropOff,
 	weight: { grams: number; estimated: boolean },
 	now: Date,
+	timeZone: string,
 	rest: Partial<typeof contribution.$inferInsert> &
 		Pick<typeof contribution.$inferInsert, 'householdId' | 'status'>
 ) {
@@ -252,7 +252,7 @@ async function insertDropOff(
 			gramsEstimated: weight.estimated,
 			itemCount: input.count ?? null,
 			volumeMl: input.material === 'ecobricks' ? (input.volumeMl ?? null) : null,
-			localDay: localDay(now, appTimeZone()),
+			localDay: localDay(now, timeZone),
 			createdBy: actorId,
 			idempotencyKey: input.idempotencyKey,
 			createdAt: now,
@@ -271,7 +271,8 @@ export async function recordContribution(
 	db: Db,
 	stewardId: number,
 	input: RecordContributionInput,
-	now = new Date()
+	now: Date,
+	timeZone: string
 ): Promise<ContributionResult> {
 	if (!(await isPointSteward(db, stewardId, input.pointId))) return fail(403, 'playground.error.notSteward');
 	if (!(await pointFeeds(db, input.pointId, input.playgroundId)))
@@ -287,7 +288,7 @@ export async function recordContribution(
 	const c = who.contributor;
 
 	return db.transaction(async (tx) => {
-		const { row, duplicate } = await insertDropOff(tx, stewardId, input, weight, now, {
+		const { row, duplicate } = await insertDropOff(tx, stewardId, input, weight, now, timeZone, {
 			householdId: c.householdId,
 			studentId: c.kind === 'student' ? c.studentId : null,
 			classId: c.kind === 'student' ? c.classId : null,
@@ -313,7 +314,8 @@ export async function announceContribution(
 	actor: { id: number; roles: readonly string[] },
 	householdId: number,
 	input: AnnounceContributionInput,
-	now = new Date()
+	now: Date,
+	timeZone: string
 ): Promise<ContributionResult> {
 	const relation = await relationToHousehold(db, actor, householdId);
 	if (relation !== 'adult' && relation !== 'student') return fail(403, 'playground.error.notMember');
@@ -342,7 +344,7 @@ export async function announceContribution(
 	}
 	const weight = effectiveGrams(input.material, input.weightKg, input.count)!;
 	return db.transaction(async (tx) => {
-		const { row, duplicate } = await insertDropOff(tx, actor.id, input, weight, now, {
+		const { row, duplicate } = await insertDropOff(tx, actor.id, input, weight, now, timeZone, {
 			householdId,
 			studentId,
 			classId,
@@ -372,7 +374,8 @@ export async function confirmContribution(
 	db: Db,
 	stewardId: number,
 	input: ConfirmContributionInput,
-	now = new Date()
+	now: Date,
+	timeZone: string
 ): Promise<ContributionResult> {
 	const loaded = await loadForSteward(db, stewardId, input.contributionId);
 	if (loaded.error) return loaded.error;
@@ -396,7 +399,7 @@ export async function confirmContribution(
 				componentId: input.componentId ?? null,
 				status: 'confirmed',
 				points: pointsFor(input.material, weight.grams),
-				localDay: localDay(now, appTimeZone()),
+				localDay: localDay(now, timeZone),
 				recordedBy: stewardId,
 				decidedAt: now
 			})

@@ -102,8 +102,8 @@ export function createPledge(
 	db: Db,
 	userId: number,
 	input: CreatePledgeInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CreateResult> {
 	return db.transaction((tx) => createPledgeWithin(tx, userId, input, now, timeZone));
 }
@@ -113,8 +113,8 @@ export async function createPledgeWithin(
 	tx: Tx,
 	userId: number,
 	input: CreatePledgeInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CreateResult> {
 	const today = localDay(now, timeZone);
 	let endDay: string;
@@ -200,8 +200,8 @@ export async function checkIn(
 	db: Db,
 	userId: number,
 	input: CheckinInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CheckinResult> {
 	try {
 		return await db.transaction((tx) => checkInWithin(tx, userId, input, now, timeZone));
@@ -217,8 +217,8 @@ export async function checkInWithin(
 	tx: Tx,
 	userId: number,
 	input: CheckinInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CheckinResult> {
 	const today = localDay(now, timeZone);
 	const day = input.day === 'today' ? today : addDays(today, -1);
@@ -307,8 +307,8 @@ export async function endPledge(
 	db: Db,
 	userId: number,
 	pledgeId: number,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<EndResult> {
 	const today = localDay(now, timeZone);
 	return db.transaction(async (tx) => {

@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { classStudent, householdMember, pledge, pledgeCheckin, user } from '$lib/server/db/schema';
-import { addDays, daysBetween, localDay, weekStart } from '$lib/utils/dates';
-import { appTimeZone } from '$lib/server/config';
+import { addDays, daysBetween, weekStart } from '$lib/utils/dates';
 import { computeStreak } from './streaks';
 import type { PledgeRow } from './pledges';
 import type { Impact, PledgeState, PledgeView } from '$lib/pledges/types';
@@ -266,9 +265,4 @@ export async function dueToday(db: DbOrTx, userId: number, today: string) {
 			yesterday: v.canCheckInYesterday,
 			streak: v.streak.current
 		}));
-}
-
-/** The home page's reminder: what the signed-in person still has to check in, as of `now`. */
-export async function pledgeReminders(db: DbOrTx, userId: number, now = new Date()) {
-	return dueToday(db, userId, localDay(now, appTimeZone()));
 }

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { badgesOf } from '$lib/server/actions/badges';
 import { getTotals } from '$lib/server/ledger/ledger';
 import { personFeed } from '$lib/server/actions/review';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	const [week, all, badges, entries] = await Promise.all([
 		getTotals(db, 'person', user.id, 'week', periodKeysFor(today).week),
 		getTotals(db, 'person', user.id, 'all', 'all'),

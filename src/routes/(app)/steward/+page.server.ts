@@ -20,8 +20,7 @@ import {
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { submissionTime } from '$lib/server/offline/submission-time';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 
@@ -44,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			)
 		)
 	).flat();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [todayRows, announced] = await Promise.all([
 		listPointDay(db, point.id, today),
 		listAnnounced(db, point.id)
@@ -93,7 +92,7 @@ export const actions: Actions = {
 		const clock = await submissionTime(db, user.id, values);
 		if (!clock.ok)
 			return fail(clock.status, { form: 'record', values, errors: { _: clock.error }, candidates: [] });
-		const result = await recordContribution(db, user.id, parsed.data, clock.now);
+		const result = await recordContribution(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok) return refused(result, 'record', values);
 		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
 			path: '/steward',
@@ -126,7 +125,7 @@ export const actions: Actions = {
 				errors: fieldErrors(parsed.error),
 				candidates: []
 			});
-		const result = await confirmContribution(await getDb(), user.id, parsed.data);
+		const result = await confirmContribution(await getDb(), user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
 		back(event, result.contribution.pointId, 'playground.steward.confirmed');
 	},

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+import { GOAL_METRICS } from '../../../domain/goals';
 import { action } from './catalogue';
 import { ledgerEntry } from './ledger';
 import { area, communityModel, household, neighbourhood, school, schoolClass } from './places';
@@ -108,9 +109,6 @@ export const actionLog = sqliteTable(
 		check('action_log_count_chk', sql`${t.count} > 0`)
 	]
 );
-
-export const GOAL_METRICS = ['points', 'action_count', 'kg_collected', 'checkins'] as const;
-export type GoalMetric = (typeof GOAL_METRICS)[number];
 
 /**
  * A class goal: reach `target` (points, count of one action, grams collected, or check-ins) between

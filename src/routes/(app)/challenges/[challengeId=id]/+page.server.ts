@@ -4,7 +4,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { communityModel } from '$lib/server/db/schema';
 import { awardChallengeWinners } from '$lib/server/actions/badges';
 import {
@@ -17,7 +17,6 @@ import {
 	runningChallengesFor
 } from '$lib/server/actions/challenges';
 import { getMemberships } from '$lib/server/access/membership';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -26,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const found = await getChallenge(db, id);
 	if (!found) error(404, { message: 'error.404' });
 	if (!(await canViewChallenge(db, user, found.challenge))) error(403, { message: 'error.403' });
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const ch = found.challenge;
 	const state = challengeState(ch, today);
 	// Winners are settled the first time a finished challenge is read (the badge is unique, so once).

@@ -2,18 +2,18 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { challengeFormObject, createChallengeSchema } from '$lib/schemas/challenges';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
-import { addDays, localDay } from '$lib/utils/dates';
+import { addDays } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'teacher', 'steward', 'organiser');
 	const db = await getDb();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [options, actions] = await Promise.all([challengeFormOptions(db, user), activeActions(db)]);
 	return {
 		options,
@@ -34,7 +34,7 @@ export const actions: Actions = {
 			return fail(400, { values, errors, formError: 'form.hasErrors' });
 		}
 		const db = await getDb();
-		const result = await createChallenge(db, user, parsed.data, localDay(new Date(), appTimeZone()));
+		const result = await createChallenge(db, user, parsed.data, appToday());
 		if (!result.ok) {
 			const status = result.error === 'challenges.scope.forbidden' ? 403 : 400;
 			return fail(status, { values, errors: {} as FieldErrors, formError: result.error });

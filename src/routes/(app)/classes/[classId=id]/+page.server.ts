@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
 import { getClassHeader, groupSummary } from '$lib/server/community/groups';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
+
 import { classStandings } from '$lib/server/boards/view';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	return {
 		cls: header,
 		relation,

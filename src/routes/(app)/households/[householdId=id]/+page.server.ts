@@ -3,8 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
 import { getHouseholdHeader, groupSummary } from '$lib/server/community/groups';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
+
 import { householdStandings } from '$lib/server/boards/view';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	return {
 		household: header,
 		relation,

@@ -16,9 +16,9 @@ import {
 	schoolInvite,
 	schoolTeacher,
 	user,
-	userRole,
-	type Role
+	userRole
 } from '../../schema';
+import type { Role } from '$lib/domain/roles';
 import { hashPassword } from '$lib/server/auth/password';
 import { localDay } from '$lib/utils/dates';
 import { appTimeZone } from '$lib/server/config';

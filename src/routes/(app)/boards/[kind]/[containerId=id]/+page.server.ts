@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
 import { fieldErrors, formObject } from '$lib/schemas/common';
@@ -11,7 +11,6 @@ import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards
 import { boardView, RACE_GROUPS } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { MIN_ACTIVE_MEMBERS } from '$lib/server/ledger/ledger';
-import { localDay } from '$lib/utils/dates';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -41,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 	const challenge = query.window === 'challenge' ? await findChallenge(db, query.challenge!) : null;
 	if (query.window === 'challenge' && !challenge) error(404, { message: 'board.error.challenge' });
 
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const period = windowPeriod(query.window, today, challenge ?? undefined);
 	const hidden = board.studentBoard && !board.studentBoard.enabled;
 	return {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { classBadgeFeed, settleFinishedChallenges } from '$lib/server/actions/badges';
 import { checkClassGoals } from '$lib/server/actions/goals';
 import { getClassHeader } from '$lib/server/community/groups';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	// Badges earned by time passing (a goal's deadline, a challenge's end) are settled on read.
 	await checkClassGoals(db, classId, today);
 	await settleFinishedChallenges(db, { classId }, today);

@@ -2,14 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchema } from '$lib/schemas/goals';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
 import { getClassHeader } from '$lib/server/community/groups';
-import { addDays, localDay } from '$lib/utils/dates';
+import { addDays } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const goals = await listGoals(db, classId, today);
 	return {
 		cls: { id: header.id, name: header.name },
@@ -49,7 +49,7 @@ export const actions: Actions = {
 		const raw = formObject(await event.request.formData());
 		const parsed = createGoalSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
-		const result = await createGoal(db, classId, user.id, parsed.data, localDay(new Date(), appTimeZone()));
+		const result = await createGoal(db, classId, user.id, parsed.data, appToday());
 		if (!result.ok) {
 			const field = result.error === 'goals.deadline.past' ? 'deadline' : 'actionId';
 			return fail(400, { values: raw, errors: { [field]: result.error } as FieldErrors });

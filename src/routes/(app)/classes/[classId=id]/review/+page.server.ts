@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getClassHeader(db, classId);
 	if (!header) error(404, { message: 'error.404' });
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	const participation = await classParticipation(db, classId, weekStart(today));
 	// ?student=<id> narrows the list to one student of this class; anything else shows everyone.
 	const wanted = idSchema.safeParse(event.url.searchParams.get('student'));

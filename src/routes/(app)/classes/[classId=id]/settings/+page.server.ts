@@ -15,8 +15,7 @@ import {
 } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 
 async function teacherOf(event: RequestEvent) {
 	const db = await getDb();
@@ -33,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		cls,
 		...(await classTeachers(db, cls.id, cls.schoolId)),
 		consent: await listConsent(db, cls.id),
-		today: localDay(new Date(), appTimeZone())
+		today: appToday()
 	};
 };
 
@@ -72,7 +71,7 @@ export const actions: Actions = {
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
-		const res = await recordConsent(db, cls.id, user.id, parsed.data, localDay(new Date(), appTimeZone()));
+		const res = await recordConsent(db, cls.id, user.id, parsed.data, appToday());
 		if (!res.ok)
 			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.consent.saved');

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	const header = await getHouseholdHeader(db, householdId);
 	if (!header) error(404, { message: 'error.404' });
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	await settleFinishedChallenges(db, { neighbourhoodId: header.neighbourhoodId }, today);
 	const badges = await householdBadges(db, householdId);
 	return {

@@ -13,6 +13,7 @@ import { announceContribution } from '$lib/server/playground/contributions';
 import { announceContributionSchema } from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -51,7 +52,7 @@ export const actions: Actions = {
 		const [playgroundId, pointId] = String(values.target ?? '').split(':');
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const result = await announceContribution(db, user, householdId, parsed.data);
+		const result = await announceContribution(db, user, householdId, parsed.data, new Date(), appTimeZone());
 		if (!result.ok)
 			return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
 		setFlash(event.cookies, 'playground.contribute.announced');

@@ -2,10 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { householdWall, pledgeImpact } from '$lib/server/pledges/queries';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	await requireHouseholdAccess(event, db, householdId, ['adult', 'student', 'steward', 'organiser']);
 	const hh = await getHouseholdHeader(db, householdId);
 	if (!hh) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [pledges, impact] = await Promise.all([
 		householdWall(db, householdId, today),
 		pledgeImpact(db, 'household', householdId, today)
