@@ -36,10 +36,7 @@ const en: Translations<typeof vi> = {
 	'offline.day.today': 'today',
 	'offline.day.yesterday': 'yesterday',
 	'offline.checkin': 'Pledge check-in: {item}',
-	'offline.count': 'How many',
 	'offline.directory.status': 'Offline lookup: {n} households and students (updated {time}).',
-	'offline.directory.found': 'Will be credited to: {label}',
-	'offline.directory.unknown': 'Not in the list on this device; the server checks it when sent.',
 	'offline.directory.pick': 'Choose who brought it'
 };
 

@@ -31,10 +31,7 @@ const vi = {
 	'offline.day.today': 'hôm nay',
 	'offline.day.yesterday': 'hôm qua',
 	'offline.checkin': 'Điểm danh cam kết: {item}',
-	'offline.count': 'Số lần',
 	'offline.directory.status': 'Tra cứu khi mất mạng: {n} hộ và học sinh (cập nhật {time}).',
-	'offline.directory.found': 'Sẽ ghi cho: {label}',
-	'offline.directory.unknown': 'Không có trong danh sách trên máy; máy chủ sẽ kiểm tra khi gửi.',
 	'offline.directory.pick': 'Chọn người mang đến'
 };
 
