@@ -6,7 +6,7 @@
 // of each daily page a signed-in person opened, serves them when the network is gone, shows the
 // offline page for anything else, and sends the offline queue on Background Sync.
 import { build, files, version } from '$service-worker';
-import { OFFLINE_PAGE, PAGE_CACHE, QUEUE_SYNC, isDailyPage } from '$lib/offline/pages';
+import { OFFLINE_COPY, OFFLINE_PAGE, PAGE_CACHE, QUEUE_SYNC, isDailyPage } from '$lib/offline/pages';
 import { flushQueue } from '$lib/offline/queue';
 import { idbQueue, signedInUser, withQueueLock } from '$lib/offline/store';
 import { sendQueued } from '$lib/offline/send';
@@ -57,7 +57,7 @@ async function keptCopy(url: URL): Promise<Response | undefined> {
 	const keptAt = found.headers.get(KEPT_AT) ?? '0';
 	const html = (await found.text()).replace(
 		'<head>',
-		`<head><meta name="songxanh-offline-copy" content="${Number(keptAt)}">`
+		`<head><meta name="${OFFLINE_COPY}" content="${Number(keptAt)}">`
 	);
 	return new Response(html, { status: 200, headers: found.headers });
 }

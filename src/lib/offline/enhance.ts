@@ -3,6 +3,7 @@ import { page } from '$app/state';
 import { DEFAULT_TIMEZONE, localDay } from '$lib/utils/dates';
 import type { QueueKind } from './queue';
 import { outbox } from './outbox.svelte';
+import { offlineCopyMark } from './pages';
 
 export interface QueueSpec {
 	kind: QueueKind;
@@ -18,8 +19,7 @@ export interface QueueSpec {
 const queuedKeys = new Set<string>();
 
 /** Whether this page is the copy the service worker kept (its forms hold keys that may be spent). */
-export const isOfflineCopy = () =>
-	typeof document !== 'undefined' && document.querySelector('meta[name="songxanh-offline-copy"]') !== null;
+export const isOfflineCopy = () => offlineCopyMark() !== null;
 
 function newKey(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(18));

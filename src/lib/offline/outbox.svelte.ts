@@ -2,7 +2,7 @@ import { invalidateAll } from '$app/navigation';
 import { flushQueue, requeue, sendOrder, type FlushResult, type QueuedItem } from './queue';
 import { idbQueue, rememberUser, withQueueLock } from './store';
 import { sendQueued } from './send';
-import { QUEUE_SYNC } from './pages';
+import { FRESH_EVENT, QUEUE_SYNC, offlineCopyMark } from './pages';
 import { isTyping, watchTyping } from './typing';
 
 export interface Notice {
@@ -131,10 +131,10 @@ class Outbox {
 
 /** The page now shows what the server holds: it is no longer the copy kept for offline use. */
 function markFresh() {
-	const copy = document.querySelector('meta[name="songxanh-offline-copy"]');
+	const copy = offlineCopyMark();
 	if (!copy || !navigator.onLine) return;
 	copy.remove();
-	dispatchEvent(new Event('songxanh:fresh'));
+	dispatchEvent(new Event(FRESH_EVENT));
 }
 
 function noticeFor(r: FlushResult): Notice | null {

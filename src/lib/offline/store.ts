@@ -1,5 +1,6 @@
 import { clear, createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { QueuedItem, QueueStore } from './queue';
+import { PRIVATE_FLAG } from './pages';
 
 /**
  * Where the offline queue and the private lookup data live on the device: IndexedDB, shared by
@@ -10,9 +11,6 @@ let queueDb: UseStore | null = null;
 let privateDb: UseStore | null = null;
 const queueStore = () => (queueDb ??= createStore('songxanh-queue', 'items'));
 const privateStore = () => (privateDb ??= createStore('songxanh-private', 'kv'));
-
-/** Set while this device holds someone's private data; a signed-out page checks it before wiping. */
-export const PRIVATE_FLAG = 'sx-private';
 
 export const idbQueue: QueueStore = {
 	async list(userId) {
