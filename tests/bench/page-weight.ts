@@ -1,11 +1,15 @@
 /**
  * Page weight: `npm run bench:weight` builds the app, starts it on a fresh demo database, signs
  * in as the demo steward and the demo student, and prints the gzipped JavaScript each daily page
- * loads before anything lazy (the budget is 75 KiB). `--skip-build` reuses the last build,
- * `--port` picks the port (default 4306), `--save <name>` keeps the figures in tests/.tmp/weight/
- * and `--compare <name>` prints the ratio against figures saved earlier.
+ * loads before anything lazy (the budget is 75 KiB), and whether the offline queue (IndexedDB) is
+ * part of it: it must be on the pages that queue and nowhere else.
+ *
+ * `--base <git ref>` also builds that commit (e.g. `main`) from `git archive` in the same run and
+ * prints each page's ratio to it. `--skip-build` reuses the last builds, `--port` picks the port
+ * (default 4306). Exits 1 when a page is over budget or carries the queue where it is not used.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { initialJs } from './initial-js';
 import { buildInto, signIn, startServer } from './server';
@@ -14,45 +18,95 @@ import { parseArgs, ROOT } from './util';
 const args = parseArgs(process.argv.slice(2));
 const PORT = Number(args.port ?? 4306);
 const DIR = join(ROOT, 'tests', '.tmp', 'weight');
-const BUILD_DIR = join(DIR, 'build');
 const origin = `http://localhost:${PORT}`;
 const BUDGET_KIB = 75;
+const base = typeof args.base === 'string' ? args.base : null;
+const skipBuild = !!args['skip-build'];
 
-const pages: { path: string; user: string }[] = [
-	{ path: '/account', user: 'demo-student' },
-	{ path: '/steward', user: 'demo-steward' },
-	{ path: '/today', user: 'demo-student' },
-	{ path: '/pledges', user: 'demo-student' }
+const pages: { path: string; user: string; queues: boolean }[] = [
+	{ path: '/account', user: 'demo-student', queues: false },
+	{ path: '/steward', user: 'demo-steward', queues: true },
+	{ path: '/today', user: 'demo-student', queues: true },
+	{ path: '/pledges', user: 'demo-student', queues: true }
 ];
 
-mkdirSync(DIR, { recursive: true });
-buildInto(BUILD_DIR, !!args['skip-build']);
-const dbFile = join(DIR, 'weight.db');
-for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
-const server = await startServer(BUILD_DIR, PORT, { DATABASE_URL: `file:${dbFile}`, DEMO_DATA: 'on' });
-const results: Record<string, { kib: number; files: number }> = {};
-try {
-	const cookies = new Map<string, string>();
-	for (const { path, user } of pages) {
-		if (!cookies.has(user)) cookies.set(user, await signIn(origin, user, 'songxanh-demo'));
-		const res = await fetch(origin + path, { headers: { cookie: cookies.get(user)! }, redirect: 'manual' });
-		if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-		const js = initialJs(BUILD_DIR, origin, await res.text(), res.headers.get('link') ?? '', origin + path);
-		results[path] = { kib: Number((js.gzipBytes / 1024).toFixed(1)), files: js.files.length };
-	}
-} finally {
-	server.kill();
+interface Weight {
+	kib: number;
+	files: number;
+	queue: boolean;
 }
 
-const earlier =
-	typeof args.compare === 'string' && existsSync(join(DIR, `${args.compare}.json`))
-		? (JSON.parse(readFileSync(join(DIR, `${args.compare}.json`), 'utf8')) as typeof results)
-		: null;
-for (const [path, r] of Object.entries(results)) {
-	const was = earlier?.[path];
-	const ratio = was ? `  (${args.compare}: ${was.kib} KiB, ratio ${(r.kib / was.kib).toFixed(3)})` : '';
-	const over = r.kib > BUDGET_KIB ? '  OVER BUDGET' : '';
-	console.info(`${path.padEnd(10)} ${r.kib.toFixed(1).padStart(5)} KiB in ${r.files} files${ratio}${over}`);
+/** Builds (unless told not to) and measures one checkout: `root` holds its sources and drizzle/. */
+async function measure(root: string, buildDir: string, build: () => void): Promise<Record<string, Weight>> {
+	if (!(skipBuild && existsSync(join(buildDir, 'index.js')))) build();
+	const dbFile = join(buildDir, '..', `${buildDir.split('/').pop()}.db`);
+	for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+	const server = await startServer(buildDir, PORT, { DATABASE_URL: `file:${dbFile}`, DEMO_DATA: 'on' }, root);
+	const out: Record<string, Weight> = {};
+	try {
+		const cookies = new Map<string, string>();
+		for (const { path, user } of pages) {
+			if (!cookies.has(user)) cookies.set(user, await signIn(origin, user, 'songxanh-demo'));
+			const res = await fetch(origin + path, { headers: { cookie: cookies.get(user)! }, redirect: 'manual' });
+			if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+			const js = initialJs(buildDir, origin, await res.text(), res.headers.get('link') ?? '', origin + path);
+			const queue = js.files.some((f) =>
+				readFileSync(join(buildDir, 'client', f), 'utf8').includes('indexedDB.open')
+			);
+			out[path] = { kib: js.gzipBytes / 1024, files: js.files.length, queue };
+		}
+	} finally {
+		server.kill();
+	}
+	return out;
 }
-if (typeof args.save === 'string')
-	writeFileSync(join(DIR, `${args.save}.json`), JSON.stringify(results, null, 2));
+
+mkdirSync(DIR, { recursive: true });
+let before: Record<string, Weight> | null = null;
+if (base) {
+	const src = join(DIR, 'base-src');
+	const buildDir = join(DIR, 'base-build');
+	before = await measure(src, buildDir, () => {
+		console.info(`building ${base}…`);
+		rmSync(src, { recursive: true, force: true });
+		mkdirSync(src, { recursive: true });
+		execSync(`git archive ${JSON.stringify(base)} | tar -x -C ${JSON.stringify(src)}`, { cwd: ROOT });
+		symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
+		execSync('npx vite build >/dev/null', { cwd: src, stdio: ['ignore', 'inherit', 'inherit'] });
+		rmSync(buildDir, { recursive: true, force: true });
+		execSync(`cp -r build ${JSON.stringify(buildDir)}`, { cwd: src });
+	});
+}
+const buildDir = join(DIR, 'build');
+const after = await measure(ROOT, buildDir, () => buildInto(buildDir));
+
+let failed = false;
+const kib = (n: number) => n.toFixed(1).padStart(5);
+console.info(
+	`page       ${base ? `${base.padStart(9)}  ` : ''}    now  ${base ? 'now ÷ base  ' : ''}now ÷ budget  queue`
+);
+for (const { path, queues } of pages) {
+	const now = after[path];
+	const was = before?.[path];
+	const problems = [
+		now.kib > BUDGET_KIB ? 'OVER BUDGET' : '',
+		now.queue && !queues ? 'QUEUE LOADED WHERE UNUSED' : '',
+		!now.queue && queues ? 'queue missing' : ''
+	].filter(Boolean);
+	if (problems.length && !(problems.length === 1 && problems[0] === 'queue missing')) failed = true;
+	console.info(
+		[
+			path.padEnd(10),
+			was ? `${kib(was.kib)} KiB ` : '',
+			`${kib(now.kib)} KiB`,
+			was ? `${(now.kib / was.kib).toFixed(3).padStart(10)}` : '',
+			`${(now.kib / BUDGET_KIB).toFixed(3).padStart(12)}`,
+			`  ${now.queue ? 'yes' : 'no '}`,
+			`(${now.files} files)`,
+			...problems
+		]
+			.filter(Boolean)
+			.join('  ')
+	);
+}
+if (failed) process.exit(1);

@@ -15,15 +15,16 @@ export function buildInto(buildDir: string, skipIfPresent = false) {
 	if (r.status !== 0) throw new Error('build failed');
 }
 
-/** Starts `node <buildDir>` on a port and waits until /healthz answers. */
+/** Starts `node <buildDir>` on a port (in `cwd`, whose drizzle/ it migrates with) and waits until /healthz answers. */
 export async function startServer(
 	buildDir: string,
 	port: number,
-	env: Record<string, string>
+	env: Record<string, string>,
+	cwd = ROOT
 ): Promise<ChildProcess> {
 	const origin = `http://localhost:${port}`;
 	const child = spawn(process.execPath, [join(buildDir, 'index.js')], {
-		cwd: ROOT,
+		cwd,
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: { ...process.env, PORT: String(port), ORIGIN: origin, APP_TIMEZONE: 'Asia/Ho_Chi_Minh', ...env }
 	});

@@ -33,6 +33,12 @@ test.describe('actions, challenges, goals and voids', () => {
 		await teacher.getByRole('checkbox', { name: '6A1' }).check();
 		await teacher.getByLabel('Điểm cho “Nhặt rác nhựa nơi công cộng”').fill('20');
 		await teacher.getByRole('button', { name: 'Tạo thử thách' }).click();
+		// 6A1 already races in two running challenges: she is shown which before anything is saved.
+		await expect(teacher.getByRole('alert')).toContainText('chạy cùng lúc');
+		await expect(teacher.getByRole('link', { name: 'Bữa trưa không hộp xốp' })).toBeVisible();
+		await expect(teacher.getByRole('link', { name: 'Tuần lễ không túi nilon 6A1' })).toBeVisible();
+		await teacher.getByRole('checkbox', { name: 'Tôi đã hiểu, vẫn tạo thử thách này' }).check();
+		await teacher.getByRole('button', { name: 'Tạo thử thách' }).click();
 		await expect(teacher.getByRole('status')).toContainText('Đã tạo thử thách');
 		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText(title);
 		await expect(teacher.getByText('Đang diễn ra')).toBeVisible();
@@ -56,7 +62,8 @@ test.describe('actions, challenges, goals and voids', () => {
 			teacher.getByRole('img', { name: 'Tiến độ mục tiêu' }).first().locator('canvas')
 		).toBeVisible();
 
-		// The student logs litter picking twice (its cap): it counts for the new challenge.
+		// The student logs litter picking twice (its cap): 15 points to her, and 20 in the new challenge.
+		// A lunch box counts in all three running challenges that include it.
 		const student = await signedIn(browser, 'demo-student');
 		await student
 			.getByRole('navigation', { name: 'Điều hướng chính' })
@@ -64,8 +71,12 @@ test.describe('actions, challenges, goals and voids', () => {
 			.click();
 		await expect(student.getByRole('heading', { level: 1 })).toHaveText('Hành động hôm nay');
 		const litter = student.getByRole('button', { name: 'Ghi: Nhặt rác nhựa nơi công cộng' });
-		await expect(litter).toContainText(`Tính cho thử thách: ${title}`);
-		await expect(litter).toContainText('+20 điểm');
+		await expect(litter).toContainText(`Còn tính cho thử thách: ${title} (+20)`);
+		await expect(litter).toContainText('+15 điểm');
+		const lunch = student.getByRole('button', { name: 'Ghi: Mang hộp cơm' });
+		await expect(lunch).toContainText('Bữa trưa không hộp xốp (+15)');
+		await expect(lunch).toContainText('Tuần lễ không túi nilon 6A1 (+10)');
+		await expect(lunch).toContainText(`${title} (+`);
 		await litter.click();
 		await expect(student.getByRole('status')).toContainText('Đã ghi lại');
 		await expect(litter).toContainText('Đã ghi 1/2');

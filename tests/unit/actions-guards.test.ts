@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
 import { call, requestEvent as event } from '../helpers/events';
 import { makeStudentWorld, makeUser } from '../helpers/factories';
@@ -7,12 +7,14 @@ import {
 	action,
 	actionLog,
 	challenge,
+	challengeParticipant,
 	classGoal,
 	ledgerEntry,
 	neighbourhoodSteward
 } from '../../src/lib/server/db/schema';
 import { logAction } from '../../src/lib/server/actions/actions';
-import { localDay } from '../../src/lib/utils/dates';
+import { appendEntry } from '../../src/lib/server/ledger/ledger';
+import { addDays, localDay } from '../../src/lib/utils/dates';
 
 const t = await createTestDb();
 vi.mock('$lib/server/db', () => ({ getDb: async () => t.db }));
@@ -204,4 +206,55 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		const [still] = await t.db.select().from(action).where(eq(action.id, bottle.id));
 		expect(still.retiredAt).toBeNull();
 	});
+
+	it('GET never writes: the feed, household activity, goals and challenge pages leave the database as it was', async () => {
+		const w = await makeStudentWorld(t.db);
+		// A goal already reached by entries, and a challenge over for a week, both not yet settled.
+		await t.db.insert(classGoal).values({
+			classId: w.cls.id,
+			metric: 'points',
+			target: 5,
+			startDay: addDays(TODAY, -3),
+			deadline: addDays(TODAY, 10)
+		});
+		const [ch] = await t.db
+			.insert(challenge)
+			.values({ title: 'Xong', scope: 'class', startDay: addDays(TODAY, -20), endDay: addDays(TODAY, -8) })
+			.returning();
+		await t.db.insert(challengeParticipant).values({ challengeId: ch.id, classId: w.cls.id });
+		await t.db.transaction((tx) =>
+			appendEntry(tx, {
+				localDay: addDays(TODAY, -1),
+				points: 9,
+				sourceKind: 'bonus',
+				actorId: w.student.id,
+				personId: w.student.id,
+				classId: w.cls.id,
+				householdId: w.household.id
+			})
+		);
+		const before = await snapshot();
+		const cls = { classId: String(w.cls.id) };
+		await call(feed.load, event(w.teacher, ['teacher'], cls));
+		await call(goals.load, event(w.teacher, ['teacher'], cls));
+		await call(review.load, event(w.teacher, ['teacher'], cls));
+		await call(activity.load, event(w.parent, ['household'], { householdId: String(w.household.id) }));
+		await call(detail.load, event(w.teacher, ['organiser'], { challengeId: String(ch.id) }));
+		expect(await snapshot()).toEqual(before);
+	});
 });
+
+/** Every table's row count, plus the columns a GET used to write (goal reached, challenge settled). */
+async function snapshot() {
+	const tables = await t.db.all<{ name: string }>(
+		sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+	);
+	const counts: Record<string, number> = {};
+	for (const { name } of tables) {
+		const [row] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(name)}`);
+		counts[name] = row.n;
+	}
+	const goals = await t.db.all(sql`SELECT * FROM class_goal ORDER BY id`);
+	const challenges = await t.db.all(sql`SELECT * FROM challenge ORDER BY id`);
+	return { counts, goals, challenges };
+}

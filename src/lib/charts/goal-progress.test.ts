@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysFrom, goalProgressConfig } from './goal-progress';
+import { chartDays, goalProgressConfig } from './goal-progress';
+import { CHART_RULES } from '$lib/rules/charts';
 
 const labels = { progress: 'Progress', ideal: 'On track' };
 
@@ -46,11 +47,34 @@ describe('goalProgressConfig', () => {
 	});
 
 	it('lists days across a month end', () => {
-		expect(daysFrom('2026-11-29', '2026-12-02')).toEqual([
+		expect(chartDays('2026-11-29', '2026-12-02')).toEqual([
 			'2026-11-29',
 			'2026-11-30',
 			'2026-12-01',
 			'2026-12-02'
 		]);
+	});
+
+	it('draws a stored absurd deadline in bounded work, without throwing', () => {
+		const config = goalProgressConfig({
+			startDay: '2026-11-25',
+			deadline: '9999-12-31',
+			target: 1000,
+			series: [
+				{ day: '2026-11-25', value: 10 },
+				{ day: '2026-11-26', value: 30 }
+			],
+			labels
+		});
+		expect(config.data.labels).toHaveLength(CHART_RULES.maxPoints);
+		expect(config.data.labels?.[0]).toBe('2026-11-25');
+		expect(config.data.datasets[0].data.slice(0, 3)).toEqual([10, 30, null]);
+		// The straight line still aims at the (far) deadline: it barely rises over the shown days.
+		expect(config.data.datasets[1].data.at(-1)).toBeLessThan(1);
+		for (const broken of ['not-a-day', '0001-01-01'])
+			expect(
+				goalProgressConfig({ startDay: broken, deadline: '2026-12-01', target: 5, series: [], labels }).data
+					.labels
+			).toEqual([]);
 	});
 });

@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { PALETTE, translucent } from './palette';
-import { addDays } from '$lib/utils/dates';
+import { CHART_RULES } from '$lib/rules/charts';
+import { addDays, dayRange, daysBetween, isDay } from '$lib/utils/dates';
 
 export interface GoalChartInput {
 	startDay: string;
@@ -15,11 +16,18 @@ export interface GoalChartInput {
 	dayLabel?: (day: string) => string;
 }
 
-/** Every day from `from` to `to`, inclusive. */
-export function daysFrom(from: string, to: string): string[] {
-	const out: string[] = [];
-	for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-	return out;
+/**
+ * The days the chart shows: the whole goal, or, for a goal longer than the chart's bound (only an
+ * old or hand-made row can be), the bound's worth of days that reaches the latest progress.
+ */
+export function chartDays(startDay: string, deadline: string, lastProgressDay?: string): string[] {
+	if (!isDay(startDay) || !isDay(deadline) || deadline < startDay) return [];
+	const max = CHART_RULES.maxPoints;
+	if (daysBetween(startDay, deadline) < max) return dayRange(startDay, deadline, max);
+	const early = addDays(startDay, max - 1);
+	const end =
+		lastProgressDay && lastProgressDay > early && lastProgressDay < deadline ? lastProgressDay : early;
+	return dayRange(startDay, end, max);
 }
 
 /**
@@ -30,11 +38,14 @@ export function goalProgressConfig(
 	input: GoalChartInput
 ): ChartConfiguration<'line', (number | null)[], string> {
 	const divisor = input.divisor ?? 1;
-	const days = daysFrom(input.startDay, input.deadline);
+	const days = chartDays(input.startDay, input.deadline, input.series.at(-1)?.day);
 	const byDay = new Map(input.series.map((s) => [s.day, s.value]));
 	const round = (v: number) => Math.round((v / divisor) * 100) / 100;
-	const steps = Math.max(1, days.length - 1);
-	const ideal = days.map((_, i) => round(days.length === 1 ? input.target : (input.target * i) / steps));
+	// The straight line runs over the whole goal, even when the chart shows part of it.
+	const steps = days.length ? daysBetween(input.startDay, input.deadline) : 0;
+	const ideal = days.map((d) =>
+		round(steps === 0 ? input.target : (input.target * daysBetween(input.startDay, d)) / steps)
+	);
 	const progress = days.map((d) => (byDay.has(d) ? round(byDay.get(d)!) : null));
 	return {
 		type: 'line',

@@ -22,6 +22,8 @@ import impactVi from './messages/impact/vi';
 import impactEn from './messages/impact/en';
 import offlineVi from './messages/offline/vi';
 import offlineEn from './messages/offline/en';
+import trustVi from './messages/trust/vi';
+import trustEn from './messages/trust/en';
 
 export { LOCALES, type Locale, isLocale, intlLocale } from './locales';
 export type { MessageParams } from './define';
@@ -42,7 +44,8 @@ export const MESSAGE_MODULES = {
 	actions: { vi: actionsVi, en: actionsEn },
 	challenges: { vi: challengesVi, en: challengesEn },
 	impact: { vi: impactVi, en: impactEn },
-	offline: { vi: offlineVi, en: offlineEn }
+	offline: { vi: offlineVi, en: offlineEn },
+	trust: { vi: trustVi, en: trustEn }
 } as const;
 
 type Modules = typeof MESSAGE_MODULES;

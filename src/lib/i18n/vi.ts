@@ -11,6 +11,7 @@ import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
 import offline from './messages/offline/vi';
+import trust from './messages/trust/vi';
 
 const table: Record<string, string> = {
 	...common,
@@ -23,6 +24,7 @@ const table: Record<string, string> = {
 	...actions,
 	...challenges,
 	...impact,
-	...offline
+	...offline,
+	...trust
 };
 export default table;

@@ -1,4 +1,5 @@
-import { loadDirectory, saveDirectory, type DirectoryEntry } from './store';
+import { DIRECTORY_KINDS, type DirectoryEntry } from '$lib/domain/contributors';
+import { loadDirectory, saveDirectory } from './store';
 
 const normalise = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
@@ -8,6 +9,12 @@ export function findEntry(entries: readonly DirectoryEntry[], typed: string): Di
 	if (!wanted) return null;
 	const hits = entries.filter((e) => normalise(e.label) === wanted);
 	return hits.length === 1 ? hits[0] : null;
+}
+
+/** One half of the list (households or students), or null when the server did not give it. */
+async function fetchHalf(pointId: number, kind: string): Promise<DirectoryEntry[] | null> {
+	const res = await fetch(`/api/steward/contributors?point=${pointId}&kind=${kind}`, { cache: 'no-store' });
+	return res.ok ? ((await res.json()) as { entries: DirectoryEntry[] }).entries : null;
 }
 
 /**
@@ -32,11 +39,9 @@ class ContributorDirectory {
 		if (!navigator.onLine) return;
 		if (!force && this.refreshedAt !== null && Date.now() - this.refreshedAt < 60_000) return;
 		try {
-			const res = await fetch(`/api/steward/contributors?point=${pointId}`, { cache: 'no-store' });
-			if (!res.ok) return;
-			const body = (await res.json()) as { entries: DirectoryEntry[] };
-			if (key !== this.#key) return;
-			const fresh = { refreshedAt: Date.now(), entries: body.entries };
+			const halves = await Promise.all(DIRECTORY_KINDS.map((kind) => fetchHalf(pointId, kind)));
+			if (halves.some((h) => h === null) || key !== this.#key) return;
+			const fresh = { refreshedAt: Date.now(), entries: halves.flatMap((h) => h ?? []) };
 			await saveDirectory(userId, pointId, fresh);
 			this.entries = fresh.entries;
 			this.refreshedAt = fresh.refreshedAt;

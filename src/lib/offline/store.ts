@@ -1,5 +1,6 @@
 import { clear, createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { QueuedItem, QueueStore } from './queue';
+import type { DirectoryEntry } from '$lib/domain/contributors';
 import { PRIVATE_FLAG } from './pages';
 
 /**
@@ -30,10 +31,6 @@ export async function signedInUser(): Promise<number | null> {
 	return (await get<number>('user', privateStore())) ?? null;
 }
 
-export interface DirectoryEntry {
-	pick: string;
-	label: string;
-}
 export interface Directory {
 	refreshedAt: number;
 	entries: DirectoryEntry[];

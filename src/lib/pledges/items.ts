@@ -1,3 +1,5 @@
+import { PLEDGE_LIMITS } from '$lib/rules/pledges';
+
 /**
  * The reusable items a pledge can be about, each with the single-use twin it replaces. Grams per
  * single-use item come from the `impact_factor` rows (seed/reference-data.ts, with their sources);
@@ -18,26 +20,6 @@ export const PLEDGE_ITEM_CODES = PLEDGE_ITEMS.map((i) => i.code) as [PledgeItemC
 export function pledgeItem(code: PledgeItemCode) {
 	return PLEDGE_ITEMS.find((i) => i.code === code)!;
 }
-
-/** Limits shared by the zod schemas and the service. */
-export const PLEDGE_LIMITS = {
-	durations: [7, 21, 30] as const,
-	/** An "until a date" pledge runs 2–90 days, today included. */
-	minDays: 2,
-	maxDays: 90,
-	maxUsesPerDay: 100,
-	maxCustomGrams: 500,
-	maxActive: 6,
-	/** New pledges one person may start in a day. */
-	maxStartsPerDay: 3,
-	/** Points per check-in (not per item, so a bigger count cannot inflate the score). */
-	checkinPoints: 5,
-	/** Completion bonus per day of the pledge. */
-	bonusPerDay: 2,
-	/** Days of streak that earn one grace day, and how many can be held. */
-	graceEvery: 7,
-	maxGrace: 2
-} as const;
 
 export function completionBonus(totalDays: number): number {
 	return totalDays * PLEDGE_LIMITS.bonusPerDay;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { isDay } from '$lib/utils/dates';
-
-export const MAX_LOG_COUNT = 20;
+import { ACTION_RULES } from '$lib/rules/actions';
 
 /** A local day `YYYY-MM-DD` that exists on the calendar. */
 export const daySchema = z
@@ -14,7 +13,7 @@ export const countSchema = z.coerce
 	.number({ error: 'actions.count.invalid' })
 	.int({ error: 'actions.count.invalid' })
 	.min(1, { error: 'actions.count.invalid' })
-	.max(MAX_LOG_COUNT, { error: 'actions.count.invalid' });
+	.max(ACTION_RULES.maxLogCount, { error: 'actions.count.invalid' });
 
 /** An optional id from a form: '' or missing means none. */
 export const optionalId = z.preprocess(
@@ -27,7 +26,6 @@ export const logActionSchema = z.object({
 	count: z.preprocess((v) => (v === undefined || v === '' ? '1' : v), countSchema),
 	day: daySchema,
 	mode: z.enum(['person', 'household'], { error: 'form.invalid' }),
-	challengeId: optionalId,
 	/** The household the form was shown for (household mode): must be the user's own. */
 	householdId: optionalId,
 	classId: optionalId,
@@ -37,7 +35,7 @@ export type LogActionInput = z.infer<typeof logActionSchema>;
 
 export const voidEntrySchema = z.object({
 	entryId: idSchema,
-	reason: text(200, 3)
+	reason: text(ACTION_RULES.voidReason.max, ACTION_RULES.voidReason.min)
 });
 export type VoidEntryInput = z.infer<typeof voidEntrySchema>;
 
@@ -52,8 +50,8 @@ const whole = (min: number, max: number) =>
 export const catalogueActionSchema = z.object({
 	nameVi: text(120),
 	nameEn: text(120),
-	points: whole(1, 1000),
-	dailyCap: whole(1, 50),
+	points: whole(ACTION_RULES.points.min, ACTION_RULES.points.max),
+	dailyCap: whole(ACTION_RULES.dailyCap.min, ACTION_RULES.dailyCap.max),
 	impactFactorId: idSchema,
 	audience: z.enum(['student', 'household', 'both'], { error: 'form.invalid' })
 });

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { idSchema, idempotencyKeySchema, text } from './common';
+import { COLLECTION_POINT_KINDS, PLAYGROUND_STATES, MATERIALS, kgToGrams } from '$lib/utils/playground';
 import {
-	COLLECTION_POINT_KINDS,
-	PLAYGROUND_STATES,
+	DROP_OFF_REASON,
 	LARGE_DROP_OFF_GRAMS,
-	MATERIALS,
 	MATERIAL_RULES,
 	MAX_DROP_OFF_GRAMS,
-	MAX_ITEM_COUNT,
-	kgToGrams
-} from '$lib/utils/playground';
+	MAX_ITEM_COUNT
+} from '$lib/rules/playground';
 import { checkEcobrick } from '$lib/utils/ecobrick';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -150,7 +148,7 @@ export type ConfirmContributionInput = z.infer<typeof confirmContributionSchema>
 
 export const decideWithReasonSchema = z.object({
 	contributionId: idSchema,
-	reason: text(300)
+	reason: text(DROP_OFF_REASON.max, DROP_OFF_REASON.min)
 });
 
 export const playgroundSchema = z.object({

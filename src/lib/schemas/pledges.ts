@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idempotencyKeySchema, idSchema, text } from './common';
-import { PLEDGE_ITEM_CODES, PLEDGE_LIMITS } from '$lib/pledges/items';
+import { PLEDGE_ITEM_CODES } from '$lib/pledges/items';
+import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 
 /** A whole number from a form field, with i18n keys for the messages. */
 const count = (max: number, error: string) =>

@@ -79,3 +79,15 @@ export function monthEnd(day: string): string {
 export function periodKeysFor(day: string): { week: string; month: string; all: 'all' } {
 	return { week: weekStart(day), month: monthKey(day), all: 'all' };
 }
+
+/**
+ * The days from `from` to `to` (inclusive), at most the last `max` of them: a series builder's loop
+ * is bounded whatever dates the database holds. Empty when either is not a real day or `to` is
+ * before `from`.
+ */
+export function dayRange(from: string, to: string, max: number): string[] {
+	if (!isDay(from) || !isDay(to) || to < from || max <= 0) return [];
+	const count = Math.min(daysBetween(from, to) + 1, max);
+	const first = count === daysBetween(from, to) + 1 ? from : addDays(to, -(count - 1));
+	return Array.from({ length: count }, (_, i) => addDays(first, i));
+}

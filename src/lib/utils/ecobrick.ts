@@ -1,12 +1,4 @@
-/**
- * Ecobrick density rules (weight ÷ bottle volume). A well-packed ecobrick is dense enough to build
- * with; one that is too light is loosely packed (it will sag), one that is too heavy almost
- * certainly hides sand, glass or wet waste.
- */
-export const ECOBRICK_MIN_DENSITY = 0.33;
-export const ECOBRICK_MAX_DENSITY = 0.73;
-export const ECOBRICK_WARN_BELOW = 0.36;
-export const ECOBRICK_WARN_ABOVE = 0.65;
+import { ECOBRICK_RULES } from '$lib/rules/playground';
 
 export type EcobrickCheck =
 	| { status: 'ok'; density: number }
@@ -32,13 +24,13 @@ export function checkEcobrick(grams: number, volumeMl: number | null | undefined
 	if (!volumeMl || volumeMl <= 0 || !(grams > 0))
 		return { status: 'reject', density: null, reason: 'playground.ecobrick.needsVolume' };
 	const density = ecobrickDensity(grams, volumeMl);
-	if (density < ECOBRICK_MIN_DENSITY)
+	if (density < ECOBRICK_RULES.minDensity)
 		return { status: 'reject', density, reason: 'playground.ecobrick.tooLight' };
-	if (density > ECOBRICK_MAX_DENSITY)
+	if (density > ECOBRICK_RULES.maxDensity)
 		return { status: 'reject', density, reason: 'playground.ecobrick.tooHeavy' };
-	if (density < ECOBRICK_WARN_BELOW)
+	if (density < ECOBRICK_RULES.warnBelow)
 		return { status: 'warn', density, reason: 'playground.ecobrick.warnLight' };
-	if (density > ECOBRICK_WARN_ABOVE)
+	if (density > ECOBRICK_RULES.warnAbove)
 		return { status: 'warn', density, reason: 'playground.ecobrick.warnHeavy' };
 	return { status: 'ok', density };
 }

@@ -2,6 +2,9 @@
  * Playground maths: materials, their points per kg, points for a drop-off and build progress.
  * Pure (no database), shared by the server services, the pages and the tests.
  */
+// Relative: the drizzle schema (loaded by drizzle-kit, which knows no $lib) imports this module.
+import { MATERIAL_RULES } from '../rules/playground';
+
 export const PLAYGROUND_STATES = ['collecting', 'building', 'built'] as const;
 export type PlaygroundState = (typeof PLAYGROUND_STATES)[number];
 export const COLLECTION_POINT_KINDS = ['school', 'pagoda', 'shop', 'community_house'] as const;
@@ -18,36 +21,6 @@ export const MATERIALS = [
 	'other'
 ] as const;
 export type Material = (typeof MATERIALS)[number];
-
-export interface MaterialRule {
-	/** Points per kilogram confirmed. */
-	pointsPerKg: number;
-	/**
-	 * Grams one item weighs on average, when a count alone is accepted (bottles, caps); null when the
-	 * drop-off must be weighed. PET: a 500 ml bottle ≈ 10 g (impact factor pet-bottle-500ml); a cap ≈ 2 g.
-	 */
-	gramsPerItem: number | null;
-}
-
-/**
- * Rates reward the sorting work, not just mass: caps and soft plastic are light and fiddly to
- * collect, and an ecobrick is hours of packing, so a kilo of them is worth more than a kilo of
- * bottles. Points are fixed on the contribution row when it is confirmed.
- */
-export const MATERIAL_RULES: Record<Material, MaterialRule> = {
-	pet_bottles: { pointsPerKg: 20, gramsPerItem: 10 },
-	bottle_caps: { pointsPerKg: 30, gramsPerItem: 2 },
-	hdpe: { pointsPerKg: 20, gramsPerItem: null },
-	soft_plastic: { pointsPerKg: 30, gramsPerItem: null },
-	ecobricks: { pointsPerKg: 40, gramsPerItem: null },
-	other: { pointsPerKg: 10, gramsPerItem: null }
-};
-
-/** One drop-off above this needs an explicit confirmation (a typo of 1000× is likelier than 500 kg). */
-export const LARGE_DROP_OFF_GRAMS = 500_000;
-/** Nothing above this is accepted in one record, confirmed or not. */
-export const MAX_DROP_OFF_GRAMS = 5_000_000;
-export const MAX_ITEM_COUNT = 100_000;
 
 export function isMaterial(value: string): value is Material {
 	return (MATERIALS as readonly string[]).includes(value);

@@ -4,7 +4,8 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeHousehold, makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { action, actionLog, ledgerEntry } from '$lib/server/db/schema';
 import { logActionSchema } from '$lib/schemas/actions';
-import { logAction, THROTTLE_LIMIT } from './actions';
+import { logAction } from './actions';
+import { ACTION_RULES } from '$lib/rules/actions';
 import { createChallenge } from './challenge-setup';
 import { getTotals } from '$lib/server/ledger/ledger';
 
@@ -101,7 +102,7 @@ describe('logging actions', () => {
 			.insert(action)
 			.values({ nameVi: 'Thử', nameEn: 'Test', points: 1, dailyCap: 50, impactFactorId: 1 })
 			.returning();
-		for (let i = 0; i < THROTTLE_LIMIT; i++) {
+		for (let i = 0; i < ACTION_RULES.throttle.limit; i++) {
 			const r = await log(w.student.id, { actionId: burst.id }, new Date(NOON.getTime() + i * 1000));
 			expect(r.ok).toBe(true);
 		}
@@ -114,7 +115,7 @@ describe('logging actions', () => {
 			new Date(NOON.getTime() + 15 * 60_000 + 500)
 		);
 		expect(later.ok).toBe(true);
-		expect((await getTotals(t.db, 'person', w.student.id)).entries).toBe(THROTTLE_LIMIT + 1);
+		expect((await getTotals(t.db, 'person', w.student.id)).entries).toBe(ACTION_RULES.throttle.limit + 1);
 	});
 
 	it('uses local days in Asia/Ho_Chi_Minh: 23:59 and 00:01 are different days', async () => {
@@ -206,7 +207,7 @@ describe('logging actions', () => {
 		);
 	});
 
-	it('refuses actions not in the challenge, days outside it and challenges of other classes', async () => {
+	it('counts a log only in the running challenges of its groups that include the action', async () => {
 		const w = await makeStudentWorld(t.db);
 		const otherClass = await makeClass(t.db, { teacherIds: [w.teacher.id] });
 		const bottle = await actionId('own-bottle');
@@ -230,27 +231,22 @@ describe('logging actions', () => {
 		const ch = await mk([w.cls.id], '2026-11-27', '2026-12-03');
 		const other = await mk([otherClass.id], '2026-11-20', '2026-12-03');
 		if (!ch.ok || !other.ok) throw new Error('setup');
-		expect(await log(w.student.id, { actionId: bag, challengeId: ch.id })).toMatchObject({
-			ok: false,
-			error: 'actions.challenge.actionNotIncluded'
-		});
-		expect(
-			await log(w.student.id, { actionId: bottle, challengeId: ch.id, day: '2026-11-26' })
-		).toMatchObject({ ok: false, error: 'actions.challenge.outsidePeriod' });
-		expect(await log(w.student.id, { actionId: bottle, challengeId: other.id })).toMatchObject({
-			ok: false,
-			error: 'actions.challenge.notParticipant',
-			status: 403
-		});
-		expect(await log(w.student.id, { actionId: bottle, challengeId: 999_999 })).toMatchObject({
-			ok: false,
-			error: 'actions.challenge.notFound'
-		});
-		expect(await log(w.student.id, { actionId: bottle, challengeId: ch.id })).toMatchObject({
+		const [catalogue] = await t.db
+			.select({ points: action.points })
+			.from(action)
+			.where(eq(action.id, bottle));
+		expect(await log(w.student.id, { actionId: bag })).toMatchObject({ ok: true, challenges: [] });
+		expect(await log(w.student.id, { actionId: bottle, day: '2026-11-26' })).toMatchObject({
 			ok: true,
-			points: 20
+			challenges: []
+		});
+		expect(await log(w.student.id, { actionId: bottle })).toMatchObject({
+			ok: true,
+			points: catalogue.points,
+			challenges: [{ challengeId: ch.id, points: 20 }]
 		});
 		expect((await getTotals(t.db, 'class', w.cls.id, 'challenge', String(ch.id))).points).toBe(20);
-		expect((await getTotals(t.db, 'person', w.student.id)).entries).toBe(1);
+		expect((await getTotals(t.db, 'class', otherClass.id, 'challenge', String(other.id))).points).toBe(0);
+		expect((await getTotals(t.db, 'person', w.student.id)).entries).toBe(3);
 	});
 });

@@ -1,24 +1,14 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Db } from '$lib/server/db/client';
-import {
-	action,
-	actionLog,
-	householdMember,
-	impactFactor,
-	ledgerEntry,
-	type LogMode
-} from '$lib/server/db/schema';
+import { action, actionLog, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
+import { ACTION_RULES, THROTTLE_WINDOW_MS } from '$lib/rules/actions';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
-import { getMemberships, type Memberships } from '$lib/server/access/membership';
+import { adultHouseholdOf, getMemberships, type Memberships } from '$lib/server/access/membership';
 import { awardActionBadges } from './badges';
-import { checkClassGoals } from './goals';
-import { challengeForLog, runningChallengesFor } from './challenges';
-
-/** More than this many logs by one person within THROTTLE_WINDOW_MS is a burst and refused. */
-export const THROTTLE_LIMIT = 30;
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
+import { afterLedgerWrite } from './consequences';
+import { challengeCredits, runningChallengesFor } from './challenges';
 
 export type LogError =
 	| 'actions.day.window'
@@ -28,15 +18,19 @@ export type LogError =
 	| 'actions.mode.noClass'
 	| 'actions.mode.noHousehold'
 	| 'actions.group.notMember'
-	| 'actions.challenge.notFound'
-	| 'actions.challenge.notParticipant'
-	| 'actions.challenge.outsidePeriod'
-	| 'actions.challenge.actionNotIncluded'
 	| 'actions.throttle'
 	| 'actions.cap';
 
 export type LogResult =
-	| { ok: true; duplicate: boolean; entryId: number; points: number; badges: string[] }
+	| {
+			ok: true;
+			duplicate: boolean;
+			entryId: number;
+			points: number;
+			/** The challenges the log counts in (none on a replay). */
+			challenges: { challengeId: number; points: number }[];
+			badges: string[];
+	  }
 	| { ok: false; error: LogError; status: 400 | 403 | 404 | 429; params?: Record<string, number> };
 
 const fail = (
@@ -53,7 +47,7 @@ const fail = (
 /** The two days a log may be for: today and yesterday in the app time zone. */
 export function backfillDays(now: Date, timeZone: string): { today: string; yesterday: string } {
 	const today = localDay(now, timeZone);
-	return { today, yesterday: addDays(today, -1) };
+	return { today, yesterday: addDays(today, -ACTION_RULES.backfillDays) };
 }
 
 /** Whether the user can log for themself (a student in a class) and/or for their household (an adult member). */
@@ -64,13 +58,7 @@ export async function loggingModes(
 	const memberships = await getMemberships(db, userId);
 	const modes: LogMode[] = [];
 	if (memberships.classId) modes.push('person');
-	if (memberships.householdId) {
-		const [m] = await db
-			.select({ kind: householdMember.kind })
-			.from(householdMember)
-			.where(and(eq(householdMember.userId, userId), eq(householdMember.status, 'active')));
-		if (m?.kind === 'adult') modes.push('household');
-	}
+	if (memberships.householdId && (await adultHouseholdOf(db, userId))) modes.push('household');
 	return { memberships, modes };
 }
 
@@ -96,9 +84,12 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
 }
 
 /**
- * Logs an action for a user: validates the day window, membership, challenge, throttle and daily cap,
- * then writes the action log, its ledger entry and any badges in one transaction. A repeated
- * idempotency key returns the first result and writes nothing.
+ * Logs an action for a user: validates the day window, membership, throttle and daily cap, then
+ * writes, in one transaction, the action log and its ledger entry (the action's catalogue points,
+ * once, for the person, class and household), credited to every running challenge the person's
+ * class or neighbourhood takes part in that counts the action (each at its own points), with the
+ * badges, goals and challenge settlements it sets off. A repeated idempotency key returns the
+ * first result and writes nothing.
  */
 export async function logAction(
 	db: Db,
@@ -115,7 +106,14 @@ export async function logAction(
 				.select({ points: ledgerEntry.points })
 				.from(ledgerEntry)
 				.where(eq(ledgerEntry.id, existing));
-			return { ok: true, duplicate: true, entryId: existing, points: e?.points ?? 0, badges: [] };
+			return {
+				ok: true,
+				duplicate: true,
+				entryId: existing,
+				points: e?.points ?? 0,
+				challenges: [],
+				badges: []
+			};
 		}
 		if (input.day !== today && input.day !== yesterday) return fail('actions.day.window', 400);
 
@@ -151,24 +149,6 @@ export async function logAction(
 		)
 			return fail('actions.group.notMember', 403);
 
-		let points = act.points;
-		if (input.challengeId) {
-			const check = await challengeForLog(tx, input.challengeId, input.actionId, input.day, {
-				classId,
-				neighbourhoodId: m.neighbourhoodId
-			});
-			if (!check.ok)
-				return fail(
-					check.error,
-					check.error === 'actions.challenge.notFound'
-						? 404
-						: check.error === 'actions.challenge.notParticipant'
-							? 403
-							: 400
-				);
-			points = check.points;
-		}
-
 		const [burst] = await tx
 			.select({ n: sql<number>`count(*)` })
 			.from(actionLog)
@@ -178,8 +158,11 @@ export async function logAction(
 					gt(actionLog.createdAt, new Date(now.getTime() - THROTTLE_WINDOW_MS))
 				)
 			);
-		if (Number(burst.n) >= THROTTLE_LIMIT)
-			return fail('actions.throttle', 429, { limit: THROTTLE_LIMIT, minutes: 15 });
+		if (Number(burst.n) >= ACTION_RULES.throttle.limit)
+			return fail('actions.throttle', 429, {
+				limit: ACTION_RULES.throttle.limit,
+				minutes: ACTION_RULES.throttle.windowMinutes
+			});
 
 		const owner = input.mode === 'person' ? userId : householdId!;
 		const used = (await usedToday(tx, input.mode, owner, [act.id], input.day)).get(act.id) ?? 0;
@@ -190,7 +173,6 @@ export async function logAction(
 			.insert(actionLog)
 			.values({
 				actionId: act.id,
-				challengeId: input.challengeId ?? null,
 				mode: input.mode,
 				actorId: userId,
 				personId: userId,
@@ -201,9 +183,15 @@ export async function logAction(
 				createdAt: now
 			})
 			.returning({ id: actionLog.id });
+		const running = await runningChallengesFor(
+			tx,
+			{ classId, neighbourhoodId: m.neighbourhoodId },
+			input.day
+		);
+		const credits = challengeCredits(running, act.id, input.count);
 		const entry = await appendEntry(tx, {
 			localDay: input.day,
-			points: points * input.count,
+			points: act.points * input.count,
 			gramsAvoided: act.grams * input.count,
 			sourceKind: 'action',
 			sourceId: log.id,
@@ -211,14 +199,21 @@ export async function logAction(
 			personId: userId,
 			classId,
 			householdId,
-			challengeId: input.challengeId ?? null,
+			credits,
 			idempotencyKey: input.idempotencyKey,
 			createdAt: now
 		});
 		await tx.update(actionLog).set({ ledgerEntryId: entry.id }).where(eq(actionLog.id, log.id));
 		const badges = await awardActionBadges(tx, userId, input.day, now);
-		if (classId) await checkClassGoals(tx, classId, today, now);
-		return { ok: true, duplicate: false, entryId: entry.id, points: entry.points, badges };
+		await afterLedgerWrite(tx, { classId }, today, now);
+		return {
+			ok: true,
+			duplicate: false,
+			entryId: entry.id,
+			points: entry.points,
+			challenges: credits,
+			badges
+		};
 	});
 }
 
@@ -226,17 +221,18 @@ export interface TodayAction {
 	id: number;
 	nameVi: string;
 	nameEn: string;
+	/** What one log adds to the person's (and group's) own totals: the catalogue points. */
 	points: number;
 	dailyCap: number;
 	used: number;
 	grams: number;
-	challengeId: number | null;
-	challengeTitle: string | null;
+	/** Every running challenge one log also counts in, with the points it is worth there. */
+	challenges: { id: number; title: string; points: number }[];
 }
 
 /**
- * The actions a user can log on a day in a mode, with how many are already used and, when a running
- * challenge they take part in counts the action, that challenge and its points.
+ * The actions a user can log on a day in a mode, with how many are already used and the running
+ * challenges (that they take part in) each one also counts in.
  */
 export async function actionsForDay(
 	db: DbOrTx,
@@ -275,18 +271,16 @@ export async function actionsForDay(
 		{ classId: mode === 'person' ? m.classId : null, neighbourhoodId: m.neighbourhoodId },
 		day
 	);
-	return usable.map((a) => {
-		const ch = running.find((c) => c.actions.has(a.id));
-		return {
-			id: a.id,
-			nameVi: a.nameVi,
-			nameEn: a.nameEn,
-			points: ch ? ch.actions.get(a.id)! : a.points,
-			dailyCap: a.dailyCap,
-			used: used.get(a.id) ?? 0,
-			grams: a.grams,
-			challengeId: ch?.id ?? null,
-			challengeTitle: ch?.title ?? null
-		};
-	});
+	return usable.map((a) => ({
+		id: a.id,
+		nameVi: a.nameVi,
+		nameEn: a.nameEn,
+		points: a.points,
+		dailyCap: a.dailyCap,
+		used: used.get(a.id) ?? 0,
+		grams: a.grams,
+		challenges: running
+			.filter((c) => c.actions.has(a.id))
+			.map((c) => ({ id: c.id, title: c.title, points: c.actions.get(a.id)! }))
+	}));
 }

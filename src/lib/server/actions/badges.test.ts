@@ -4,7 +4,8 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { action, badgeAward, challenge, classStudent } from '$lib/server/db/schema';
 import { logAction } from './actions';
-import { awardChallengeWinners, badgesOf, classBadgeFeed, hasRun, settleFinishedChallenges } from './badges';
+import { awardChallengeWinners, badgesOf, classBadgeFeed, hasRun } from './badges';
+import { settleDueChallenges } from './consequences';
 import { createChallenge } from './challenge-setup';
 import { appendEntry } from '$lib/server/ledger/ledger';
 
@@ -65,7 +66,7 @@ describe('badges', () => {
 		expect(rows).toHaveLength(3);
 	});
 
-	it('awards the challenge winner exactly once, only when finished, ties included', async () => {
+	it('settles the challenge winner once, by the first write after the challenge closes, ties included', async () => {
 		const w = await makeStudentWorld(t.db);
 		const rival = await makeClass(t.db, { schoolId: w.cls.schoolId, teacherIds: [w.teacher.id] });
 		const third = await makeClass(t.db, { schoolId: w.cls.schoolId, teacherIds: [w.teacher.id] });
@@ -96,23 +97,35 @@ describe('badges', () => {
 					count: 2,
 					day: '2026-11-03',
 					mode: 'person',
-					challengeId: created.id,
 					idempotencyKey: key()
 				},
 				at('2026-11-03'),
 				TZ
 			);
-		const [ch] = await t.db.select().from(challenge).where(eq(challenge.id, created.id));
-		await awardChallengeWinners(t.db, ch, '2026-11-08'); // still running: nothing
-		await settleFinishedChallenges(t.db, { classId: w.cls.id }, '2026-11-08');
-		expect(await t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'))).toHaveLength(
-			0
+		const winners = () => t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'));
+		// The day after the end, yesterday's logs still count: nothing is settled yet.
+		expect(await t.db.transaction((tx) => settleDueChallenges(tx, '2026-11-09', at('2026-11-09')))).toEqual(
+			[]
 		);
-		await awardChallengeWinners(t.db, ch, '2026-11-09');
-		await awardChallengeWinners(t.db, ch, '2026-11-10');
-		await settleFinishedChallenges(t.db, { classId: rival.id }, '2026-11-12');
-		const winners = await t.db.select().from(badgeAward).where(eq(badgeAward.badge, 'challenge_winner'));
-		expect(winners.map((b) => b.classId).sort()).toEqual([w.cls.id, rival.id].sort());
+		expect(await winners()).toHaveLength(0);
+		// The first write once the challenge is closed settles it, in that write's transaction.
+		await logAction(
+			t.db,
+			w.student.id,
+			{ actionId: bottle, count: 1, day: '2026-11-10', mode: 'person', idempotencyKey: key() },
+			at('2026-11-10'),
+			TZ
+		);
+		const [ch] = await t.db.select().from(challenge).where(eq(challenge.id, created.id));
+		expect(ch.settledOn).toBe('2026-11-10');
+		await logAction(
+			t.db,
+			rivalStudent.id,
+			{ actionId: bottle, count: 1, day: '2026-11-11', mode: 'person', idempotencyKey: key() },
+			at('2026-11-11'),
+			TZ
+		);
+		expect((await winners()).map((b) => b.classId).sort()).toEqual([w.cls.id, rival.id].sort());
 		const feed = await classBadgeFeed(t.db, w.cls.id);
 		expect(feed.map((b) => b.badge)).toContain('challenge_winner');
 		expect(feed.find((b) => b.badge === 'first_action')?.nickname).toBe(w.student.nickname);
@@ -146,7 +159,7 @@ describe('badges', () => {
 			})
 		);
 		const [ch] = await t.db.select().from(challenge).where(eq(challenge.id, created.id));
-		await awardChallengeWinners(t.db, ch, '2026-11-20');
+		await awardChallengeWinners(t.db, ch, at('2026-11-20'));
 		expect(await t.db.select().from(badgeAward).where(eq(badgeAward.classId, w.cls.id))).toHaveLength(0);
 	});
 });

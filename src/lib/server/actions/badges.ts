@@ -1,16 +1,11 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import {
-	actionLog,
-	badgeAward,
-	challenge,
-	challengeParticipant,
-	classStudent,
-	user
-} from '$lib/server/db/schema';
+import { actionLog, badgeAward, challenge, classStudent, user } from '$lib/server/db/schema';
 import { addDays } from '$lib/utils/dates';
+import { BADGE_RULES } from '$lib/rules/badges';
+import { racedBy } from '$lib/rules/challenges';
 import { getTotals } from '$lib/server/ledger/ledger';
-import { challengeStandings, challengeState, racedBy, type ChallengeRow } from './challenges';
+import { challengeStandings, type ChallengeRow } from './challenges';
 
 export type BadgeOwner = { userId: number } | { classId: number } | { householdId: number };
 
@@ -49,15 +44,12 @@ export async function awardBadge(
 
 // ---- Badge rules (actions, goals, challenges) ----
 
-export const POINT_MILESTONES = [100, 500, 1000] as const;
-export const STREAK_DAYS = 7;
+const STREAK_DAYS = BADGE_RULES.streakDays;
 /** Every badge this module awards; each has `badge.<name>` and `badge.<name>.hint` messages. */
 export const BADGES = [
 	'first_action',
 	'streak_7',
-	'points_100',
-	'points_500',
-	'points_1000',
+	...BADGE_RULES.pointMilestones.map((m) => `points_${m}` as const),
 	'class_goal',
 	'challenge_winner'
 ] as const;
@@ -108,21 +100,19 @@ export async function awardActionBadges(
 	)
 		await give('streak_7');
 	const { points } = await getTotals(tx, 'person', personId);
-	for (const m of POINT_MILESTONES) if (points >= m) await give(`points_${m}`);
+	for (const m of BADGE_RULES.pointMilestones) if (points >= m) await give(`points_${m}`);
 	return awarded;
 }
 
 /**
- * Awards `challenge_winner` to the top class or household of a finished challenge (all of them on a
- * tie; nobody when no one scored). Lazily called when a finished challenge is read; the unique index
- * makes it exactly once.
+ * Awards `challenge_winner` to the top class or household of a challenge (all of them on a tie;
+ * nobody when no one scored); `settleDueChallenges` calls it once the challenge can no longer
+ * change. The unique index makes it exactly once.
  */
-export async function awardChallengeWinners(db: DbOrTx, ch: ChallengeRow, today: string): Promise<void> {
-	if (challengeState(ch, today) !== 'finished') return;
+export async function awardChallengeWinners(db: DbOrTx, ch: ChallengeRow, at: Date): Promise<void> {
 	const standings = await challengeStandings(db, ch);
 	const top = standings.filter((s) => s.rank === 1 && s.points > 0);
 	const kind = racedBy(ch.scope);
-	const at = new Date();
 	for (const s of top)
 		await awardBadge(
 			db,
@@ -203,25 +193,4 @@ export async function householdBadges(db: DbOrTx, householdId: number): Promise<
 		.leftJoin(challenge, wonIn)
 		.where(eq(badgeAward.householdId, householdId))
 		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id));
-}
-
-/** Settles the winners of every finished challenge a class or neighbourhood took part in (lazily, once each). */
-export async function settleFinishedChallenges(
-	db: DbOrTx,
-	group: { classId: number } | { neighbourhoodId: number },
-	today: string
-): Promise<void> {
-	const finished = await db
-		.select({ c: challenge })
-		.from(challenge)
-		.innerJoin(challengeParticipant, eq(challengeParticipant.challengeId, challenge.id))
-		.where(
-			and(
-				'classId' in group
-					? eq(challengeParticipant.classId, group.classId)
-					: eq(challengeParticipant.neighbourhoodId, group.neighbourhoodId),
-				lt(challenge.endDay, today)
-			)
-		);
-	for (const { c } of finished) await awardChallengeWinners(db, c, today);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
 import {
 	action,
@@ -6,111 +6,101 @@ import {
 	challenge,
 	challengeAction,
 	challengeParticipant,
-	classTeacher,
 	communityModel,
 	neighbourhood,
 	neighbourhoodSteward,
 	school,
 	schoolClass,
-	schoolTeacher,
-	type ChallengeScope
+	schoolTeacher
 } from '$lib/server/db/schema';
 import type { CreateChallengeInput } from '$lib/schemas/challenges';
+import type { ChallengeScope } from '$lib/domain/challenges';
+import { checkChallengeDays, type ChallengeDayError } from '$lib/rules/challenges';
+import { areaSubtree } from '$lib/server/ledger/areas';
 import type { Viewer } from './challenges';
-
-/** The areas in the subtree rooted at `areaId` (itself included). */
-async function areaSubtree(db: DbOrTx, areaId: number): Promise<number[]> {
-	const rows = await db.all<{ id: number }>(sql`
-		WITH RECURSIVE down(id, depth) AS (
-			SELECT id, 0 FROM area WHERE id = ${areaId}
-			UNION ALL SELECT area.id, down.depth + 1 FROM area JOIN down ON area.parent_id = down.id WHERE down.depth < 12
-		) SELECT id FROM down`);
-	return rows.map((r) => Number(r.id));
-}
+import { overlappingChallenges, type Overlap } from './overlaps';
+import { classesTaughtBy, isSchoolTeacher, openClassesTaughtBy } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 
 export type CreateChallengeError =
+	| ChallengeDayError
 	| 'challenges.scope.forbidden'
-	| 'challenges.days.past'
 	| 'challenges.actions.unknown'
-	| 'challenges.participants.none';
+	| 'challenges.actions.retired'
+	| 'challenges.participants.none'
+	| 'challenges.overlap.confirm';
+
+export type CreateChallengeResult =
+	| { ok: true; id: number }
+	| { ok: false; error: 'challenges.overlap.confirm'; overlaps: Overlap[] }
+	| {
+			ok: false;
+			error: Exclude<CreateChallengeError, 'challenges.overlap.confirm'>;
+			field?: 'startDay' | 'endDay' | 'actions';
+			/** Names of the actions that are no longer in use. */
+			retired?: { vi: string; en: string }[];
+	  };
+
+/** The classes or neighbourhoods taking part, after checking the creator may choose them. */
+async function participantsFor(
+	db: DbOrTx,
+	viewer: Viewer,
+	input: CreateChallengeInput
+): Promise<{ classIds: number[]; neighbourhoodIds: number[] } | null> {
+	const isOrganiser = viewer.roles.includes('organiser');
+	if (input.scope === 'class') {
+		const taught = new Set((await classesTaughtBy(db, viewer.id)).map((c) => c.classId));
+		const wanted = [...new Set(input.classIds)];
+		if (!wanted.every((id) => taught.has(id))) return null;
+		return { classIds: wanted, neighbourhoodIds: [] };
+	}
+	if (input.scope === 'school') {
+		if (!(await isSchoolTeacher(db, viewer.id, input.schoolId!)) && !isOrganiser) return null;
+		const rows = await db
+			.select({ id: schoolClass.id })
+			.from(schoolClass)
+			.where(and(eq(schoolClass.schoolId, input.schoolId!), isNull(schoolClass.archivedAt)));
+		return { classIds: rows.map((r) => r.id), neighbourhoodIds: [] };
+	}
+	const areaIds = input.scope === 'area' ? await areaSubtree(db, input.areaId!) : [];
+	const rows =
+		input.scope === 'neighbourhood'
+			? await db
+					.select({ id: neighbourhood.id })
+					.from(neighbourhood)
+					.where(eq(neighbourhood.id, input.neighbourhoodId!))
+			: areaIds.length
+				? await db
+						.select({ id: neighbourhood.id })
+						.from(neighbourhood)
+						.where(inArray(neighbourhood.areaId, areaIds))
+				: [];
+	const neighbourhoodIds = rows.map((r) => r.id);
+	if (!isOrganiser && neighbourhoodIds.length) {
+		const stewarded = (await neighbourhoodsStewardedBy(db, viewer.id)).filter((s) =>
+			neighbourhoodIds.includes(s.neighbourhoodId)
+		);
+		if (stewarded.length === 0) return null;
+	} else if (!isOrganiser) return null;
+	return { classIds: [], neighbourhoodIds };
+}
 
 /**
- * Creates a challenge with its actions and participants after checking the creator's right: a
- * teacher for their own classes or school; an organiser, or a steward of a neighbourhood in it,
- * for a neighbourhood or area.
+ * Creates a challenge with its actions and participants after checking the rules again (days
+ * inside `challengeDayBounds`, actions in use) and the creator's right: a teacher for their own
+ * classes or school; an organiser, or a steward of a neighbourhood in it, for a neighbourhood or
+ * area. A challenge that would run alongside another for the same groups is created only once the
+ * creator has seen which (`confirmOverlap`): an action then counts in both.
  */
 export async function createChallenge(
 	db: Db,
 	viewer: Viewer,
 	input: CreateChallengeInput,
 	today: string
-): Promise<{ ok: true; id: number } | { ok: false; error: CreateChallengeError }> {
-	if (input.endDay < today) return { ok: false, error: 'challenges.days.past' };
-	const isOrganiser = viewer.roles.includes('organiser');
-	return db.transaction(async (tx) => {
-		let classIds: number[] = [];
-		let neighbourhoodIds: number[] = [];
-		if (input.scope === 'class') {
-			const mine = await tx
-				.select({ id: classTeacher.classId })
-				.from(classTeacher)
-				.where(and(eq(classTeacher.userId, viewer.id), inArray(classTeacher.classId, input.classIds)));
-			if (mine.length !== new Set(input.classIds).size)
-				return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			classIds = mine.map((r) => r.id);
-		} else if (input.scope === 'school') {
-			const [t] = await tx
-				.select({ x: schoolTeacher.userId })
-				.from(schoolTeacher)
-				.where(and(eq(schoolTeacher.schoolId, input.schoolId!), eq(schoolTeacher.userId, viewer.id)));
-			if (!t && !isOrganiser) return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			const rows = await tx
-				.select({ id: schoolClass.id })
-				.from(schoolClass)
-				.where(and(eq(schoolClass.schoolId, input.schoolId!), isNull(schoolClass.archivedAt)));
-			classIds = rows.map((r) => r.id);
-		} else {
-			const areaIds = input.scope === 'area' ? await areaSubtree(tx, input.areaId!) : [];
-			const rows =
-				input.scope === 'neighbourhood'
-					? await tx
-							.select({ id: neighbourhood.id })
-							.from(neighbourhood)
-							.where(eq(neighbourhood.id, input.neighbourhoodId!))
-					: areaIds.length
-						? await tx
-								.select({ id: neighbourhood.id })
-								.from(neighbourhood)
-								.where(inArray(neighbourhood.areaId, areaIds))
-						: [];
-			neighbourhoodIds = rows.map((r) => r.id);
-			if (!isOrganiser) {
-				const stewarded = neighbourhoodIds.length
-					? await tx
-							.select({ id: neighbourhoodSteward.neighbourhoodId })
-							.from(neighbourhoodSteward)
-							.where(
-								and(
-									eq(neighbourhoodSteward.userId, viewer.id),
-									inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)
-								)
-							)
-					: [];
-				if (stewarded.length === 0)
-					return { ok: false as const, error: 'challenges.scope.forbidden' as const };
-			}
-		}
-		if (classIds.length === 0 && neighbourhoodIds.length === 0)
-			return { ok: false as const, error: 'challenges.participants.none' as const };
-
-		const actionIds = input.actions.map((a) => a.actionId);
-		const known = await tx
-			.select({ id: action.id })
-			.from(action)
-			.where(and(inArray(action.id, actionIds), isNull(action.retiredAt)));
-		if (known.length !== new Set(actionIds).size)
-			return { ok: false as const, error: 'challenges.actions.unknown' as const };
-
+): Promise<CreateChallengeResult> {
+	const days = checkChallengeDays(input.startDay, input.endDay, today);
+	if (days) return { ok: false, error: days.error, field: days.field };
+	return db.transaction(async (tx): Promise<CreateChallengeResult> => {
 		// The same form sent twice (a double tap, a resend) creates one challenge.
 		const [same] = input.formKey
 			? await tx
@@ -118,7 +108,32 @@ export async function createChallenge(
 					.from(challenge)
 					.where(and(eq(challenge.createdBy, viewer.id), eq(challenge.formKey, input.formKey)))
 			: [];
-		if (same) return { ok: true as const, id: same.id };
+		if (same) return { ok: true, id: same.id };
+		const groups = await participantsFor(tx, viewer, input);
+		if (!groups) return { ok: false, error: 'challenges.scope.forbidden' };
+		if (groups.classIds.length === 0 && groups.neighbourhoodIds.length === 0)
+			return { ok: false, error: 'challenges.participants.none' };
+
+		const actionIds = [...new Set(input.actions.map((a) => a.actionId))];
+		const known = await tx
+			.select({ id: action.id, vi: action.nameVi, en: action.nameEn, retiredAt: action.retiredAt })
+			.from(action)
+			.where(inArray(action.id, actionIds));
+		if (known.length !== actionIds.length)
+			return { ok: false, error: 'challenges.actions.unknown', field: 'actions' };
+		const retired = known.filter((a) => a.retiredAt !== null);
+		if (retired.length)
+			return {
+				ok: false,
+				error: 'challenges.actions.retired',
+				field: 'actions',
+				retired: retired.map(({ vi, en }) => ({ vi, en }))
+			};
+
+		if (!input.confirmOverlap) {
+			const overlaps = await overlappingChallenges(tx, groups, input, actionIds, today);
+			if (overlaps.length) return { ok: false, error: 'challenges.overlap.confirm', overlaps };
+		}
 		const [row] = await tx
 			.insert(challenge)
 			.values({
@@ -141,22 +156,17 @@ export async function createChallenge(
 		await tx
 			.insert(challengeParticipant)
 			.values([
-				...classIds.map((classId) => ({ challengeId: row.id, classId })),
-				...neighbourhoodIds.map((neighbourhoodId) => ({ challengeId: row.id, neighbourhoodId }))
+				...groups.classIds.map((classId) => ({ challengeId: row.id, classId })),
+				...groups.neighbourhoodIds.map((neighbourhoodId) => ({ challengeId: row.id, neighbourhoodId }))
 			]);
-		return { ok: true as const, id: row.id };
+		return { ok: true, id: row.id };
 	});
 }
 
 /** What a viewer may pick when creating a challenge: their classes, schools, neighbourhoods, areas, and models. */
 export async function challengeFormOptions(db: DbOrTx, viewer: Viewer) {
 	const isOrganiser = viewer.roles.includes('organiser');
-	const classes = await db
-		.select({ id: schoolClass.id, name: schoolClass.name })
-		.from(classTeacher)
-		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
-		.where(and(eq(classTeacher.userId, viewer.id), isNull(schoolClass.archivedAt)))
-		.orderBy(schoolClass.name);
+	const classes = (await openClassesTaughtBy(db, viewer.id)).sort((a, b) => a.name.localeCompare(b.name));
 	const schools = await db
 		.select({ id: school.id, name: school.name })
 		.from(schoolTeacher)

@@ -10,7 +10,9 @@ import {
 	makeUser
 } from '../../../../tests/helpers/factories';
 import { action, challenge, challengeParticipant } from '$lib/server/db/schema';
-import { createChallengeSchema, challengeFormObject } from '$lib/schemas/challenges';
+import { createChallengeSchemaFor, challengeFormObject } from '$lib/schemas/challenges';
+
+const createChallengeSchema = createChallengeSchemaFor('2026-11-25');
 import { logAction } from './actions';
 import { createChallenge } from './challenge-setup';
 import { canViewChallenge, challengeStandings, challengeState, listChallengesFor } from './challenges';
@@ -65,7 +67,7 @@ describe('challenges', () => {
 			})
 		);
 		expect(bad.success).toBe(false);
-		expect(bad.error?.issues.map((i) => i.message)).toEqual(
+		expect(bad.error?.issues.map((i: { message: string }) => i.message)).toEqual(
 			expect.arrayContaining(['challenges.actions.required', 'challenges.days.order'])
 		);
 		const negative = createChallengeSchema.safeParse(
@@ -117,7 +119,7 @@ describe('challenges', () => {
 				{ ...base, scope: 'class', classIds: [w.cls.id], actions },
 				'2026-12-05'
 			)
-		).toEqual({ ok: false, error: 'challenges.days.past' });
+		).toEqual({ ok: false, error: 'challenges.days.past', field: 'endDay' });
 		expect(
 			await createChallenge(
 				t.db,
@@ -125,7 +127,35 @@ describe('challenges', () => {
 				{ ...base, scope: 'class', classIds: [w.cls.id], actions: [{ actionId: 99_999, points: 1 }] },
 				'2026-11-25'
 			)
-		).toEqual({ ok: false, error: 'challenges.actions.unknown' });
+		).toEqual({ ok: false, error: 'challenges.actions.unknown', field: 'actions' });
+
+		// A challenge whose actions are all retired is refused, naming them, and nothing is written.
+		const [retired] = await t.db
+			.insert(action)
+			.values({
+				nameVi: 'Cũ',
+				nameEn: 'Old',
+				points: 5,
+				dailyCap: 1,
+				impactFactorId: 1,
+				retiredAt: new Date()
+			})
+			.returning();
+		const challengesBefore = await t.db.select({ id: challenge.id }).from(challenge);
+		expect(
+			await createChallenge(
+				t.db,
+				teacher,
+				{ ...base, scope: 'class', classIds: [w.cls.id], actions: [{ actionId: retired.id, points: 5 }] },
+				'2026-11-25'
+			)
+		).toEqual({
+			ok: false,
+			error: 'challenges.actions.retired',
+			field: 'actions',
+			retired: [{ vi: 'Cũ', en: 'Old' }]
+		});
+		expect(await t.db.select({ id: challenge.id }).from(challenge)).toEqual(challengesBefore);
 
 		// A whole-school challenge takes in every class of the school.
 		const sibling = await makeClass(t.db, { schoolId: w.cls.schoolId });
@@ -200,7 +230,6 @@ describe('challenges', () => {
 				count: 1,
 				day: '2026-11-26',
 				mode: 'household',
-				challengeId: created.id,
 				idempotencyKey: key()
 			},
 			at,
@@ -214,7 +243,6 @@ describe('challenges', () => {
 				count: 3,
 				day: '2026-11-26',
 				mode: 'household',
-				challengeId: created.id,
 				idempotencyKey: key()
 			},
 			at,

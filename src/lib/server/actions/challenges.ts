@@ -5,15 +5,14 @@ import {
 	challenge,
 	challengeAction,
 	challengeParticipant,
-	classTeacher,
 	household,
 	neighbourhood,
-	neighbourhoodSteward,
 	rollup,
-	schoolClass,
-	type ChallengeScope
+	schoolClass
 } from '$lib/server/db/schema';
-import { getMemberships } from '$lib/server/access/membership';
+import { CHALLENGE_RULES, racedBy } from '$lib/rules/challenges';
+import { classesTaughtBy, getMemberships } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 
 export type ChallengeState = 'upcoming' | 'running' | 'finished';
 export type ChallengeRow = typeof challenge.$inferSelect;
@@ -22,11 +21,6 @@ export type Viewer = { id: number; roles: readonly string[] };
 export function challengeState(ch: { startDay: string; endDay: string }, today: string): ChallengeState {
 	if (today < ch.startDay) return 'upcoming';
 	return today > ch.endDay ? 'finished' : 'running';
-}
-
-/** Classes race in class and school challenges; households in neighbourhood and area ones. */
-export function racedBy(scope: ChallengeScope): 'class' | 'household' {
-	return scope === 'class' || scope === 'school' ? 'class' : 'household';
 }
 
 interface Group {
@@ -65,53 +59,31 @@ export async function runningChallengesFor(db: DbOrTx, g: Group, day: string) {
 	}));
 }
 
-/** Checks a log against a challenge: the group takes part, the day is in its period, the action is in it. */
-export async function challengeForLog(
-	db: DbOrTx,
-	challengeId: number,
+/**
+ * What one log of an action counts for in the running challenges of its groups: every challenge
+ * that includes the action, at that challenge's points × count (the person's own totals get the
+ * action's catalogue points once; see `logAction`).
+ */
+export function challengeCredits(
+	running: { id: number; actions: Map<number, number> }[],
 	actionId: number,
-	day: string,
-	g: Group
-): Promise<
-	| { ok: true; points: number }
-	| {
-			ok: false;
-			error:
-				| 'actions.challenge.notFound'
-				| 'actions.challenge.notParticipant'
-				| 'actions.challenge.outsidePeriod'
-				| 'actions.challenge.actionNotIncluded';
-	  }
-> {
-	const [ch] = await db.select().from(challenge).where(eq(challenge.id, challengeId));
-	if (!ch) return { ok: false, error: 'actions.challenge.notFound' };
-	const [p] = await db
-		.select({ id: challengeParticipant.id })
-		.from(challengeParticipant)
-		.where(and(eq(challengeParticipant.challengeId, challengeId), participates(g)));
-	if (!p) return { ok: false, error: 'actions.challenge.notParticipant' };
-	if (day < ch.startDay || day > ch.endDay) return { ok: false, error: 'actions.challenge.outsidePeriod' };
-	const [a] = await db
-		.select({ points: challengeAction.points })
-		.from(challengeAction)
-		.where(and(eq(challengeAction.challengeId, challengeId), eq(challengeAction.actionId, actionId)));
-	if (!a) return { ok: false, error: 'actions.challenge.actionNotIncluded' };
-	return { ok: true, points: a.points };
+	count: number
+): { challengeId: number; points: number }[] {
+	return running
+		.filter((c) => c.actions.has(actionId))
+		.map((c) => ({ challengeId: c.id, points: c.actions.get(actionId)! * count }));
 }
 
 /** The classes and neighbourhoods whose challenges a user sees: taught or stewarded, and their own. */
 async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 	const m = await getMemberships(db, viewer.id);
-	const taught = await db
-		.select({ id: classTeacher.classId })
-		.from(classTeacher)
-		.where(eq(classTeacher.userId, viewer.id));
-	const stewarded = await db
-		.select({ id: neighbourhoodSteward.neighbourhoodId })
-		.from(neighbourhoodSteward)
-		.where(eq(neighbourhoodSteward.userId, viewer.id));
-	const classIds = [...taught.map((r) => r.id), ...(m.classId ? [m.classId] : [])];
-	const nbIds = [...stewarded.map((r) => r.id), ...(m.neighbourhoodId ? [m.neighbourhoodId] : [])];
+	const taught = await classesTaughtBy(db, viewer.id);
+	const stewarded = await neighbourhoodsStewardedBy(db, viewer.id);
+	const classIds = [...taught.map((r) => r.classId), ...(m.classId ? [m.classId] : [])];
+	const nbIds = [
+		...stewarded.map((r) => r.neighbourhoodId),
+		...(m.neighbourhoodId ? [m.neighbourhoodId] : [])
+	];
 	return or(
 		classIds.length ? inArray(challengeParticipant.classId, classIds) : sql`0`,
 		nbIds.length ? inArray(challengeParticipant.neighbourhoodId, nbIds) : sql`0`
@@ -121,7 +93,7 @@ async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 /** The challenges a user can see: their class's and household's, the ones they created, and (organisers) all. */
 export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<ChallengeRow[]> {
 	if (viewer.roles.includes('organiser'))
-		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
+		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(CHALLENGE_RULES.listMax);
 	const ids = await db
 		.selectDistinct({ id: challengeParticipant.challengeId })
 		.from(challengeParticipant)
@@ -141,7 +113,7 @@ export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<Cha
 			)
 		)
 		.orderBy(desc(challenge.endDay))
-		.limit(200);
+		.limit(CHALLENGE_RULES.listMax);
 }
 
 /** Whether the viewer may open a challenge: the same people who would see it listed. */

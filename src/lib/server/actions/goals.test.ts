@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { action, badgeAward, classGoal, classStudent } from '$lib/server/db/schema';
-import { createGoalSchema } from '$lib/schemas/goals';
+import { createGoalSchemaFor } from '$lib/schemas/goals';
 import { logAction } from './actions';
 import { appendEntry, voidEntry } from '$lib/server/ledger/ledger';
 import { createGoal, goalProgress, listGoals } from './goals';
@@ -24,7 +24,7 @@ async function goal(
 	today: string,
 	actionId?: number
 ) {
-	const parsed = createGoalSchema.parse({
+	const parsed = createGoalSchemaFor(today).parse({
 		metric,
 		target: String(target),
 		deadline: '2026-11-30',
@@ -181,7 +181,8 @@ describe('class goals', () => {
 
 	it('refuses a deadline in the past, a count goal without an action and bad targets', async () => {
 		const w = await makeStudentWorld(t.db);
-		const same = createGoalSchema.parse({
+		const schema = createGoalSchemaFor('2026-11-27');
+		const same = schema.parse({
 			metric: 'points',
 			target: '100',
 			deadline: '2026-12-20',
@@ -194,28 +195,81 @@ describe('class goals', () => {
 		expect(
 			await createGoal(t.db, w.cls.id, w.teacher.id, { ...same, formKey: 'goal-form-key-2' }, '2026-11-27')
 		).not.toEqual(first);
-		const parsed = createGoalSchema.parse({ metric: 'points', target: '100', deadline: '2026-11-20' });
+		// Parsed on an earlier day: the service checks the deadline against its own today again.
+		const parsed = createGoalSchemaFor('2026-11-01').parse({
+			metric: 'points',
+			target: '100',
+			deadline: '2026-11-20'
+		});
 		expect(await createGoal(t.db, w.cls.id, w.teacher.id, parsed, '2026-11-27')).toEqual({
 			ok: false,
 			error: 'goals.deadline.past'
 		});
 		expect(
-			createGoalSchema.safeParse({
+			schema.safeParse({
 				metric: 'action_count',
 				target: '5',
 				deadline: '2026-12-01',
 				actionId: ''
 			}).success
 		).toBe(false);
-		for (const target of ['-5', '0', '2.5', 'many', '1e9'])
-			expect(createGoalSchema.safeParse({ metric: 'points', target, deadline: '2026-12-01' }).success).toBe(
-				false
-			);
+		for (const target of ['-5', '0', '2.5', 'many', '1e9', '1e12'])
+			expect(schema.safeParse({ metric: 'points', target, deadline: '2026-12-01' }).success).toBe(false);
+		expect(schema.safeParse({ metric: 'kg_collected', target: '2.5', deadline: '2026-12-01' }).success).toBe(
+			true
+		);
+		expect(schema.safeParse({ metric: 'kg_collected', target: '2.55', deadline: '2026-12-01' }).success).toBe(
+			false
+		);
+	});
+
+	it('refuses a deadline more than a year ahead and absurd targets, naming the bound, and writes nothing', async () => {
+		const w = await makeStudentWorld(t.db);
+		const today = '2026-11-27';
+		const schema = createGoalSchemaFor(today);
+		const issue = (input: Record<string, string>) => {
+			const r = schema.safeParse({ metric: 'points', target: '100', deadline: '2026-12-20', ...input });
+			return r.success ? null : r.error.issues.map((i) => [i.path[0], i.message]);
+		};
+		expect(issue({ deadline: '9999-12-31' })).toEqual([['deadline', 'goals.deadline.tooFar']]);
+		expect(issue({ deadline: '2027-11-27' })).toBeNull();
+		expect(issue({ deadline: '2027-11-28' })).toEqual([['deadline', 'goals.deadline.tooFar']]);
+		expect(issue({ target: '0' })).toEqual([['target', 'goals.target.range']]);
+		expect(issue({ target: '1000000000000' })).toEqual([['target', 'goals.target.range']]);
+		// The service holds the same line for a caller that skipped the schema.
+		const input = { metric: 'points' as const, target: 100, deadline: '9999-12-31' };
+		expect(await createGoal(t.db, w.cls.id, w.teacher.id, input, today)).toEqual({
+			ok: false,
+			error: 'goals.deadline.tooFar'
+		});
 		expect(
-			createGoalSchema.safeParse({ metric: 'kg_collected', target: '2.5', deadline: '2026-12-01' }).success
-		).toBe(true);
-		expect(
-			createGoalSchema.safeParse({ metric: 'kg_collected', target: '2.55', deadline: '2026-12-01' }).success
-		).toBe(false);
+			await createGoal(
+				t.db,
+				w.cls.id,
+				w.teacher.id,
+				{ ...input, deadline: '2026-12-20', target: 1e12 },
+				today
+			)
+		).toEqual({ ok: false, error: 'goals.target.range' });
+		expect(await t.db.select().from(classGoal).where(eq(classGoal.classId, w.cls.id))).toEqual([]);
+	});
+
+	it('reads progress of a stored goal with an absurd deadline in bounded work', async () => {
+		const w = await makeStudentWorld(t.db);
+		const [g] = await t.db
+			.insert(classGoal)
+			.values({
+				classId: w.cls.id,
+				metric: 'points',
+				target: 50,
+				startDay: '2026-11-20',
+				deadline: '9999-12-31'
+			})
+			.returning();
+		const p = await goalProgress(t.db, g, '2026-11-27');
+		expect(p.series).toHaveLength(8);
+		expect(p.state).toBe('open');
+		const list = await listGoals(t.db, w.cls.id, '2026-11-27');
+		expect(list.map((x) => x.goal.id)).toEqual([g.id]);
 	});
 });

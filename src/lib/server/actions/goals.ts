@@ -3,7 +3,10 @@ import type { DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, classGoal, ledgerEntry } from '$lib/server/db/schema';
 import type { GoalMetric } from '$lib/domain/goals';
 import { goalTargetBase, type CreateGoalInput } from '$lib/schemas/goals';
-import { addDays } from '$lib/utils/dates';
+import { ACTION_RULES } from '$lib/rules/actions';
+import { CHART_RULES } from '$lib/rules/charts';
+import { GOAL_RULES, goalDeadlineBounds } from '$lib/rules/goals';
+import { addDays, dayRange } from '$lib/utils/dates';
 import { awardBadge } from './badges';
 
 export type GoalRow = typeof classGoal.$inferSelect;
@@ -11,7 +14,10 @@ export type GoalRow = typeof classGoal.$inferSelect;
 export interface GoalProgress {
 	goal: GoalRow;
 	actionName: { vi: string; en: string } | null;
-	/** Cumulative value at the end of each day from the start to min(today, deadline). */
+	/**
+	 * Cumulative value at the end of each day from the start to min(today, deadline): at most the
+	 * last `CHART_RULES.maxPoints` days of it, whatever dates the goal holds.
+	 */
 	series: { day: string; value: number }[];
 	current: number;
 	percent: number;
@@ -19,17 +25,32 @@ export interface GoalProgress {
 	state: 'open' | 'reached' | 'missed';
 }
 
-/** Creates a goal for a class, starting today. */
+export type CreateGoalError =
+	'goals.deadline.past' | 'goals.deadline.tooFar' | 'goals.target.range' | 'goals.action.required';
+
+/**
+ * Creates a goal for a class, starting today, after checking the rules again (the schema checks
+ * them first): a deadline from today to a year ahead, a target in its metric's range, an action
+ * in use for a count goal.
+ */
 export async function createGoal(
 	db: DbOrTx,
 	classId: number,
 	userId: number,
 	input: CreateGoalInput,
 	today: string
-): Promise<{ ok: true; id: number } | { ok: false; error: 'goals.deadline.past' | 'goals.action.required' }> {
-	if (input.deadline < today) return { ok: false, error: 'goals.deadline.past' };
+): Promise<{ ok: true; id: number } | { ok: false; error: CreateGoalError }> {
+	const bounds = goalDeadlineBounds(today);
+	if (input.deadline < bounds.min) return { ok: false, error: 'goals.deadline.past' };
+	if (input.deadline > bounds.max) return { ok: false, error: 'goals.deadline.tooFar' };
+	const range = GOAL_RULES.target[input.metric];
+	if (!(input.target >= range.min && input.target <= range.max))
+		return { ok: false, error: 'goals.target.range' };
 	if (input.metric === 'action_count') {
-		const [a] = await db.select({ id: action.id }).from(action).where(eq(action.id, input.actionId!));
+		const [a] = await db
+			.select({ id: action.id })
+			.from(action)
+			.where(and(eq(action.id, input.actionId!), isNull(action.retiredAt)));
 		if (!a) return { ok: false, error: 'goals.action.required' };
 	}
 	const target = goalTargetBase(input.metric, input.target);
@@ -108,20 +129,24 @@ async function dailyAmounts(
 	return new Map(rows.map((r) => [r.day, Number(r.v)]));
 }
 
-/** Cumulative progress of a goal up to today (or its deadline), and whether it is reached. */
+/**
+ * Cumulative progress of a goal up to today (or its deadline), and whether it is reached. Reads
+ * only: marking a goal reached is the write paths' job (`checkClassGoals`).
+ */
 export async function goalProgress(
 	db: DbOrTx,
 	goal: GoalRow,
 	today: string
 ): Promise<Omit<GoalProgress, 'actionName'>> {
 	const end = today < goal.deadline ? today : goal.deadline;
-	const amounts = end >= goal.startDay ? await dailyAmounts(db, goal, goal.startDay, end) : new Map();
-	const series: { day: string; value: number }[] = [];
-	let total = 0;
-	for (let d = goal.startDay; d <= end; d = addDays(d, 1)) {
-		total += amounts.get(d) ?? 0;
-		series.push({ day: d, value: total });
-	}
+	const amounts: Map<string, number> =
+		end >= goal.startDay ? await dailyAmounts(db, goal, goal.startDay, end) : new Map();
+	const days = dayRange(goal.startDay, end, CHART_RULES.maxPoints);
+	// Amounts before the first shown day (only a goal longer than the bound has any) start the line.
+	let running = 0;
+	for (const [day, v] of amounts) if (days.length && day < days[0]) running += v;
+	const series = days.map((day) => ({ day, value: (running += amounts.get(day) ?? 0) }));
+	const total = [...amounts.values()].reduce((sum, v) => sum + v, 0);
 	const reached = goal.reachedOn !== null || total >= goal.target;
 	const percent = Math.max(0, Math.min(100, Math.floor((total / goal.target) * 100)));
 	return {
@@ -136,7 +161,8 @@ export async function goalProgress(
 
 /**
  * Marks newly reached goals of a class and awards the class its `class_goal` badge (once per goal).
- * Called after each logged action and when goals are read.
+ * Called, in their transaction, by the writes that move a goal: a logged action, a check-in, a
+ * confirmed drop-off; `today` is the app time zone's.
  */
 export async function checkClassGoals(
 	db: DbOrTx,
@@ -151,7 +177,7 @@ export async function checkClassGoals(
 			and(
 				eq(classGoal.classId, classId),
 				isNull(classGoal.reachedOn),
-				gte(classGoal.deadline, addDays(today, -1))
+				gte(classGoal.deadline, addDays(today, -ACTION_RULES.backfillDays))
 			)
 		);
 	const reached: number[] = [];
@@ -169,9 +195,8 @@ export async function checkClassGoals(
 	return reached;
 }
 
-/** A class's goals with progress, newest deadline first. */
+/** A class's goals with progress, open ones first by deadline. Reads only. */
 export async function listGoals(db: DbOrTx, classId: number, today: string): Promise<GoalProgress[]> {
-	await checkClassGoals(db, classId, today);
 	const goals = await db
 		.select({ goal: classGoal, nameVi: action.nameVi, nameEn: action.nameEn })
 		.from(classGoal)

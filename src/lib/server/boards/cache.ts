@@ -1,9 +1,12 @@
+import { onLedgerWrite } from '$lib/server/ledger/events';
+
 /**
  * A short-lived memo of ranked boards. Boards are read far more often than points are written,
  * and a whole class reads the same board, so a request usually finds the board another one just
- * ranked. Every ledger write in this process drops the memo at once (`invalidateBoards`, called by
- * the ledger core); the lifetime bounds how stale a board can be after a write made by another
- * process, or one committing while a board was being read. BOARD_CACHE=off turns it off.
+ * ranked. Every ledger write in this process drops the memo at once (it listens to the ledger's
+ * write announcements, which name the groups, periods and areas a write changed, so a finer
+ * invalidation can come later); the lifetime bounds how stale a board can be after a write made
+ * by another process, or one committing while a board was being read. BOARD_CACHE=off turns it off.
  */
 const TTL_MS = 2000;
 const MAX_ENTRIES = 2000;
@@ -11,11 +14,13 @@ const MAX_ENTRIES = 2000;
 let generation = 0;
 const memo = new Map<string, { at: number; generation: number; value: Promise<unknown> }>();
 
-/** Forget every memoised board (the ledger core calls this on each entry and reversal). */
+/** Forget every memoised board. */
 export function invalidateBoards(): void {
 	generation++;
 	memo.clear();
 }
+
+onLedgerWrite(invalidateBoards);
 
 export function boardCacheEnabled(): boolean {
 	return process.env.BOARD_CACHE !== 'off';

@@ -59,6 +59,10 @@ describe('board queries are index range reads', () => {
 			for (const k of kids) students.push({ id: k.id, classId: cls.id, householdId: h.id });
 		}
 		await t.db.update(schema.schoolClass).set({ studentBoardEnabled: true });
+		const [ch] = await t.db
+			.insert(schema.challenge)
+			.values({ title: 'Thử thách', scope: 'school', startDay: '2026-11-01', endDay: '2026-11-30' })
+			.returning();
 		for (const [i, st] of students.entries()) {
 			for (const day of ['2026-11-16', '2026-11-24', '2026-11-25']) {
 				await t.db.transaction((tx) =>
@@ -70,7 +74,7 @@ describe('board queries are index range reads', () => {
 						personId: st.id,
 						classId: st.classId,
 						householdId: st.householdId,
-						challengeId: i % 2 ? 1 : null
+						credits: i % 2 ? [{ challengeId: ch.id, points: 3 }] : []
 					})
 				);
 			}
@@ -101,7 +105,11 @@ describe('board queries are index range reads', () => {
 				await boardView(
 					logged,
 					access.board,
-					windowPeriod('challenge', '2026-11-26', { id: 1, startDay: '2026-11-01', endDay: '2026-11-30' }),
+					windowPeriod('challenge', '2026-11-26', {
+						id: ch.id,
+						startDay: '2026-11-01',
+						endDay: '2026-11-30'
+					}),
 					'total',
 					'2026-11-26'
 				);

@@ -34,7 +34,6 @@ async function credit(
 		householdId?: number;
 		day: string;
 		points: number;
-		challengeId?: number;
 	}
 ) {
 	return db.transaction((tx) =>
@@ -45,8 +44,7 @@ async function credit(
 			actorId: e.personId ?? null,
 			personId: e.personId ?? null,
 			classId: e.classId ?? null,
-			householdId: e.householdId ?? null,
-			challengeId: e.challengeId ?? null
+			householdId: e.householdId ?? null
 		})
 	);
 }
@@ -134,7 +132,7 @@ describe('ranking rules', () => {
 		expect(byMember.own).toMatchObject({ scopeId: pair.cls.id, rank: null, perMember: null });
 	});
 
-	it('the third active member makes a group rankable; a reversal keeps the member active', async () => {
+	it('the third active member makes a group rankable; voiding their only entry makes them inactive again', async () => {
 		const s = await makeSchool(t.db);
 		const { cls, students } = await classWith(t.db, s.id, 3, [6, 6, 0]);
 		let board = await rank(inSchool(s.id), week, 'member', cls.id);
@@ -150,8 +148,9 @@ describe('ranking rules', () => {
 		await t.db.transaction((tx) =>
 			voidEntry(tx, { entryId: third.id, actorId: students[0].id, reason: 'test' })
 		);
+		// Voiding the third member's only entry makes them inactive again: listed, not ranked.
 		board = await rank(inSchool(s.id), week, 'member', cls.id);
-		expect(board.own).toMatchObject({ points: 12, activeMembers: 3, perMember: 4 });
+		expect(board.own).toMatchObject({ points: 12, activeMembers: 2, perMember: null, rank: null });
 	});
 
 	it('weeks turn at 00:00 Monday in Asia/Ho_Chi_Minh, and rank changes compare with the week before', async () => {

@@ -2,7 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import type { AreaBoardKind, PeriodKind, ScopeKind } from '$lib/server/db/schema';
 import type { BoardSort, BoardWindow } from '$lib/schemas/boards';
-import { addDays, monthEnd, monthKey, monthStart, weekStart } from '$lib/utils/dates';
+import { BOARD_RULES } from '$lib/rules/boards';
+import { addDays, dayRange, daysBetween, monthEnd, monthKey, monthStart, weekStart } from '$lib/utils/dates';
+import { CHART_RULES } from '$lib/rules/charts';
 
 /**
  * Ranking from the rollups. Every query here is an index range (see leaderboards.plan.test.ts):
@@ -69,7 +71,7 @@ export interface RankedRow {
 	scopeId: number;
 	points: number;
 	activeMembers: number;
-	/** Points per active member; null while fewer than 3 members are active (listed, not ranked on it). */
+	/** Points per active member; null while the group is not ranked that way (`PER_MEMBER_RULES`). */
 	perMember: number | null;
 	/** Shared by ties; null when not ranked (per-member sort with too few active members). */
 	rank: number | null;
@@ -252,8 +254,8 @@ export async function rankBoard(
 	ownScopeId: number | null,
 	options: RankOptions = {}
 ): Promise<RankedBoard> {
-	const topN = options.top ?? 10;
-	const aroundN = options.around ?? 2;
+	const topN = options.top ?? BOARD_RULES.top;
+	const aroundN = options.around ?? BOARD_RULES.neighbours;
 	const topRows = await db.all<RawRow & { groups: number }>(topQuery(src, period, sort, topN));
 	if (topRows.length === 0) return { top: [], around: [], own: null, groups: 0 };
 	const groups = topRows[0].groups;
@@ -315,9 +317,11 @@ export async function raceData(
 	);
 	const last = today < period.endDay ? today : period.endDay;
 	const byWeek = period.window === 'all';
+	// At most CHART_RULES.maxPoints weeks back, whatever days the database holds.
+	const firstWeek = addDays(weekStart(last), -7 * (CHART_RULES.maxPoints - 1));
 	// One short row per group (its buckets joined into a string): rows cost more than characters.
 	const range = byWeek
-		? sql`period_kind = 'week' AND period_key <= ${last}`
+		? sql`period_kind = 'week' AND period_key >= ${firstWeek} AND period_key <= ${last}`
 		: sql`period_kind = 'day' AND period_key >= ${period.startDay} AND period_key <= ${last}`;
 	const packed = await db.all<{ scopeId: number; buckets: string }>(
 		sql`SELECT scope_id AS scopeId, group_concat(period_key || '=' || points) AS buckets FROM rollup
@@ -334,9 +338,10 @@ export async function raceData(
 		const first =
 			rows.reduce<string | null>((min, r) => (min === null || r.k < min ? r.k : min), null) ??
 			weekStart(last);
-		for (let d = first; d <= last; d = addDays(d, 7)) labels.push(d);
+		const weeks = Math.min(Math.floor(daysBetween(first, last) / 7) + 1, CHART_RULES.maxPoints);
+		for (let i = 0; i < weeks; i++) labels.push(addDays(first, 7 * i));
 	} else {
-		for (let d = period.startDay!; d <= last; d = addDays(d, 1)) labels.push(d);
+		labels.push(...dayRange(period.startDay!, last, CHART_RULES.maxPoints));
 	}
 	const index = new Map(labels.map((l, i) => [l, i]));
 	const series = scopeIds.map((scopeId) => ({ scopeId, points: labels.map(() => 0) }));

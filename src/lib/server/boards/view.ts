@@ -1,4 +1,5 @@
 import type { DbOrTx } from '$lib/server/db/client';
+import { BOARD_RULES } from '$lib/rules/boards';
 import { memoBoard } from './cache';
 import type { BoardSort } from '$lib/schemas/boards';
 import {
@@ -28,12 +29,9 @@ export interface BoardView {
 	race: { labels: string[]; series: { name: string; points: number[] }[] } | null;
 }
 
-/** How many of the top groups the race chart follows. */
-export const RACE_GROUPS = 5;
-
 /**
  * A board ready to show: ranked rows with display names, and the race chart's data. Memoised for
- * a moment per board, window, order and viewer's group (see leaderboard-cache.ts).
+ * a moment per board, window, order and viewer's group (see cache.ts).
  */
 export function boardView(
 	db: DbOrTx,
@@ -69,7 +67,7 @@ async function computeBoardView(
 	// A class's school matters only on an area board, where classes of many schools meet.
 	const withDetail = board.kind === 'class-in-area';
 	const shown = (r: RankedRow): BoardRowView => (withDetail ? r : { ...r, detail: null });
-	const leaders = ranked.top.slice(0, RACE_GROUPS);
+	const leaders = ranked.top.slice(0, BOARD_RULES.raceGroups);
 	const race = await raceData(
 		db,
 		board.scopeKind,

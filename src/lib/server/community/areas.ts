@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '$lib/server/db/client';
+import type { Db, DbOrTx } from '$lib/server/db/client';
+import { areaChains, rebuildAreaRollups } from '$lib/server/ledger/areas';
 import { area, communityModel } from '$lib/server/db/schema';
 import type { AreaInput, ModelInput } from '$lib/schemas/structure';
 
@@ -55,19 +56,31 @@ async function wouldCycle(db: DbOrTx, id: number, parentId: number): Promise<boo
 	return false;
 }
 
-export async function saveArea(db: DbOrTx, input: AreaInput, id?: number): Promise<AreaResult> {
-	if (input.parentId) {
-		const [p] = await db.select({ id: area.id }).from(area).where(eq(area.id, input.parentId));
-		if (!p) return { ok: false, field: 'parentId', error: 'structure.ref.unknown' };
-		if (id && (await wouldCycle(db, id, input.parentId)))
-			return { ok: false, field: 'parentId', error: 'structure.area.cycle' };
-	}
-	if (id) {
-		await db.update(area).set(input).where(eq(area.id, id));
-		return { ok: true, id };
-	}
-	const [row] = await db.insert(area).values(input).returning({ id: area.id });
-	return { ok: true, id: row.id };
+/**
+ * Creates or edits an area. Moving an area under another parent moves everything below it, so
+ * the per-area board rows of its classes, schools and neighbourhoods are rebuilt in the same
+ * transaction: area boards always follow today's tree.
+ */
+export async function saveArea(db: Db, input: AreaInput, id?: number): Promise<AreaResult> {
+	return db.transaction(async (tx): Promise<AreaResult> => {
+		if (input.parentId) {
+			const [p] = await tx.select({ id: area.id }).from(area).where(eq(area.id, input.parentId));
+			if (!p) return { ok: false, field: 'parentId', error: 'structure.ref.unknown' };
+			if (id && (await wouldCycle(tx, id, input.parentId)))
+				return { ok: false, field: 'parentId', error: 'structure.area.cycle' };
+		}
+		if (id) {
+			const [before] = await tx.select({ parentId: area.parentId }).from(area).where(eq(area.id, id));
+			// An empty parent field leaves the parent as it is (see the form).
+			const moved = !!before && input.parentId !== undefined && before.parentId !== input.parentId;
+			const former = moved ? ((await areaChains(tx, [id])).get(id) ?? []).slice(1) : [];
+			await tx.update(area).set(input).where(eq(area.id, id));
+			if (moved) await rebuildAreaRollups(tx, id, former);
+			return { ok: true, id };
+		}
+		const [row] = await tx.insert(area).values(input).returning({ id: area.id });
+		return { ok: true, id: row.id };
+	});
 }
 
 export async function areaExists(db: DbOrTx, id: number): Promise<boolean> {

@@ -13,6 +13,8 @@ import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
 import { generateCode } from './codes';
 import { nameKey } from '$lib/server/people/roster';
 import { getClassHeader } from './groups';
+import { checkTeacherGrant } from '$lib/server/access/grants';
+import { followPerson } from '$lib/server/ledger/rollups';
 
 /** The classes a teacher teaches, newest school year first, archived last. */
 export async function listTeacherClasses(db: DbOrTx, teacherId: number) {
@@ -142,6 +144,8 @@ export async function addCoTeacher(
 	classId: number,
 	userId: number
 ): Promise<{ ok: true } | { ok: false; error: 'structure.coteach.notColleague' }> {
+	if (!(await checkTeacherGrant(db, userId)).ok)
+		return { ok: false, error: 'structure.coteach.notColleague' };
 	const [row] = await db
 		.select({ x: schoolTeacher.userId })
 		.from(schoolTeacher)
@@ -168,22 +172,19 @@ export async function listStudents(db: DbOrTx, classId: number) {
 		.orderBy(asc(user.displayName));
 }
 
-/** Whether the student is in this class (the check before any teacher action on them). */
-export async function isStudentOf(db: DbOrTx, classId: number, studentId: number): Promise<boolean> {
-	const [row] = await db
-		.select({ x: classStudent.userId })
-		.from(classStudent)
-		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)));
-	return !!row;
-}
-
-/** Takes a student out of the class; their account and past points stay. */
-export async function removeStudent(db: DbOrTx, classId: number, studentId: number): Promise<boolean> {
-	const rows = await db
-		.delete(classStudent)
-		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)))
-		.returning({ id: classStudent.userId });
-	return rows.length > 0;
+/**
+ * Takes a student out of the class; their account and past points stay (the class keeps its
+ * totals), and their rows leave the class's student board, which follows today's class list.
+ */
+export async function removeStudent(db: Db, classId: number, studentId: number): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.delete(classStudent)
+			.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)))
+			.returning({ id: classStudent.userId });
+		if (rows.length) await followPerson(tx, studentId);
+		return rows.length > 0;
+	});
 }
 
 /** Whether another student of the class already uses this nickname. */

@@ -2,111 +2,49 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
 import {
+	makeArea,
 	makeClass,
 	makeHousehold,
 	makeNeighbourhood,
 	makeSchool,
 	makeUser
 } from '../../../../tests/helpers/factories';
-import { action, household, ledgerEntry, rollup, schoolClass } from '$lib/server/db/schema';
-import { addDays, localDay, monthKey, weekStart } from '$lib/utils/dates';
+import { expectBoardsShowScorers, expectRollupsEqualLedger } from '../../../../tests/helpers/ledger-recount';
+import { prng } from '$lib/utils/prng';
+import { action, challenge, classStudent, ledgerEntry, rollup } from '$lib/server/db/schema';
+import { addDays, localDay } from '$lib/utils/dates';
 import { logAction } from '$lib/server/actions/actions';
 import { createChallenge } from '$lib/server/actions/challenge-setup';
-import { appendEntry, getTotals, voidEntry } from './ledger';
 import { voidEntryAs } from '$lib/server/actions/review';
+import { removeStudent } from '$lib/server/community/classes';
+import { saveArea } from '$lib/server/community/areas';
+import { windowPeriod, type BoardPeriod } from '$lib/server/boards/leaderboards';
+import { appendEntry, getTotals, voidEntry } from './ledger';
+import { followPerson } from './rollups';
 
 const t = await createTestDb();
 const TZ = 'Asia/Ho_Chi_Minh';
 
-/** mulberry32: a tiny seeded PRNG, so a failing sequence can be replayed. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let r = Math.imul(a ^ (a >>> 15), 1 | a);
-		r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-		return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-type Entry = typeof ledgerEntry.$inferSelect;
-
-/** Recomputes every rollup cell from the ledger alone and compares it with the stored rollups. */
-async function expectRollupsEqualLedger() {
-	const entries = await t.db.select().from(ledgerEntry);
-	const classes = new Map(
-		(await t.db.select({ id: schoolClass.id, schoolId: schoolClass.schoolId }).from(schoolClass)).map((c) => [
-			c.id,
-			c.schoolId
-		])
-	);
-	const households = new Map(
-		(await t.db.select({ id: household.id, nb: household.neighbourhoodId }).from(household)).map((h) => [
-			h.id,
-			h.nb
-		])
-	);
-	const rows = await t.db.select().from(rollup);
-	const kinds = new Set<string>(['week', 'month', 'all', ...rows.map((r) => r.periodKind)]);
-	const expected = new Map<
-		string,
-		{ points: number; gramsAvoided: number; gramsCollected: number; entries: number }
-	>();
-	const add = (scope: string, id: number, period: string, key: string, e: Entry) => {
-		if (!kinds.has(period)) return;
-		const k = `${scope}:${id}:${period}:${key}`;
-		const cell = expected.get(k) ?? { points: 0, gramsAvoided: 0, gramsCollected: 0, entries: 0 };
-		cell.points += e.points;
-		cell.gramsAvoided += e.gramsAvoided;
-		cell.gramsCollected += e.gramsCollected;
-		cell.entries += e.sourceKind === 'reversal' ? -1 : 1;
-		expected.set(k, cell);
-	};
-	for (const e of entries) {
-		const scopes: [string, number][] = [];
-		if (e.personId) scopes.push(['person', e.personId]);
-		if (e.classId) scopes.push(['class', e.classId], ['school', classes.get(e.classId)!]);
-		if (e.householdId)
-			scopes.push(['household', e.householdId], ['neighbourhood', households.get(e.householdId)!]);
-		for (const [s, id] of scopes) {
-			add(s, id, 'week', weekStart(e.localDay), e);
-			add(s, id, 'month', monthKey(e.localDay), e);
-			add(s, id, 'all', 'all', e);
-			add(s, id, 'day', e.localDay, e);
-			if (e.challengeId) add(s, id, 'challenge', String(e.challengeId), e);
-		}
-	}
-	const stored = new Map(rows.map((r) => [`${r.scopeKind}:${r.scopeId}:${r.periodKind}:${r.periodKey}`, r]));
-	let compared = 0;
-	for (const [k, cell] of expected) {
-		const row = stored.get(k);
-		expect(row, `missing rollup ${k}`).toBeDefined();
-		expect({
-			k,
-			points: row!.points,
-			gramsAvoided: row!.gramsAvoided,
-			gramsCollected: row!.gramsCollected,
-			entries: row!.entries
-		}).toEqual({ k, ...cell });
-		compared++;
-	}
-	for (const k of stored.keys()) expect(expected.has(k), `rollup ${k} has no ledger entries`).toBe(true);
-	return compared;
-}
-
 describe('ledger invariants', () => {
-	it('keeps every rollup equal to the sum of the ledger over a randomised sequence of logs and voids', async () => {
+	it('through the services, every rollup equals the ledger and every board shows exactly who scored in its window', async () => {
 		const random = prng(20261128);
 		const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 		const teacher = await makeUser(t.db, { roles: ['teacher'] });
 		const steward = await makeUser(t.db, { roles: ['steward'] });
-		const sch = await makeSchool(t.db);
-		const nb = await makeNeighbourhood(t.db, { stewardIds: [steward.id] });
+		const root = await makeArea(t.db);
+		const wardA = await makeArea(t.db, { parentId: root.id });
+		const wardB = await makeArea(t.db, { parentId: root.id });
+		const elsewhere = await makeArea(t.db);
+		const sch = await makeSchool(t.db, { areaId: wardA.id });
+		const nbs = [
+			await makeNeighbourhood(t.db, { areaId: wardA.id, stewardIds: [steward.id] }),
+			await makeNeighbourhood(t.db, { areaId: wardB.id, stewardIds: [steward.id] })
+		];
 		const students = await Promise.all(
 			Array.from({ length: 6 }, () => makeUser(t.db, { roles: ['student'] }))
 		);
 		const adults = await Promise.all(
-			Array.from({ length: 3 }, () => makeUser(t.db, { roles: ['household'] }))
+			Array.from({ length: 4 }, () => makeUser(t.db, { roles: ['household'] }))
 		);
 		const classes = [
 			await makeClass(t.db, {
@@ -120,54 +58,130 @@ describe('ledger invariants', () => {
 				studentIds: students.slice(3).map((s) => s.id)
 			})
 		];
-		for (let i = 0; i < 3; i++)
-			await makeHousehold(t.db, {
-				neighbourhoodId: nb.id,
-				adultIds: [adults[i].id],
-				studentIds: [students[i * 2].id]
-			});
+		const households: { id: number }[] = [];
+		for (let i = 0; i < 4; i++)
+			households.push(
+				await makeHousehold(t.db, {
+					neighbourhoodId: nbs[i === 3 ? 1 : 0].id,
+					adultIds: [adults[i].id],
+					studentIds: i < 3 ? [students[i * 2].id] : []
+				})
+			);
+		const householdOf = (userId: number) =>
+			households[[0, 2, 4].indexOf(students.findIndex((s) => s.id === userId))]?.id ?? null;
 		const actions = await t.db.select({ id: action.id }).from(action);
-		const ch = await createChallenge(
-			t.db,
-			{ id: teacher.id, roles: ['teacher'] },
-			{
-				title: 'Thử thách',
-				description: '',
-				scope: 'school',
-				classIds: [],
-				schoolId: sch.id,
-				startDay: '2026-10-20',
-				endDay: '2026-11-10',
-				actions: actions.slice(0, 4).map((a) => ({ actionId: a.id, points: 7 }))
-			},
-			'2026-10-01'
-		);
-		if (!ch.ok) throw new Error(ch.error);
+
+		// Overlapping challenges: the whole school, one class inside it, and one neighbourhood.
+		const asTeacher = { id: teacher.id, roles: ['teacher'] };
+		const days = { startDay: '2026-10-20', endDay: '2026-11-10', description: '', classIds: [] as number[] };
+		const made = [
+			await createChallenge(
+				t.db,
+				asTeacher,
+				{
+					...days,
+					title: 'Trường',
+					scope: 'school',
+					schoolId: sch.id,
+					actions: actions.slice(0, 4).map((a) => ({ actionId: a.id, points: 7 }))
+				},
+				'2026-10-01'
+			),
+			await createChallenge(
+				t.db,
+				asTeacher,
+				{
+					...days,
+					title: 'Lớp',
+					scope: 'class',
+					classIds: [classes[0].id],
+					confirmOverlap: true,
+					startDay: '2026-10-26',
+					actions: actions.slice(2, 6).map((a) => ({ actionId: a.id, points: 4 }))
+				},
+				'2026-10-01'
+			),
+			await createChallenge(
+				t.db,
+				{ id: steward.id, roles: ['steward'] },
+				{
+					...days,
+					title: 'Khu phố',
+					scope: 'neighbourhood',
+					neighbourhoodId: nbs[0].id,
+					actions: actions.slice(1, 5).map((a) => ({ actionId: a.id, points: 9 }))
+				},
+				'2026-10-01'
+			)
+		];
+		const challengeIds = made.map((c) => {
+			if (!c.ok) throw new Error(c.error);
+			return c.id;
+		});
 
 		const start = new Date('2026-10-10T03:00:00Z');
 		const written: number[] = [];
+		const seenWeeks = new Set<string>();
 		let ok = 0;
 		let duplicates = 0;
+		const periodsSoFar = async (today: string): Promise<BoardPeriod[]> => {
+			const periods = [-21, -14, -7, 0].map((d) => windowPeriod('week', addDays(today, d)));
+			periods.push(
+				windowPeriod('month', today),
+				windowPeriod('month', addDays(today, -31)),
+				windowPeriod('all', today)
+			);
+			for (const ch of await t.db.select().from(challenge))
+				periods.push(windowPeriod('challenge', today, ch));
+			return periods;
+		};
 		for (let step = 0; step < 260; step++) {
 			// Walk the clock forward across weeks and a month boundary, at random hours.
 			const now = new Date(start.getTime() + step * 4 * 3600_000 + Math.floor(random() * 3600_000));
 			const today = localDay(now, TZ);
+			if (step === 130) {
+				// A student changes class, and ward B (with its neighbourhood) moves to another city.
+				const mover = students[1];
+				expect(await removeStudent(t.db, classes[0].id, mover.id)).toBe(true);
+				await t.db.insert(classStudent).values({ classId: classes[1].id, userId: mover.id });
+				await t.db.transaction((tx) => followPerson(tx, mover.id));
+				const moved = await saveArea(
+					t.db,
+					{ nameVi: 'B', nameEn: 'B', kind: 'ward', parentId: elsewhere.id },
+					wardB.id
+				);
+				expect(moved.ok).toBe(true);
+			}
+			const week = windowPeriod('week', today).key;
 			const roll = random();
-			if (roll < 0.7) {
+			if (!seenWeeks.has(week)) {
+				// Each week starts with a household pledge check-in: it credits the household and the
+				// student, never the class.
+				seenWeeks.add(week);
+				const s = pick([students[0], students[2], students[4]]);
+				const e = await t.db.transaction((tx) =>
+					appendEntry(tx, {
+						localDay: today,
+						points: 5,
+						gramsAvoided: 10,
+						sourceKind: 'checkin',
+						actorId: s.id,
+						personId: s.id,
+						householdId: householdOf(s.id)
+					})
+				);
+				written.push(e.id);
+			} else if (roll < 0.7) {
 				const adult = random() < 0.25;
 				const who = adult ? pick(adults) : pick(students);
-				const act = pick(actions);
-				const day = random() < 0.3 ? addDays(today, -1) : today;
-				const inChallenge = !adult && random() < 0.5;
 				const r = await logAction(
 					t.db,
 					who.id,
 					{
-						actionId: act.id,
+						actionId: pick(actions).id,
 						count: 1 + Math.floor(random() * 2),
-						day,
+						day: random() < 0.3 ? addDays(today, -1) : today,
 						mode: adult ? 'household' : 'person',
-						challengeId: inChallenge ? ch.id : undefined,
 						idempotencyKey: `k-${who.id}-${Math.floor(random() * 60)}-xyzxyz`
 					},
 					now,
@@ -179,48 +193,32 @@ describe('ledger invariants', () => {
 					ok++;
 				}
 			} else if (roll < 0.8) {
-				// Another source of points (a check-in or a playground contribution) straight into the ledger.
+				// A playground contribution straight into the ledger: the student and their class.
 				const s = pick(students);
-				const [cls] = classes.filter((c) => students.indexOf(s) < 3 === (c.id === classes[0].id));
+				const [m] = await t.db.select().from(classStudent).where(eq(classStudent.userId, s.id));
 				const e = await t.db.transaction((tx) =>
-					appendEntry(
-						tx,
-						random() < 0.5
-							? {
-									localDay: today,
-									points: 5,
-									gramsAvoided: 10,
-									sourceKind: 'checkin',
-									actorId: s.id,
-									personId: s.id,
-									classId: cls.id
-								}
-							: {
-									localDay: today,
-									points: 12,
-									gramsCollected: 350,
-									sourceKind: 'contribution',
-									actorId: steward.id,
-									personId: s.id,
-									classId: cls.id
-								}
-					)
+					appendEntry(tx, {
+						localDay: today,
+						points: 12,
+						gramsCollected: 350,
+						sourceKind: 'contribution',
+						actorId: steward.id,
+						personId: s.id,
+						classId: m.classId,
+						householdId: householdOf(s.id)
+					})
 				);
 				written.push(e.id);
 			} else if (written.length) {
 				const entryId = pick(written);
 				const [e] = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.id, entryId));
-				if (e.classId)
-					await voidEntryAs(t.db, teacher.id, entryId, `random void ${step}`, { classId: e.classId }, now);
-				else if (e.householdId)
-					await voidEntryAs(
-						t.db,
-						steward.id,
-						entryId,
-						`random void ${step}`,
-						{ householdId: e.householdId },
-						now
-					);
+				const within = e.classId ? { classId: e.classId } : { householdId: e.householdId! };
+				const actor = e.classId ? teacher.id : steward.id;
+				await voidEntryAs(t.db, actor, entryId, `random void ${step}`, within, now);
+			}
+			if (step === 90 || step === 180 || step === 259) {
+				expect(await expectRollupsEqualLedger(t.db)).toBeGreaterThan(100);
+				expect(await expectBoardsShowScorers(t.db, await periodsSoFar(today))).toBeGreaterThan(20);
 			}
 		}
 		expect(ok).toBeGreaterThan(80);
@@ -232,7 +230,10 @@ describe('ledger invariants', () => {
 		);
 		const reversals = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.sourceKind, 'reversal'));
 		expect(reversals.length).toBeGreaterThan(10);
-		expect(await expectRollupsEqualLedger()).toBeGreaterThan(200);
+		// Every challenge was raced in, the overlapping two by the same class.
+		const raced = await t.db.select().from(rollup).where(eq(rollup.periodKind, 'challenge'));
+		for (const id of challengeIds) expect(raced.some((r) => r.periodKey === String(id))).toBe(true);
+		expect(raced.filter((r) => r.scopeKind === 'class' && r.scopeId === classes[0].id)).toHaveLength(2);
 	});
 
 	it('a reversal mirrors its entry exactly once, and totals return to what they were', async () => {
@@ -278,6 +279,6 @@ describe('ledger invariants', () => {
 		// The original row is untouched: append-only.
 		const [original] = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.id, e.id));
 		expect(original.points).toBe(9);
-		await expectRollupsEqualLedger();
+		await expectRollupsEqualLedger(t.db);
 	});
 });

@@ -141,7 +141,8 @@ describe('when a queued submission counts as made', () => {
 		const fields = {
 			pointId: String(w.point.id),
 			playgroundId: String(w.playground.id),
-			contributor: w.student.username,
+			contributor: w.student.nickname,
+			pick: `u:${w.student.id}`,
 			material: 'pet_bottles',
 			weightKg: '1,5',
 			idempotencyKey: key(),

@@ -1,19 +1,14 @@
 import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
-import {
-	classStudent,
-	classTeacher,
-	guardianLink,
-	householdMember,
-	pledge,
-	pledgeCheckin
-} from '$lib/server/db/schema';
+import { pledge, pledgeCheckin } from '$lib/server/db/schema';
 import type { CheckinInput, CreatePledgeInput } from '$lib/schemas/pledges';
-import { completionBonus, pledgeItem, PLEDGE_LIMITS } from '$lib/pledges/items';
+import { completionBonus, pledgeItem } from '$lib/pledges/items';
+import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { addDays, daysBetween, localDay } from '$lib/utils/dates';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
-import { checkClassGoals } from '$lib/server/actions/goals';
-import { getMemberships } from '$lib/server/access/membership';
+import { afterLedgerWrite } from '$lib/server/actions/consequences';
+import { activeHouseholdOf, getMemberships } from '$lib/server/access/membership';
+import { relationToChild } from '$lib/server/access/relations';
 import { awardBadge } from '$lib/server/actions/badges';
 import { isPledgeKept } from './streaks';
 
@@ -43,15 +38,6 @@ const failure = (error: PledgeError, status: Status, field?: string): Failure =>
 	field
 });
 
-/** An active adult or student member's household, or null. */
-async function householdOf(db: DbOrTx, userId: number) {
-	const [m] = await db
-		.select({ householdId: householdMember.householdId, kind: householdMember.kind })
-		.from(householdMember)
-		.where(and(eq(householdMember.userId, userId), eq(householdMember.status, 'active')));
-	return m ?? null;
-}
-
 /** Whether `userId` may check in on (and see) this pledge: its owner, or a member of its household. */
 export async function mayUsePledge(
 	db: DbOrTx,
@@ -59,7 +45,7 @@ export async function mayUsePledge(
 	p: Pick<PledgeRow, 'userId' | 'householdId'>
 ): Promise<boolean> {
 	if (p.householdId === null) return p.userId === userId;
-	const m = await householdOf(db, userId);
+	const m = await activeHouseholdOf(db, userId);
 	return m?.householdId === p.householdId;
 }
 
@@ -74,17 +60,8 @@ export async function pledgeAccess(
 ): Promise<'act' | 'view' | null> {
 	if (await mayUsePledge(db, userId, p)) return 'act';
 	if (p.householdId !== null || p.userId === null) return null;
-	const [guardian] = await db
-		.select({ x: guardianLink.studentId })
-		.from(guardianLink)
-		.where(and(eq(guardianLink.guardianId, userId), eq(guardianLink.studentId, p.userId)));
-	if (guardian) return 'view';
-	const [teacher] = await db
-		.select({ x: classTeacher.classId })
-		.from(classStudent)
-		.innerJoin(classTeacher, eq(classTeacher.classId, classStudent.classId))
-		.where(and(eq(classStudent.userId, p.userId), eq(classTeacher.userId, userId)));
-	return teacher ? 'view' : null;
+	const relation = await relationToChild(db, userId, p.userId);
+	return relation === 'guardian' || relation === 'teacher' ? 'view' : null;
 }
 
 /** Whether the pledge is still running on `day` (not ended early, not past its end, not completed). */
@@ -139,7 +116,7 @@ export async function createPledgeWithin(
 
 	let householdId: number | null = null;
 	if (input.owner === 'household') {
-		const m = await householdOf(tx, userId);
+		const m = await activeHouseholdOf(tx, userId);
 		if (!m || m.kind !== 'adult') return failure('pledge.error.notAdult', 403, 'owner');
 		householdId = m.householdId;
 	}
@@ -265,7 +242,7 @@ export async function checkInWithin(
 		idempotencyKey: input.idempotencyKey
 	});
 	// A class goal may count pledge check-ins: mark it reached in the same transaction.
-	if (classId) await checkClassGoals(tx, classId, day, now);
+	await afterLedgerWrite(tx, { classId }, today, now);
 
 	if (p.completedOn) return { ok: true, duplicate: false, day, completed: false, bonus: 0 } as const;
 	const days = await tx
@@ -315,7 +292,7 @@ export async function endPledge(
 		const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
 		if (!p) return failure('pledge.error.notFound', 404);
 		if (!(await mayUsePledge(tx, userId, p))) return failure('pledge.error.notYours', 403);
-		if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult')
+		if (p.householdId !== null && (await activeHouseholdOf(tx, userId))?.kind !== 'adult')
 			return failure('pledge.error.notAdult', 403);
 		if (!isRunning(p, today)) return failure('pledge.error.over', 409);
 		await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));

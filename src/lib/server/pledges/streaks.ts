@@ -11,7 +11,7 @@
  * - today is never a miss: there is still time to check in.
  */
 import { addDays, daysBetween } from '$lib/utils/dates';
-import { PLEDGE_LIMITS } from '$lib/pledges/items';
+import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 
 export type DayStatus = 'checked' | 'grace' | 'missed' | 'pending';
 

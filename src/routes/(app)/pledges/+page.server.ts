@@ -9,7 +9,7 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { createPledge } from '$lib/server/pledges/pledges';
 import { listMyPledges, personStreak, pledgeImpact } from '$lib/server/pledges/queries';
 import { addDays } from '$lib/utils/dates';
-import { PLEDGE_LIMITS } from '$lib/pledges/items';
+import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { checkinAction } from './checkin-action';
 
 export const load: PageServerLoad = async (event) => {

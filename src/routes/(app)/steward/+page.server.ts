@@ -5,13 +5,8 @@ import { requireRole } from '$lib/server/auth/guards';
 import { listStewardPoints } from '$lib/server/playground/points';
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { dayTotals, listAnnounced, listPointDay } from '$lib/server/playground/lists';
-import {
-	confirmContribution,
-	recordContribution,
-	rejectContribution,
-	voidContribution,
-	type ContributionResult
-} from '$lib/server/playground/contributions';
+import { recordContribution, type ContributionResult } from '$lib/server/playground/contributions';
+import { confirmContribution, rejectContribution, voidContribution } from '$lib/server/playground/decisions';
 import {
 	confirmContributionSchema,
 	decideWithReasonSchema,

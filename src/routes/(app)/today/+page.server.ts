@@ -6,6 +6,7 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { submissionTime } from '$lib/server/offline/submission-time';
 import { logActionSchema } from '$lib/schemas/actions';
+import { ACTION_RULES } from '$lib/rules/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
@@ -73,7 +74,7 @@ export const actions: Actions = {
 			return fail(400, {
 				actionId: Number(raw.actionId) || null,
 				error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid',
-				params: {}
+				params: { max: ACTION_RULES.maxLogCount } as Record<string, number>
 			});
 		const db = await getDb();
 		const clock = await submissionTime(db, user.id, raw);

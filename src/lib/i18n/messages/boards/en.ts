@@ -28,7 +28,12 @@ const en: Translations<typeof vi> = {
 	'board.col.change': 'Change',
 	'board.activeMembers': '{n} active',
 	'board.unranked': 'not ranked',
-	'board.unranked.hint': 'A group needs at least {n} active members to be ranked on points per member.',
+	'board.perMember.rule':
+		"Per member = the group's points ÷ the members who scored in this window (voided entries do not count). A group is ranked this way once at least {minMembers} members have scored.",
+	'board.perMember.rule.household':
+		"Per person = the household's points ÷ the people in it who scored (voided entries do not count). A household is ranked this way once {minMembers} of its people have scored, or once it has scored on {minDays} different days: one person's lucky day is not enough to top the board.",
+	'board.follows.people':
+		"This board follows today's class lists: each student is on the board of the class they are in now, with all the points they earned in this window.",
 	'board.change.up': 'up {n}',
 	'board.change.down': 'down {n}',
 	'board.change.same': 'no change',

@@ -25,7 +25,12 @@ const vi = {
 	'board.col.change': 'Thay đổi',
 	'board.activeMembers': '{n} người tích cực',
 	'board.unranked': 'chưa xếp hạng',
-	'board.unranked.hint': 'Cần ít nhất {n} thành viên tích cực để được xếp hạng theo điểm mỗi thành viên.',
+	'board.perMember.rule':
+		'Điểm mỗi người = điểm của nhóm ÷ số thành viên đã ghi điểm trong khoảng thời gian này (mục bị huỷ không tính). Nhóm được xếp hạng theo cách này khi có ít nhất {minMembers} thành viên ghi điểm.',
+	'board.perMember.rule.household':
+		'Điểm mỗi người = điểm của hộ ÷ số người trong hộ đã ghi điểm (mục bị huỷ không tính). Hộ được xếp hạng theo cách này khi có ít nhất {minMembers} người ghi điểm, hoặc đã ghi điểm trong ít nhất {minDays} ngày khác nhau: một ngày may mắn của một người không đủ để đứng đầu.',
+	'board.follows.people':
+		'Bảng theo danh sách lớp hôm nay: mỗi học sinh có mặt ở bảng của lớp em đang học, với mọi điểm em có trong khoảng thời gian này.',
 	'board.change.up': 'lên {n} bậc',
 	'board.change.down': 'xuống {n} bậc',
 	'board.change.same': 'giữ nguyên',

@@ -5,12 +5,11 @@ import { GOAL_METRICS } from '../../../domain/goals';
 import { action } from './catalogue';
 import { ledgerEntry } from './ledger';
 import { area, communityModel, household, neighbourhood, school, schoolClass } from './places';
+// Relative imports: drizzle-kit loads this file without SvelteKit's $lib alias.
+import { CHALLENGE_SCOPES } from '../../../domain/challenges';
+import { ACTION_RULES } from '../../../rules/actions';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-
-/** class/school challenges are raced by classes; neighbourhood/area challenges by households. */
-export const CHALLENGE_SCOPES = ['class', 'school', 'neighbourhood', 'area'] as const;
-export type ChallengeScope = (typeof CHALLENGE_SCOPES)[number];
 
 /** A challenge over a period of local days (inclusive) with its own set of actions and points. */
 export const challenge = sqliteTable(
@@ -29,10 +28,15 @@ export const challenge = sqliteTable(
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
 		/** The hidden key of the form that created it: the same form sent twice creates one challenge. */
-		formKey: text('form_key')
+		formKey: text('form_key'),
+		/** The day its winners were decided (the first ledger write after its last loggable day). */
+		settledOn: text('settled_on')
 	},
 	(t) => [
 		index('challenge_end_idx').on(t.endDay),
+		index('challenge_unsettled_idx')
+			.on(t.endDay)
+			.where(sql`${t.settledOn} is null`),
 		uniqueIndex('challenge_form_key_idx').on(t.createdBy, t.formKey),
 		check('challenge_days_chk', sql`${t.startDay} <= ${t.endDay}`)
 	]
@@ -50,7 +54,32 @@ export const challengeAction = sqliteTable(
 			.references(() => action.id),
 		points: integer('points').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.challengeId, t.actionId] })]
+	(t) => [
+		primaryKey({ columns: [t.challengeId, t.actionId] }),
+		check(
+			'challenge_action_points_chk',
+			sql`${t.points} between ${sql.raw(String(ACTION_RULES.points.min))} and ${sql.raw(String(ACTION_RULES.points.max))}`
+		)
+	]
+);
+
+/**
+ * The challenges a ledger entry counts for, each at that challenge's points (an action logged while
+ * two challenges run counts in both). Written with the entry and never changed; a reversal gets the
+ * negated copies, so every challenge's standings net to zero too.
+ */
+export const challengeCredit = sqliteTable(
+	'challenge_credit',
+	{
+		entryId: integer('entry_id')
+			.notNull()
+			.references(() => ledgerEntry.id),
+		challengeId: integer('challenge_id')
+			.notNull()
+			.references(() => challenge.id),
+		points: integer('points').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.entryId, t.challengeId] })]
 );
 
 /**
@@ -90,7 +119,6 @@ export const actionLog = sqliteTable(
 		actionId: integer('action_id')
 			.notNull()
 			.references(() => action.id),
-		challengeId: integer('challenge_id').references(() => challenge.id),
 		mode: text('mode', { enum: LOG_MODES }).notNull(),
 		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
 		personId: integer('person_id').references(() => user.id, { onDelete: 'set null' }),

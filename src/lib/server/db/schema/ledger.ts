@@ -34,7 +34,6 @@ export const ledgerEntry = sqliteTable(
 		personId: integer('person_id').references(() => user.id, { onDelete: 'set null' }),
 		classId: integer('class_id').references(() => schoolClass.id),
 		householdId: integer('household_id').references(() => household.id),
-		challengeId: integer('challenge_id'),
 		reverses: integer('reverses')
 			.unique()
 			.references((): AnySQLiteColumn => ledgerEntry.id),
@@ -59,7 +58,10 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /**
  * Totals per (scope, period), written in the same transaction as each ledger entry. `parentId` is
  * the scope a board ranks within (class → school, school → area, household → neighbourhood,
- * neighbourhood → area, person → class; 0 when there is none), so a board is one index range.
+ * neighbourhood → area, person → the class they are in now; 0 when there is none), so a board is
+ * one index range. Boards follow today's memberships and area tree: a person's rows move with
+ * them when they leave a class, and per-area copies are rebuilt when an area moves.
+ * Rows whose entries all were voided are deleted, so a board lists exactly the groups that scored.
  */
 export const rollup = sqliteTable(
 	'rollup',
@@ -74,7 +76,9 @@ export const rollup = sqliteTable(
 		gramsCollected: integer('grams_collected').notNull().default(0),
 		entries: integer('entries').notNull().default(0),
 		activeMembers: integer('active_members').notNull().default(0),
-		/** points ÷ active members, kept only once 3 members are active (null = not ranked on it). */
+		/** Different days with an entry that stands (for the household per-member rule). */
+		activeDays: integer('active_days').notNull().default(0),
+		/** points ÷ active members, kept once the group is ranked that way (`PER_MEMBER_RULES`); else null. */
 		perMember: real('per_member')
 	},
 	(t) => [
@@ -103,6 +107,7 @@ export const rollupArea = sqliteTable(
 		points: integer('points').notNull().default(0),
 		entries: integer('entries').notNull().default(0),
 		activeMembers: integer('active_members').notNull().default(0),
+		activeDays: integer('active_days').notNull().default(0),
 		perMember: real('per_member')
 	},
 	(t) => [
@@ -112,7 +117,10 @@ export const rollupArea = sqliteTable(
 	]
 );
 
-/** Who has already been counted as an active member of a scope in a period. */
+/**
+ * A person's entries that stand (entries minus reversals) in a scope's period: the person is an
+ * active member while it is above zero. Rows that reach zero are deleted.
+ */
 export const rollupMember = sqliteTable(
 	'rollup_member',
 	{
@@ -120,7 +128,25 @@ export const rollupMember = sqliteTable(
 		scopeId: integer('scope_id').notNull(),
 		periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
 		periodKey: text('period_key').notNull(),
-		personId: integer('person_id').notNull()
+		personId: integer('person_id').notNull(),
+		entries: integer('entries').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.scopeKind, t.scopeId, t.periodKind, t.periodKey, t.personId] })]
+);
+
+/**
+ * A scope's entries that stand on one local day of a period, kept only for the kinds whose
+ * per-member rule counts days (households): the day is active while it is above zero.
+ */
+export const rollupDay = sqliteTable(
+	'rollup_day',
+	{
+		scopeKind: text('scope_kind', { enum: SCOPE_KINDS }).notNull(),
+		scopeId: integer('scope_id').notNull(),
+		periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
+		periodKey: text('period_key').notNull(),
+		day: text('day').notNull(),
+		entries: integer('entries').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.scopeKind, t.scopeId, t.periodKind, t.periodKey, t.day] })]
 );

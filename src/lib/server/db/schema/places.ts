@@ -209,23 +209,6 @@ export const householdMember = sqliteTable(
 	(t) => [index('household_member_household_idx').on(t.householdId)]
 );
 
-export const guardianLink = sqliteTable(
-	'guardian_link',
-	{
-		guardianId: integer('guardian_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		studentId: integer('student_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		createdAt: createdAt()
-	},
-	(t) => [
-		primaryKey({ columns: [t.guardianId, t.studentId] }),
-		index('guardian_link_student_idx').on(t.studentId)
-	]
-);
-
 export const consentRecord = sqliteTable('consent_record', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	classId: integer('class_id')

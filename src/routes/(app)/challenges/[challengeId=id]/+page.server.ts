@@ -3,19 +3,18 @@ import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import { appToday } from '$lib/server/config';
 import { communityModel } from '$lib/server/db/schema';
-import { awardChallengeWinners } from '$lib/server/actions/badges';
 import {
 	canViewChallenge,
 	challengeParticipantNames,
 	challengeStandings,
 	challengeState,
 	getChallenge,
-	racedBy,
 	runningChallengesFor
 } from '$lib/server/actions/challenges';
+import { racedBy } from '$lib/rules/challenges';
 import { getMemberships } from '$lib/server/access/membership';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,8 +27,6 @@ export const load: PageServerLoad = async (event) => {
 	const today = appToday();
 	const ch = found.challenge;
 	const state = challengeState(ch, today);
-	// Winners are settled the first time a finished challenge is read (the badge is unique, so once).
-	if (state === 'finished') await awardChallengeWinners(db, ch, today);
 	const m = await getMemberships(db, user.id);
 	const mine =
 		state === 'running'

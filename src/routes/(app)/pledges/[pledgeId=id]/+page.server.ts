@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { impactFactor } from '$lib/server/db/schema';

@@ -1,7 +1,8 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../../../tests/helpers/db';
-import { actionLog, action, badgeAward, challenge, classGoal, ledgerEntry } from '../../schema';
+import { actionLog, action, badgeAward, challenge, classGoal, ledgerEntry, rollup } from '../../schema';
+import { expectRollupsEqualLedger } from '../../../../../../tests/helpers/ledger-recount';
 import { challengeState } from '$lib/server/actions/challenges';
 import { listGoals } from '$lib/server/actions/goals';
 import { seedDemoStructure } from './structure';
@@ -29,8 +30,23 @@ describe('actions demo', () => {
 		expect(logs.every(({ log }) => log.localDay <= ctx.today && log.createdAt <= ctx.now)).toBe(true);
 		expect(logs.some(({ log }) => log.personId === ctx.studentId && log.localDay === ctx.today)).toBe(false);
 
-		const states = (await t.db.select().from(challenge)).map((c) => challengeState(c, ctx.today));
-		expect(states.sort()).toEqual(['finished', 'running', 'running']);
+		const challenges = await t.db.select().from(challenge);
+		const states = challenges.map((c) => challengeState(c, ctx.today));
+		expect(states.sort()).toEqual(['finished', 'running', 'running', 'running']);
+		// The finished one is settled; 6A1's own week overlaps the school's lunch challenge, and both count its logs.
+		expect(challenges.filter((c) => c.settledOn !== null).map((c) => c.endDay < ctx.today)).toEqual([true]);
+		const counted = await t.db
+			.select()
+			.from(rollup)
+			.where(
+				and(
+					eq(rollup.scopeKind, 'class'),
+					eq(rollup.scopeId, ctx.classIds[0]),
+					eq(rollup.periodKind, 'challenge')
+				)
+			);
+		expect(counted.length).toBe(3);
+		await expectRollupsEqualLedger(t.db);
 		const reversals = await t.db.select().from(ledgerEntry).where(isNotNull(ledgerEntry.reverses));
 		expect(reversals).toHaveLength(2);
 		expect(reversals.every((r) => (r.reason ?? '').length > 5)).toBe(true);

@@ -10,31 +10,18 @@ import {
 	ledgerEntry
 } from '../../schema';
 import { appendEntry, voidEntry } from '$lib/server/ledger/ledger';
-import {
-	awardBadge,
-	awardChallengeWinners,
-	hasRun,
-	POINT_MILESTONES,
-	STREAK_DAYS
-} from '$lib/server/actions/badges';
+import { awardBadge, hasRun } from '$lib/server/actions/badges';
+import { challengeCredits } from '$lib/server/actions/challenges';
+import { settleDueChallenges } from '$lib/server/actions/consequences';
+import { BADGE_RULES } from '$lib/rules/badges';
 import type { Tx } from '../../client';
 import { checkClassGoals } from '$lib/server/actions/goals';
 import { addDays } from '$lib/utils/dates';
+import { prng } from '$lib/utils/prng';
 import type { DemoSeeder } from './index';
 
 const DAYS = 28;
 const VN_OFFSET_MS = 7 * 3600_000;
-
-/** A small seeded PRNG (mulberry32): the demo looks the same on every fresh database. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let r = Math.imul(a ^ (a >>> 15), 1 | a);
-		r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-		return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** How likely each action is on a school day for a student / for a household (relative weights). */
 const STUDENT_WEIGHTS: Record<string, number> = {
@@ -67,7 +54,8 @@ interface Ch {
 
 /**
  * Four weeks of action logs ending today for the demo classes and households, with one finished and
- * one running class challenge, a running neighbourhood challenge, class goals (one reached, one in
+ * one running class challenge, a class challenge for 6A1 alone that overlaps the running one (a
+ * lunch box counts in both), a running neighbourhood challenge, class goals (one reached, one in
  * progress), two voided entries with reasons and the badges all that earns. One transaction.
  */
 export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
@@ -139,6 +127,22 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 			],
 			bothClasses
 		);
+		// 6A1's own week, started while the school-wide one runs: logs count in both.
+		const overlapping = await makeChallenge(
+			{
+				title: 'Tuần lễ không túi nilon 6A1',
+				description: 'Cả lớp 6A1 từ chối túi nilon và mang hộp cơm trong một tuần.',
+				scope: 'class',
+				startDay: addDays(today, -3),
+				endDay: addDays(today, 3),
+				createdBy: ctx.teacherId
+			},
+			[
+				['refuse-bag', 10],
+				['lunch-box', 10]
+			],
+			[{ classId: ctx.classIds[0] }]
+		);
 		const street = await makeChallenge(
 			{
 				title: 'Khu phố nói không với túi nilon',
@@ -194,15 +198,15 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 			challenges: Ch[];
 		}) {
 			const a = byCode.get(opts.code)!;
-			const ch = opts.challenges.find((c) => opts.day >= c.start && opts.day <= c.end && c.actions.has(a.id));
-			const points = ch ? ch.actions.get(a.id)! : a.points;
+			const running = opts.challenges.filter((c) => opts.day >= c.start && opts.day <= c.end);
+			const credits = challengeCredits(running, a.id, opts.count);
 			// Logged between 06:30 and 20:30 local time, never in the future.
 			let createdAt = new Date(dayStart(opts.day).getTime() + (6.5 + random() * 14) * 3600_000);
 			if (createdAt > now) createdAt = new Date(now.getTime() - Math.floor(random() * 3600_000));
 			const logId = nextLogId++;
 			const e = await appendEntry(tx, {
 				localDay: opts.day,
-				points: points * opts.count,
+				points: a.points * opts.count,
 				gramsAvoided: a.grams * opts.count,
 				sourceKind: 'action',
 				sourceId: logId,
@@ -210,13 +214,12 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				personId: opts.personId,
 				classId: opts.classId,
 				householdId: opts.householdId,
-				challengeId: ch?.id ?? null,
+				credits,
 				createdAt
 			});
 			logs.push({
 				id: logId,
 				actionId: a.id,
-				challengeId: ch?.id ?? null,
 				mode: opts.mode,
 				actorId: opts.personId,
 				personId: opts.personId,
@@ -279,7 +282,7 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 						code,
 						count,
 						day,
-						challenges: [running, finished]
+						challenges: classId === ctx.classIds[0] ? [running, finished, overlapping] : [running, finished]
 					});
 				}
 			}
@@ -353,8 +356,7 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 			}
 		]);
 		for (const c of ctx.classIds) await checkClassGoals(tx, c, today, now);
-		const [fin] = await tx.select().from(challenge).where(eq(challenge.id, finished.id));
-		await awardChallengeWinners(tx, fin, today);
+		await settleDueChallenges(tx, today, now);
 	});
 };
 
@@ -377,10 +379,10 @@ async function awardDemoBadges(
 		const reached = new Set<number>();
 		for (const l of ordered) {
 			days.push(l.localDay);
-			if (days.length >= STREAK_DAYS && hasRun(days, STREAK_DAYS))
+			if (days.length >= BADGE_RULES.streakDays && hasRun(days, BADGE_RULES.streakDays))
 				await awardBadge(tx, 'streak_7', { userId }, '', l.createdAt);
 			points += l.points;
-			for (const m of POINT_MILESTONES)
+			for (const m of BADGE_RULES.pointMilestones)
 				if (points >= m && !reached.has(m)) {
 					reached.add(m);
 					await awardBadge(tx, `points_${m}`, { userId }, '', l.createdAt);

@@ -2,15 +2,15 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { parseId, requireClass } from '$lib/server/access/routes';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards/board-access';
-import { boardView, RACE_GROUPS } from '$lib/server/boards/view';
+import { boardView } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
-import { MIN_ACTIVE_MEMBERS } from '$lib/server/ledger/ledger';
+import { BOARD_RULES, PER_MEMBER_RULES, isPerMemberKind } from '$lib/rules/boards';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -54,8 +54,11 @@ export const load: PageServerLoad = async (event) => {
 		challenge,
 		period: { startDay: period.startDay, endDay: period.endDay, hasPrevious: period.prevKey !== null },
 		view: hidden ? null : await boardView(db, board, period, query.sort, today),
-		minActive: MIN_ACTIVE_MEMBERS,
-		raceGroups: RACE_GROUPS
+		/** The rule the per-member column follows, stated under the board. */
+		perMemberRule: isPerMemberKind(board.scopeKind)
+			? { household: board.scopeKind === 'household', ...PER_MEMBER_RULES[board.scopeKind] }
+			: null,
+		raceGroups: BOARD_RULES.raceGroups
 	};
 };
 
@@ -64,9 +67,7 @@ export const actions: Actions = {
 	studentBoard: async (event) => {
 		requireUser(event);
 		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
-		const classId = parseId(event.params.containerId);
-		const db = await getDb();
-		await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId } = await requireClass(event, ['teacher'], 'containerId');
 		const parsed = studentBoardToggleSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';

@@ -1,0 +1,17 @@
+/** Action rules: the catalogue's ranges, how much one person may log, and voiding. */
+export const ACTION_RULES = {
+	/** Points an action is worth in the catalogue (and in a challenge). */
+	points: { min: 1, max: 1000 },
+	/** How many of one action a person (or household) may log in a day. */
+	dailyCap: { min: 1, max: 50 },
+	/** The most of one action one log may count. */
+	maxLogCount: 20,
+	/** A log may be for today or this many days back. */
+	backfillDays: 1,
+	/** More than `limit` logs by one person within `windowMinutes` is a burst and refused. */
+	throttle: { limit: 30, windowMinutes: 15 },
+	/** The reason a teacher or steward gives for voiding an entry. */
+	voidReason: { min: 3, max: 200 }
+} as const;
+
+export const THROTTLE_WINDOW_MS = ACTION_RULES.throttle.windowMinutes * 60_000;
