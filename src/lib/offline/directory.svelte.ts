@@ -1,5 +1,4 @@
 import { DIRECTORY_KINDS, type DirectoryEntry } from '$lib/domain/contributors';
-import { loadDirectory, saveDirectory } from './store';
 
 const normalise = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
@@ -32,7 +31,7 @@ class ContributorDirectory {
 		const key = `${userId}:${pointId}`;
 		if (key !== this.#key) {
 			this.#key = key;
-			const kept = await loadDirectory(userId, pointId);
+			const kept = await (await import('./store')).loadDirectory(userId, pointId);
 			this.entries = kept?.entries ?? [];
 			this.refreshedAt = kept?.refreshedAt ?? null;
 		}
@@ -42,7 +41,7 @@ class ContributorDirectory {
 			const halves = await Promise.all(DIRECTORY_KINDS.map((kind) => fetchHalf(pointId, kind)));
 			if (halves.some((h) => h === null) || key !== this.#key) return;
 			const fresh = { refreshedAt: Date.now(), entries: halves.flatMap((h) => h ?? []) };
-			await saveDirectory(userId, pointId, fresh);
+			await (await import('./store')).saveDirectory(userId, pointId, fresh);
 			this.entries = fresh.entries;
 			this.refreshedAt = fresh.refreshedAt;
 		} catch {

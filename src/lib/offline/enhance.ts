@@ -2,7 +2,6 @@ import type { SubmitFunction } from '@sveltejs/kit';
 import { page } from '$app/state';
 import { DEFAULT_TIMEZONE, localDay } from '$lib/utils/dates';
 import type { QueueKind } from './queue';
-import { outbox } from './outbox.svelte';
 import { offlineCopyMark } from './pages';
 
 export interface QueueSpec {
@@ -47,6 +46,8 @@ async function enqueue(
 	queuedKeys.add(fields.idempotencyKey);
 	if (formKey) queuedKeys.add(formKey);
 	if (spec.prepare) fields = spec.prepare(fields, day);
+	// Loaded on first use (the page's queue list has usually loaded it already).
+	const { outbox } = await import('./outbox.svelte');
 	await outbox.enqueue({
 		id: fields.idempotencyKey,
 		kind: spec.kind,
