@@ -13,7 +13,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { initialJs } from './initial-js';
-import { buildInto, signIn, startServer } from './server';
+import { buildInto } from '../helpers/build';
+import { signIn, startServer } from './server';
 import { parseArgs, ROOT } from './util';
 
 const args = parseArgs(process.argv.slice(2));

@@ -7,9 +7,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { buildInto } from '../helpers/build';
 import { makeDataset } from './data';
 import { initialJs } from './initial-js';
-import { buildInto, signIn, startServer } from './server';
+import { signIn, startServer } from './server';
 import { timeBoardQueries } from './queries';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
 

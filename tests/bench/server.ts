@@ -1,19 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './util';
-
-/** Builds under the shared build lock and copies the output, so other people's builds cannot swap it mid-run. */
-export function buildInto(buildDir: string, skipIfPresent = false) {
-	if (skipIfPresent && existsSync(join(buildDir, 'index.js'))) return;
-	console.info('building…');
-	const script = `npx vite build >/dev/null && rm -rf '${buildDir}' && cp -r build '${buildDir}'`;
-	const lock = existsSync('/usr/bin/flock')
-		? ['/usr/bin/flock', '/tmp/songxanh-build.lock', 'sh', '-c', script]
-		: ['sh', '-c', script];
-	const r = spawnSync(lock[0], lock.slice(1), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-	if (r.status !== 0) throw new Error('build failed');
-}
 
 /** Starts `node <buildDir>` on a port (in `cwd`, whose drizzle/ it migrates with) and waits until /healthz answers. */
 export async function startServer(

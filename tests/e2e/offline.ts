@@ -2,14 +2,6 @@ import { expect, type Page } from '@playwright/test';
 
 /** Helpers for the offline journeys (steward-offline and today-offline specs). */
 
-export async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
-
 /** Waits until the service worker controls the page and has kept a copy of it for offline use. */
 export async function waitUntilKept(page: Page) {
 	await page.evaluate(() => navigator.serviceWorker.ready);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readQueue, signIn, waitUntilKept, writeQueue } from './offline';
+import { readQueue, waitUntilKept, writeQueue } from './offline';
+import { signIn } from './sign-in';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
