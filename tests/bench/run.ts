@@ -12,6 +12,7 @@ import { makeDataset } from './data';
 import { initialJs } from './initial-js';
 import { signIn, startServer } from './server';
 import { timeBoardQueries } from './queries';
+import { printDashboardTimes, timeDashboardQueries } from './impact-queries';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
 
 const args = parseArgs(process.argv.slice(2));
@@ -58,6 +59,17 @@ async function measure(name: string, path: string, cookie: string) {
 	};
 }
 
+// `--only impact`: the dashboard's query set alone, on the datasets as they are (no server).
+if (args.only === 'impact') {
+	const existing = (url: string) => JSON.parse(readFileSync(sidecarPath(url), 'utf8')) as BenchInfo;
+	const [b, s] = [existing(BIG), existing(SMALL)];
+	printDashboardTimes(await timeDashboardQueries(b), await timeDashboardQueries(s), {
+		big: b.counts.entries,
+		small: s.counts.entries
+	});
+	process.exit(0);
+}
+
 const big = await dataset(BIG, { students: 100_000, households: 20_000, entries: 2_000_000 });
 const small = await dataset(SMALL, { students: 10_000, households: 2_000, entries: 200_000 });
 buildInto(BUILD_DIR, !!args['skip-build']);
@@ -97,6 +109,9 @@ console.info('timing board queries in-process on both datasets…');
 const tBig = await timeBoardQueries(big);
 const tSmall = await timeBoardQueries(small);
 const scale = tBig.medianMs / tSmall.medianMs;
+console.info('timing impact dashboard queries in-process on both datasets…');
+const dBig = await timeDashboardQueries(big);
+const dSmall = await timeDashboardQueries(small);
 
 const [bare, ...boards] = results;
 const ratio = Math.min(...boards.map((b) => b.rps / bare.rps));
@@ -119,7 +134,13 @@ const summary = {
 	boardJsGzipKiB: Number(kib.toFixed(1)),
 	boardQueriesMs: { big: Number(tBig.medianMs.toFixed(3)), small: Number(tSmall.medianMs.toFixed(3)) },
 	scaleRatio: Number(scale.toFixed(2)),
-	throughputRatio: Number(ratio.toFixed(2))
+	throughputRatio: Number(ratio.toFixed(2)),
+	dashboardQueriesMs: dBig.map((d, i) => ({
+		name: d.name,
+		big: Number(d.medianMs.toFixed(1)),
+		small: Number(dSmall[i].medianMs.toFixed(1)),
+		perBoardRound: Number((d.medianMs / tBig.medianMs).toFixed(1))
+	}))
 };
 writeFileSync(
 	join(ROOT, 'tests', '.tmp', 'bench', `last-memo-${MEMO}.json`),
@@ -146,3 +167,4 @@ console.info(
 );
 console.info(`scale ratio (2M/200k entries): ${scale.toFixed(2)}`);
 console.info(`leaderboard/bare throughput ratio: ${ratio.toFixed(2)}`);
+printDashboardTimes(dBig, dSmall, { big: big.counts.entries, small: small.counts.entries });

@@ -3,6 +3,7 @@ import { A, type MatrixRow, hh, ofHousehold, only, pg, signedIn, stewards } from
 export const PLACE_ROWS: MatrixRow[] = [
 	// ── households ───────────────────────────────────────────────────────────────────────────
 	{ route: `${A}/households/[householdId=id]`, handler: 'load', params: hh, expect: only(ofHousehold) },
+	{ route: `${A}/households/[householdId=id]/month`, handler: 'load', params: hh, expect: only(ofHousehold) },
 	{
 		route: `${A}/households/[householdId=id]/activity`,
 		handler: 'load',
@@ -176,7 +177,18 @@ export const PLACE_ROWS: MatrixRow[] = [
 	...(['schools', 'neighbourhoods', 'areas', 'models', 'actions', 'impact', 'playgrounds'] as const).map(
 		(page): MatrixRow => ({ route: `${A}/organiser/${page}`, handler: 'load', expect: only(['organiser']) })
 	),
-	{ route: `${A}/organiser/impact.csv`, handler: 'GET', expect: only(['organiser']) },
+	{
+		route: `${A}/organiser/models/[modelId=id]`,
+		handler: 'load',
+		params: (w) => ({ modelId: String(w.model.id) }),
+		expect: only(['organiser'])
+	},
+	{
+		route: `${A}/organiser/models/[modelId=id]`,
+		handler: 'actions.default',
+		params: (w) => ({ modelId: String(w.model.id) }),
+		expect: only(['organiser'], 400)
+	},
 	{ route: `${A}/organiser/schools`, handler: 'actions.create', expect: only(['organiser'], 400) },
 	{ route: `${A}/organiser/schools`, handler: 'actions.invite', expect: only(['organiser'], 404) },
 	{ route: `${A}/organiser/neighbourhoods`, handler: 'actions.create', expect: only(['organiser'], 400) },
