@@ -163,6 +163,15 @@ export const PLACE_ROWS: MatrixRow[] = [
 		search: (w) => `?point=${w.pointX.id}`,
 		expect: only(['stewardOfPoint'])
 	},
+	// The offline contributor list: only a steward of that very point gets it.
+	{ route: '/api/steward/contributors', handler: 'GET', expect: only(stewards, 400) },
+	...(['households', 'students'] as const).map((kind): MatrixRow => ({
+		route: '/api/steward/contributors',
+		handler: 'GET',
+		case: `point X's ${kind}`,
+		search: (w) => `?point=${w.pointX.id}&kind=${kind}`,
+		expect: only(['stewardOfPoint'])
+	})),
 
 	// ── organisers ───────────────────────────────────────────────────────────────────────────
 	...(['schools', 'neighbourhoods', 'areas', 'models', 'actions', 'impact', 'playgrounds'] as const).map(
