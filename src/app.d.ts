@@ -8,6 +8,8 @@ declare global {
 		interface Error {
 			/** A message key (SvelteKit's own errors in the browser may still say plain "Not Found"). */
 			message: MessageKey;
+			/** The message's placeholders, when it has any. */
+			params?: Readonly<Record<string, string | number>>;
 		}
 		interface Locals {
 			user: SessionUser | null;

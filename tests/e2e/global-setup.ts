@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { dataDir, e2ePort, root, startServer, templateDb } from './servers';
@@ -11,7 +11,9 @@ import { dataDir, e2ePort, root, startServer, templateDb } from './servers';
 export default async function globalSetup(): Promise<void> {
 	rmSync(dataDir, { recursive: true, force: true });
 	mkdirSync(dataDir, { recursive: true });
-	if (!process.env.E2E_SKIP_BUILD) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+	// Under the shared build lock (tests/helpers/build.ts), so no other build swaps files meanwhile.
+	const lock = existsSync('/usr/bin/flock') ? '/usr/bin/flock /tmp/songxanh-build.lock ' : '';
+	if (!process.env.E2E_SKIP_BUILD) execSync(`${lock}npx vite build`, { cwd: root, stdio: 'inherit' });
 	const seeded = join(dataDir, 'seeded.db');
 	const server = await startServer(seeded, e2ePort);
 	await server.stop();

@@ -11,6 +11,7 @@ import boards from './messages/boards/vi';
 import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
+import offline from './messages/offline/vi';
 import trust from './messages/trust/vi';
 import type { ParamsOf } from './define';
 
@@ -25,6 +26,7 @@ const vi = {
 	...actions,
 	...challenges,
 	...impact,
+	...offline,
 	...trust
 };
 export default vi;

@@ -6,6 +6,7 @@ import { setFlash } from '$lib/server/flash';
 import { checkinSchema } from '$lib/schemas/pledges';
 import { fieldErrors } from '$lib/schemas/common';
 import { checkIn } from '$lib/server/pledges/pledges';
+import { submissionTime } from '$lib/server/offline/submission-time';
 import { readForm } from '$lib/server/form-values';
 import { refuse } from '$lib/server/refuse';
 import { msg } from '$lib/i18n/msg';
@@ -24,7 +25,16 @@ export async function checkinAction(event: RequestEvent, back: (pledgeId: number
 		return refuse(400, { form, values: { count: values.count }, errors: fieldErrors(parsed.error) });
 	}
 	const db = await getDb();
-	const result = await checkIn(db, user.id, parsed.data, new Date(), appTimeZone());
+	const clock = await submissionTime(db, user.id, values);
+	if (!clock.ok) {
+		return refuse(clock.status, {
+			form,
+			values: { count: values.count },
+			message: clock.error,
+			params: clock.params
+		});
+	}
+	const result = await checkIn(db, user.id, parsed.data, clock.now, appTimeZone());
 	if (!result.ok) {
 		const errors = result.field ? { [result.field]: result.error } : {};
 		return refuse(result.status, {
