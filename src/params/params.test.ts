@@ -13,7 +13,9 @@ describe('route param matchers', () => {
 		const dir = import.meta.dirname;
 		for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
 			for (const spec of imports(join(dir, file))) {
-				expect(spec === '@sveltejs/kit' || spec.startsWith('$lib/rules/'), `${file} imports ${spec}`).toBe(true);
+				expect(spec === '@sveltejs/kit' || spec.startsWith('$lib/rules/'), `${file} imports ${spec}`).toBe(
+					true
+				);
 				if (spec.startsWith('$lib/rules/')) {
 					const rules = join(dir, '..', 'lib', 'rules', `${spec.slice('$lib/rules/'.length)}.ts`);
 					expect(imports(rules), `${spec} imports`).toEqual([]);

@@ -11,7 +11,15 @@ import { signIn } from './sign-in';
  * more than the JavaScript budget before its charts. The pages are found by following the links
  * each role sees, so a new page is checked as soon as something links to it.
  */
-const ROLES = [null, 'demo-student', 'demo-family', 'demo-teacher', 'demo-steward', 'demo-organiser', 'demo-neighbour'];
+const ROLES = [
+	null,
+	'demo-student',
+	'demo-family',
+	'demo-teacher',
+	'demo-steward',
+	'demo-organiser',
+	'demo-neighbour'
+];
 const LANGS = ['vi', 'en'] as const;
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
@@ -27,10 +35,15 @@ async function setLanguage(page: Page, lang: 'vi' | 'en') {
 }
 
 async function axeFindings(page: Page, where: string): Promise<string[]> {
-	const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
 	return result.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		.map(
+			(v) =>
+				`${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
 }
 
 for (const user of ROLES) {
@@ -65,7 +78,8 @@ test('no page ships more than the JavaScript budget before its charts', async ({
 		if (user) await signIn(page, user);
 		await crawlPages(page, async (visited) => {
 			const kib = await pageWeight(page, visited);
-			if (kib > WEIGHT_BUDGET_KIB) over.push(`${user ?? 'signed out'} ${visited.path}: ${kib.toFixed(1)} KiB`);
+			if (kib > WEIGHT_BUDGET_KIB)
+				over.push(`${user ?? 'signed out'} ${visited.path}: ${kib.toFixed(1)} KiB`);
 		});
 	}
 	expect(over, `over ${WEIGHT_BUDGET_KIB} KiB gzipped:\n${over.join('\n')}`).toEqual([]);

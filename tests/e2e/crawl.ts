@@ -38,7 +38,11 @@ export async function crawlPages(
 			broken.push(`${path} (linked from ${from}) answered ${status}`);
 			continue;
 		}
-		const crawled = { path: new URL(page.url()).pathname, html: await res.text(), linkHeader: res.headers()['link'] ?? '' };
+		const crawled = {
+			path: new URL(page.url()).pathname,
+			html: await res.text(),
+			linkHeader: res.headers()['link'] ?? ''
+		};
 		await visit(crawled);
 		done.push(crawled);
 		const hrefs = await page

@@ -29,5 +29,8 @@ export async function htmlProblems(page: Page, html: string): Promise<string[]> 
 			})
 			.map((s) => (s as HTMLSelectElement).name)
 	);
-	return [...found, ...selects.map((name) => `select-placeholder: required <select name="${name}"> has no empty first option`)];
+	return [
+		...found,
+		...selects.map((name) => `select-placeholder: required <select name="${name}"> has no empty first option`)
+	];
 }

@@ -50,6 +50,7 @@ const en: Translations<typeof vi> = {
 	'error.429': 'Too many requests. Please try again in a few minutes.',
 	'error.500': 'The server had a problem. Please try again.',
 	'error.back': 'Back to the home page',
+	'form.choose': '— Choose —',
 	'form.required': 'Please fill this in.',
 	'form.invalid': 'This value is not valid.',
 	'form.malformed':

@@ -46,6 +46,7 @@ const vi = {
 	'error.429': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
 	'error.500': 'Máy chủ gặp sự cố. Vui lòng thử lại.',
 	'error.back': 'Về trang chủ',
+	'form.choose': '— Chọn —',
 	'form.required': 'Vui lòng điền mục này.',
 	'form.invalid': 'Giá trị không hợp lệ.',
 	'form.malformed':
