@@ -140,6 +140,10 @@ test.describe('classes, students and households', () => {
 		await parent.getByRole('button', { name: 'Đăng nhập' }).click();
 		await parent.getByRole('link', { name: 'Hộ của tôi' }).click();
 		await parent.getByLabel('Tên hộ (ví dụ Nhà Xanh Số 7)').fill('Nhà Ngô');
+		// The neighbourhood starts unchosen: a household is never filed under the first one by accident.
+		await parent.getByRole('button', { name: 'Tạo hộ mới' }).click();
+		await expect(parent.getByRole('status')).toHaveCount(0);
+		await parent.getByLabel('Khu dân cư').selectOption({ label: 'Tổ dân phố Liên Mạc 3 (Khu dân cư)' });
 		await parent.getByRole('button', { name: 'Tạo hộ mới' }).click();
 		await expect(parent.getByRole('status')).toContainText('Đã tạo hộ');
 		const householdCode = (await parent.getByTestId('household-code').textContent())!.trim();

@@ -186,6 +186,7 @@ test('an organiser widens which neighbourhoods a collection point’s steward ma
 	const name = `Tổ Mới ${unique().slice(-4)}`;
 	await organiser.goto('/organiser/neighbourhoods');
 	await organiser.getByLabel('Tên', { exact: true }).fill(name);
+	await organiser.getByLabel('Địa bàn').selectOption({ index: 1 });
 	await organiser.getByRole('button', { name: 'Thêm', exact: true }).click();
 	await expect(organiser.getByRole('status')).toContainText('Đã thêm khu dân cư');
 	await organiser.goto('/organiser/playgrounds/1');
