@@ -29,3 +29,9 @@ export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' 
 	if (r.studentNickname) return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}`;
 	return r.householdName ?? '—';
 }
+
+/** A material's name inside a sentence: "chai nhựa PET", "bottle caps" (an acronym like "PET" keeps its case). */
+export function materialInSentence(material: string): string {
+	const name = t(`playground.material.${material}`);
+	return /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase() + name.slice(1) : name;
+}
