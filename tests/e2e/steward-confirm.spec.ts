@@ -80,6 +80,7 @@ test('an announced drop-off is confirmed only with a weight', async ({ page }) =
 	await page.goto('/steward');
 	await page.getByLabel('Điểm thu gom', { exact: true }).selectOption({ label: 'Chùa Đình Quán' });
 	await page.getByRole('button', { name: 'Đổi điểm' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chùa Đình Quán');
 	const totals = await page.getByTestId('today-totals').textContent();
 	const waiting = page.locator('article', { hasText: '60 cái' });
 	await waiting.getByText('Xác nhận', { exact: true }).first().click();

@@ -1,4 +1,5 @@
 import { formatNumber, t } from '$lib/i18n/t';
+import { inSentence } from '$lib/utils/playground';
 
 /** The fields of a drop-off the lists show. */
 export interface DropOffRow {
@@ -30,8 +31,7 @@ export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' 
 	return r.householdName ?? '—';
 }
 
-/** A material's name inside a sentence: "chai nhựa PET", "bottle caps" (an acronym like "PET" keeps its case). */
+/** A material's name inside a sentence, in the page's language. */
 export function materialInSentence(material: string): string {
-	const name = t(`playground.material.${material}`);
-	return /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase() + name.slice(1) : name;
+	return inSentence(t(`playground.material.${material}`));
 }

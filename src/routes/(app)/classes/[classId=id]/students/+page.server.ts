@@ -4,6 +4,7 @@ import { parseId, requireClassTeacher } from '$lib/server/access/routes';
 import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
 import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
+import { withNamesakes } from '$lib/server/people/roster-paste';
 import { appTimeZone } from '$lib/server/config';
 
 // Teachers of this class only: the roster shows real names.
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db, classId, cls } = await requireClassTeacher(event);
 	return {
 		cls,
-		students: await listStudents(db, classId),
+		students: withNamesakes(await listStudents(db, classId)),
 		resets: await listPasswordResets(db, classId),
 		joinUrl: `${event.url.origin}/join`,
 		tz: appTimeZone()
@@ -36,7 +37,14 @@ export const actions: Actions = {
 		const res = await resetStudentPassword(db, classId, studentId, user.id);
 		if (!res) return fail(404, { error: 'structure.students.notInClass' });
 		// Shown once, in this response only; never stored in clear.
-		return { reset: { name: res.displayName, username: res.username, password: res.password } };
+		return {
+			reset: {
+				name: res.displayName,
+				nickname: res.nickname,
+				username: res.username,
+				password: res.password
+			}
+		};
 	},
 	remove: async (event) => {
 		const { db, classId } = await requireClassTeacher(event);
