@@ -66,7 +66,11 @@ export type CreateClassResult =
 	  };
 
 /** Creates a class in one of the teacher's schools, with the teacher on it and a join code. */
-export async function createClass(db: Db, teacherId: number, input: ClassInput): Promise<CreateClassResult> {
+export async function createClass(
+	db: DbOrTx,
+	teacherId: number,
+	input: ClassInput
+): Promise<CreateClassResult> {
 	return db.transaction(async (tx) => {
 		const [member] = await tx
 			.select({ x: schoolTeacher.userId })
@@ -102,7 +106,7 @@ export async function getClassAdmin(db: DbOrTx, classId: number) {
 }
 
 /** Replaces the join code; the old one stops working at once. */
-export async function rotateJoinCode(db: Db, classId: number): Promise<string> {
+export async function rotateJoinCode(db: DbOrTx, classId: number): Promise<string> {
 	return db.transaction(async (tx) => {
 		const code = await freshJoinCode(tx);
 		await tx.update(schoolClass).set({ joinCode: code }).where(eq(schoolClass.id, classId));

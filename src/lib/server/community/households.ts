@@ -127,7 +127,7 @@ export type CreateHouseholdResult =
  * asks to join) and a drop-off card (which only credits).
  */
 export async function createHousehold(
-	db: Db,
+	db: DbOrTx,
 	userId: number,
 	input: HouseholdInput
 ): Promise<CreateHouseholdResult> {
@@ -201,7 +201,7 @@ export async function listMembers(db: DbOrTx, householdId: number) {
 }
 
 /** Replaces the household's invite code; the old one stops working. */
-export async function rotateHouseholdCode(db: Db, householdId: number): Promise<string> {
+export async function rotateHouseholdCode(db: DbOrTx, householdId: number): Promise<string> {
 	return db.transaction(async (tx) => {
 		const code = await freshHouseholdCode(tx);
 		await tx.update(household).set({ inviteCode: code }).where(eq(household.id, householdId));

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '$lib/server/db/client';
+import type { DbOrTx } from '$lib/server/db/client';
 import { classStudent, guardianLink, parentCode, school, schoolClass, user } from '$lib/server/db/schema';
 import { generateCode, isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
 import { checkGuardianGrant, mayManageGuardians, type GrantRefusal } from '$lib/server/access/grants';
@@ -18,7 +18,7 @@ const open = (now: Date) =>
 
 /** Replaces the student's open code (if any) with a new one; null when the student is not in the class. */
 export async function issueParentCode(
-	db: Db,
+	db: DbOrTx,
 	input: { classId: number; studentId: number; teacherId: number },
 	now = new Date()
 ): Promise<{ code: string; expiresAt: Date } | null> {
@@ -54,7 +54,7 @@ async function replaceCode(
 
 /** A code for every student of the class who has no open one yet; returns how many were made. */
 export async function issueMissingParentCodes(
-	db: Db,
+	db: DbOrTx,
 	classId: number,
 	teacherId: number,
 	now = new Date()
@@ -125,7 +125,7 @@ export type RedeemParentCodeResult =
  * again changes nothing; anyone else, or a replaced or expired code, is refused with why.
  */
 export async function redeemParentCode(
-	db: Db,
+	db: DbOrTx,
 	guardianId: number,
 	raw: string,
 	now = new Date()

@@ -12,12 +12,13 @@ import {
 	decideWithReasonSchema,
 	recordContributionSchema
 } from '$lib/schemas/playground';
-import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
+import { fieldErrors, idSchema } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone, appToday } from '$lib/server/config';
 
 import { ecobrickWarning } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
+import { readForm } from '$lib/server/form-values';
 
 const LAST_MATERIAL = 'sx_last_material';
 
@@ -88,7 +89,7 @@ function refused(
 export const actions: Actions = {
 	record: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = recordContributionSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
@@ -106,7 +107,7 @@ export const actions: Actions = {
 
 	confirm: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = confirmContributionSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {
@@ -122,7 +123,7 @@ export const actions: Actions = {
 
 	reject: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {
@@ -143,7 +144,7 @@ export const actions: Actions = {
 
 	void: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {

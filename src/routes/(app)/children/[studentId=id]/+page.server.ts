@@ -7,6 +7,7 @@ import { nameKey } from '$lib/server/people/roster-paste';
 import { setFlash } from '$lib/server/flash';
 import { describeEntries } from '$lib/server/people/child-entries';
 import { z } from 'zod';
+import { readForm } from '$lib/server/form-values';
 
 const PAGE_SIZE = 50;
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	erase: async (event) => {
 		const { db, studentId, child } = await requireChild(event);
-		const parsed = eraseSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = eraseSchema.safeParse(await readForm(event));
 		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(child.profile.nickname)) {
 			return fail(400, { error: 'structure.children.eraseMismatch' });
 		}

@@ -4,12 +4,13 @@ import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
+import { fieldErrors, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
 import { classFeed, classFeedCount, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
 import { ACTION_RULES } from '$lib/rules/actions';
 import { z } from 'zod';
+import { readForm } from '$lib/server/form-values';
 
 const { days: REVIEW_DAYS, pageSize: PAGE_SIZE, maxPage: MAX_PAGE } = ACTION_RULES.review;
 const pageSchema = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1);
@@ -70,7 +71,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	void: async (event) => {
 		const { db, classId, user } = await requireClass(event, ['teacher']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = voidEntrySchema.safeParse(raw);
 		const entryId = Number(raw.entryId) || null;
 		if (!parsed.success)

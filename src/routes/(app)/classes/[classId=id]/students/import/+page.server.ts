@@ -2,10 +2,10 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { rosterSchema } from '$lib/schemas/structure';
-import { formObject } from '$lib/schemas/common';
 import { classRealNames, importRoster } from '$lib/server/people/roster';
 import { cleanRoster, type RosterNote } from '$lib/server/people/roster-paste';
 import { qrPath } from '$lib/server/playground/qr';
+import { readForm } from '$lib/server/form-values';
 import { formatCardNumber } from '$lib/server/people/cards';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,7 +25,7 @@ const refuse = (status: number, r: Refusal) => fail(status, r);
 /** Reads and cleans the pasted list; a refusal when it cannot be made as it is. */
 async function readRoster(event: RequestEvent) {
 	const { db, classId, user } = await requireClassTeacher(event);
-	const form = formObject(await event.request.formData());
+	const form = await readForm(event);
 	const raw = typeof form.names === 'string' ? form.names : '';
 	const names = raw.slice(0, 12_000);
 	const parsed = rosterSchema.safeParse({ names: raw, importKey: form.importKey });
