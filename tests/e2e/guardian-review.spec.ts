@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in';
 
 // A guardian reads every entry of their child, in words and page by page; a teacher reviews one
 // student's entries page by page and stays there after a void.
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 test('the guardian pages through every entry of their child, named in words, and the export holds them all', async ({
 	page

@@ -1,17 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in';
 
 // A teacher pastes a real class list (header row, STT column, dates of birth, namesakes), checks
 // the preview, makes the accounts, and prints any student's card again; a new student keeps
 // their username on a printable card.
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function signIn(page: Page, username: string, password = 'songxanh-demo') {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill(password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 test('an Excel list with a header row and namesakes: preview, then accounts, then a reprinted card', async ({
 	page

@@ -1,17 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in';
 
 // A steward's counter on a phone: the confirmation names the match, a later refusal replaces it,
 // the QR reader loads only when tapped and falls back to a photo or typing, and an announced
 // drop-off is only confirmed with a weight.
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 test('the steward scans a card from a photo, sees who was credited, and a later refusal clears it', async ({
 	browser

@@ -1,7 +1,8 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { classStudent, dropOffCard, schoolClass, user } from '$lib/server/db/schema';
 import { qrPath } from '$lib/server/playground/qr';
+import { listStudents } from '$lib/server/community/classes';
 import { formatCardNumber } from './cards';
 import { withNamesakes } from './roster-paste';
 
@@ -12,17 +13,7 @@ import { withNamesakes } from './roster-paste';
 
 /** A class's students as cards (one student with `studentId`), namesakes marked. */
 export async function classCards(db: DbOrTx, classId: number, studentId?: number) {
-	const rows = await db
-		.select({
-			id: user.id,
-			displayName: user.displayName,
-			nickname: user.nickname,
-			username: user.username
-		})
-		.from(classStudent)
-		.innerJoin(user, eq(user.id, classStudent.userId))
-		.where(eq(classStudent.classId, classId))
-		.orderBy(asc(user.displayName));
+	const rows = await listStudents(db, classId);
 	const marked = withNamesakes(rows).filter((r) => studentId === undefined || r.id === studentId);
 	const cards = marked.length
 		? await db
@@ -38,7 +29,13 @@ export async function classCards(db: DbOrTx, classId: number, studentId?: number
 	const codeOf = new Map(cards.map((c) => [c.userId, c.code]));
 	return marked.map((r) => {
 		const code = codeOf.get(r.id);
-		return code ? { ...r, dropOffCard: formatCardNumber(code), qr: qrPath(code) } : r;
+		const card = {
+			displayName: r.displayName,
+			nickname: r.nickname,
+			username: r.username,
+			namesake: r.namesake
+		};
+		return code ? { ...card, dropOffCard: formatCardNumber(code), qr: qrPath(code) } : card;
 	});
 }
 
