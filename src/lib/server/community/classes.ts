@@ -10,7 +10,7 @@ import {
 	user
 } from '$lib/server/db/schema';
 import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
-import { generateCode } from './codes';
+import { firstFree, generateCode } from './codes';
 import { nameKey } from '$lib/server/people/roster-paste';
 import { getClassHeader } from './groups';
 import { checkTeacherGrant } from '$lib/server/access/grants';
@@ -47,14 +47,14 @@ export async function teacherSchools(db: DbOrTx, teacherId: number) {
 
 /** A join code no class holds yet. */
 export async function freshJoinCode(db: DbOrTx): Promise<string> {
-	for (;;) {
+	return firstFree(async () => {
 		const code = generateCode();
 		const [row] = await db
 			.select({ id: schoolClass.id })
 			.from(schoolClass)
 			.where(eq(schoolClass.joinCode, code));
-		if (!row) return code;
-	}
+		return row ? undefined : code;
+	});
 }
 
 export type CreateClassResult =

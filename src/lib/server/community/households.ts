@@ -9,7 +9,7 @@ import {
 	user
 } from '$lib/server/db/schema';
 import type { HouseholdInput, NeighbourhoodInput } from '$lib/schemas/structure';
-import { generateCode, isWellFormedCode, normaliseCode } from './codes';
+import { firstFree, generateCode, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
 import { issueCard } from '$lib/server/people/cards';
 import {
@@ -107,11 +107,11 @@ export async function myHousehold(db: DbOrTx, userId: number) {
 }
 
 async function freshHouseholdCode(db: DbOrTx): Promise<string> {
-	for (;;) {
+	return firstFree(async () => {
 		const code = generateCode();
 		const [row] = await db.select({ id: household.id }).from(household).where(eq(household.inviteCode, code));
-		if (!row) return code;
-	}
+		return row ? undefined : code;
+	});
 }
 
 export type CreateHouseholdResult =

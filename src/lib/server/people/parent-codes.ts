@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { classStudent, guardianLink, parentCode, school, schoolClass, user } from '$lib/server/db/schema';
-import { generateCode, isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
+import { firstFree, generateCode, isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
 import { checkGuardianGrant, mayManageGuardians, type GrantRefusal } from '$lib/server/access/grants';
 import { isClassStudent } from '$lib/server/access/membership';
 
@@ -41,15 +41,15 @@ async function replaceCode(
 			and(eq(parentCode.studentId, input.studentId), isNull(parentCode.usedBy), isNull(parentCode.revokedAt))
 		);
 	const expiresAt = new Date(now.getTime() + PARENT_CODE_DAYS * 86_400_000);
-	for (;;) {
+	return firstFree(async () => {
 		const code = generateCode(PARENT_CODE_LENGTH);
 		const rows = await tx
 			.insert(parentCode)
 			.values({ ...input, createdBy: input.teacherId, code, createdAt: now, expiresAt })
 			.onConflictDoNothing()
 			.returning({ id: parentCode.id });
-		if (rows.length) return { code, expiresAt };
-	}
+		return rows.length ? { code, expiresAt } : undefined;
+	});
 }
 
 /** A code for every student of the class who has no open one yet; returns how many were made. */
