@@ -49,6 +49,18 @@ const en: Translations<typeof vi> = {
 	'actions.void.button': 'Void this entry',
 	'actions.void.voided': 'Voided',
 	'actions.void.voidedBy': 'Voided by {who}: {reason}',
+	'actions.undo.title': 'Just logged',
+	'actions.undo.hint':
+		'Tapped the wrong one? You can undo it yourself for {minutes} minutes after logging. After that, ask your teacher or the steward to void it.',
+	'actions.undo.button': 'Undo',
+	'actions.undo.buttonLabel': 'Undo: {name}',
+	'actions.undo.forYesterday': 'for yesterday',
+	'actions.undo.left': '{n} min left',
+	'actions.undo.done': 'Undone. Its points were taken back.',
+	'actions.undo.notFound': 'That entry is not among the ones you logged.',
+	'actions.undo.expired':
+		'More than {minutes} minutes have passed, so you can no longer undo it yourself. Ask your teacher or the steward to void it.',
+	'actions.undo.undoneNote': 'Undone: {who} took it back (a slip).',
 	'ledger.void.notFound': 'This entry was not found.',
 	'ledger.void.already': 'This entry was already voided.',
 	'ledger.void.isReversal': 'A void cannot itself be voided.',

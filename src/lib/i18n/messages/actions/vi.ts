@@ -46,6 +46,18 @@ const vi = {
 	'actions.void.button': 'Huỷ mục này',
 	'actions.void.voided': 'Đã bị huỷ',
 	'actions.void.voidedBy': 'Đã bị huỷ bởi {who}: {reason}',
+	'actions.undo.title': 'Vừa ghi',
+	'actions.undo.hint':
+		'Bấm nhầm? Bạn tự hoàn tác được trong {minutes} phút sau khi ghi. Sau đó, hãy nhờ giáo viên hoặc người điều phối huỷ giúp.',
+	'actions.undo.button': 'Hoàn tác',
+	'actions.undo.buttonLabel': 'Hoàn tác: {name}',
+	'actions.undo.forYesterday': 'cho hôm qua',
+	'actions.undo.left': 'còn {n} phút',
+	'actions.undo.done': 'Đã hoàn tác. Điểm của mục đó đã được trừ lại.',
+	'actions.undo.notFound': 'Không tìm thấy mục này trong những mục bạn đã ghi.',
+	'actions.undo.expired':
+		'Đã quá {minutes} phút nên bạn không tự hoàn tác được nữa. Hãy nhờ giáo viên hoặc người điều phối huỷ giúp.',
+	'actions.undo.undoneNote': 'Đã hoàn tác: {who} tự huỷ vì bấm nhầm.',
 	'ledger.void.notFound': 'Không tìm thấy mục này.',
 	'ledger.void.already': 'Mục này đã bị huỷ trước đó.',
 	'ledger.void.isReversal': 'Không thể huỷ một mục huỷ.',

@@ -7,6 +7,7 @@ import { seedPlaygroundDemo } from './playground';
 import { seedPledgesDemo } from './pledges';
 import { seedActionsDemo } from './actions';
 import { seedTrustDemo } from './trust';
+import { seedDailyDemo } from './daily';
 
 export type { DemoContext } from './structure';
 
@@ -19,7 +20,8 @@ const SEEDERS: DemoSeeder[] = [
 	seedPlaygroundDemo,
 	seedPledgesDemo,
 	seedActionsDemo,
-	seedTrustDemo
+	seedTrustDemo,
+	seedDailyDemo
 ];
 
 /**
