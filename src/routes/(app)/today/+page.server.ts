@@ -10,6 +10,7 @@ import { fieldErrors, formObject } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
 import { undoableEntries, undoOwnEntry } from '$lib/server/actions/undo';
+import { freshBadgesOf } from '$lib/server/actions/badges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
@@ -35,11 +36,15 @@ export const load: PageServerLoad = async (event) => {
 			householdName: null,
 			dayPoints: 0,
 			keys: {},
-			undoable: []
+			undoable: [],
+			freshBadges: []
 		};
 	const actions = await actionsForDay(db, memberships, user.id, mode, day);
 	// What this person logged in the last minutes, in any mode: a slip can still be undone.
-	const undoable = await undoableEntries(db, user.id);
+	const [undoable, freshBadges] = await Promise.all([
+		undoableEntries(db, user.id),
+		freshBadgesOf(db, user.id)
+	]);
 	const running = await runningChallengesFor(
 		db,
 		{ classId: mode === 'person' ? memberships.classId : null, neighbourhoodId: memberships.neighbourhoodId },
@@ -65,7 +70,8 @@ export const load: PageServerLoad = async (event) => {
 		householdName: household?.displayName ?? null,
 		dayPoints,
 		keys,
-		undoable
+		undoable,
+		freshBadges
 	};
 };
 
