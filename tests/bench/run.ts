@@ -4,11 +4,12 @@
  * autocannon measures a bare page in the same layout against three boards. Then times the board
  * queries in-process on the 2M and the 10× smaller dataset. The last line is the throughput ratio.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { buildInto } from '../helpers/build';
 import { makeDataset } from './data';
 import { timeBoardQueries } from './queries';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
@@ -38,16 +39,8 @@ async function dataset(
 	return makeDataset({ ...size, db: url });
 }
 
-/** Builds under the shared build lock and copies the output, so other people's builds cannot swap it mid-run. */
 function build() {
-	if (args['skip-build'] && existsSync(join(BUILD_DIR, 'index.js'))) return;
-	console.info('building…');
-	const script = `npx vite build >/dev/null && rm -rf '${BUILD_DIR}' && cp -r build '${BUILD_DIR}'`;
-	const lock = existsSync('/usr/bin/flock')
-		? ['/usr/bin/flock', '/tmp/songxanh-build.lock', 'sh', '-c', script]
-		: ['sh', '-c', script];
-	const r = spawnSync(lock[0], lock.slice(1), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-	if (r.status !== 0) throw new Error('build failed');
+	buildInto(BUILD_DIR, !!args['skip-build']);
 }
 
 async function startServer(dbUrl: string): Promise<ChildProcess> {
