@@ -101,8 +101,7 @@ export const actions: Actions = {
 	},
 	undo: async (event) => {
 		const user = requireUser(event);
-		const raw = formObject(await event.request.formData());
-		const parsed = undoEntrySchema.safeParse(raw);
+		const parsed = undoEntrySchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { undoError: 'actions.undo.notFound', params: {} });
 		const result = await undoOwnEntry(await getDb(), user.id, parsed.data.entryId);
 		if (!result.ok)
