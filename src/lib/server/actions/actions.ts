@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx, Db } from '$lib/server/db/client';
+import type { DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
@@ -95,7 +95,7 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
  * first result and writes nothing.
  */
 export async function logAction(
-	db: Db,
+	db: DbOrTx,
 	userId: number,
 	input: LogActionInput,
 	now: Date,
