@@ -4,14 +4,15 @@
  * autocannon measures a bare page in the same layout against three boards. Then times the board
  * queries in-process on the 2M and the 10× smaller dataset. The last line is the throughput ratio.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { buildInto } from '../helpers/build';
 import { makeDataset } from './data';
+import { initialJs } from './initial-js';
+import { signIn, startServer } from './server';
 import { timeBoardQueries } from './queries';
+import { printDashboardTimes, timeDashboardQueries } from './impact-queries';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
 
 const args = parseArgs(process.argv.slice(2));
@@ -39,92 +40,6 @@ async function dataset(
 	return makeDataset({ ...size, db: url });
 }
 
-function build() {
-	buildInto(BUILD_DIR, !!args['skip-build']);
-}
-
-async function startServer(dbUrl: string): Promise<ChildProcess> {
-	const child = spawn(process.execPath, [join(BUILD_DIR, 'index.js')], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(PORT),
-			ORIGIN: origin,
-			DATABASE_URL: dbUrl,
-			DEMO_DATA: 'off',
-			APP_TIMEZONE: 'Asia/Ho_Chi_Minh',
-			BOARD_CACHE: MEMO
-		}
-	});
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return child;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	child.kill();
-	throw new Error('server did not start');
-}
-
-async function signIn(info: BenchInfo): Promise<string> {
-	const res = await fetch(`${origin}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username: info.username, password: info.password })
-	});
-	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sx_session='));
-	if (!cookie) throw new Error(`sign-in failed (${res.status})`);
-	return cookie.split(';')[0];
-}
-
-/**
- * Gzipped JavaScript a page loads before anything lazy: the modulepreloads SvelteKit announces
- * (Link header and tags), the start script's imports, and every static import they pull in,
- * followed through the built files, plus the language table the root layout loads. Other dynamic
- * `import()`s (chart.js) are not followed.
- */
-function initialJs(html: string, linkHeader: string, pageUrl: string) {
-	const seeds = new Set<string>();
-	for (const m of linkHeader.matchAll(/<([^>]+\.js)>;\s*rel="modulepreload"/g)) seeds.add(m[1]);
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) seeds.add(m[1]);
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) seeds.add(m[1]);
-	const files = new Set<string>();
-	const visit = (pathname: string) => {
-		if (files.has(pathname)) return;
-		files.add(pathname);
-		const code = readFileSync(join(BUILD_DIR, 'client', pathname), 'utf8');
-		for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g)) {
-			visit(new URL(m[1], `${origin}${pathname}`).pathname);
-		}
-	};
-	for (const seed of seeds) visit(new URL(seed, pageUrl).pathname);
-	// The root layout imports one language's message table before the page hydrates: count the
-	// larger of the two (and what it imports), since one of them is always needed.
-	const rootLayout = [...files].find((f) => /\/nodes\/0\.[\w-]+\.js$/.test(f));
-	if (rootLayout) {
-		const code = readFileSync(join(BUILD_DIR, 'client', rootLayout), 'utf8');
-		const tables = [...code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)].map(
-			(m) => new URL(m[1], `${origin}${rootLayout}`).pathname
-		);
-		const gz = (f: string) => gzipSync(readFileSync(join(BUILD_DIR, 'client', f))).length;
-		const largest = tables.sort((a, b) => gz(b) - gz(a))[0];
-		if (largest) visit(largest);
-	}
-	const sizes = [...files].map((file) => ({
-		file,
-		bytes: gzipSync(readFileSync(join(BUILD_DIR, 'client', file))).length
-	}));
-	sizes.sort((a, b) => b.bytes - a.bytes);
-	return { files: [...files], gzipBytes: sizes.reduce((n, f) => n + f.bytes, 0), biggest: sizes.slice(0, 3) };
-}
-
 async function measure(name: string, path: string, cookie: string) {
 	const headers = { cookie };
 	const first = await fetch(origin + path, { headers, redirect: 'manual' });
@@ -144,15 +59,31 @@ async function measure(name: string, path: string, cookie: string) {
 	};
 }
 
+// `--only impact`: the dashboard's query set alone, on the datasets as they are (no server).
+if (args.only === 'impact') {
+	const existing = (url: string) => JSON.parse(readFileSync(sidecarPath(url), 'utf8')) as BenchInfo;
+	const [b, s] = [existing(BIG), existing(SMALL)];
+	printDashboardTimes(await timeDashboardQueries(b), await timeDashboardQueries(s), {
+		big: b.counts.entries,
+		small: s.counts.entries
+	});
+	process.exit(0);
+}
+
 const big = await dataset(BIG, { students: 100_000, households: 20_000, entries: 2_000_000 });
 const small = await dataset(SMALL, { students: 10_000, households: 2_000, entries: 200_000 });
-build();
+buildInto(BUILD_DIR, !!args['skip-build']);
 
-const server = await startServer(BIG);
+const server = await startServer(BUILD_DIR, PORT, {
+	NODE_ENV: 'production',
+	DATABASE_URL: BIG,
+	DEMO_DATA: 'off',
+	BOARD_CACHE: MEMO
+});
 const results: Awaited<ReturnType<typeof measure>>[] = [];
 let js: ReturnType<typeof initialJs>;
 try {
-	const cookie = await signIn(big);
+	const cookie = await signIn(origin, big.username, big.password);
 	const targets: [string, string][] = [
 		['bare page (/account)', '/account'],
 		['class board of a school, this week', `/boards/class-in-school/${big.schoolId}?window=week`],
@@ -166,7 +97,7 @@ try {
 		results.push(await measure(name, path, cookie));
 		console.info(`  ${name}: ${Math.round(results.at(-1)!.rps)} req/s, p99 ${results.at(-1)!.p99} ms`);
 	}
-	js = initialJs(results[1].body, results[1].link, origin + results[1].path);
+	js = initialJs(BUILD_DIR, origin, results[1].body, results[1].link, origin + results[1].path);
 	if (js.files.some((f) => readFileSync(join(BUILD_DIR, 'client', f), 'utf8').includes('getChart'))) {
 		throw new Error("chart.js is in the board route's initial JavaScript: it must load lazily");
 	}
@@ -178,6 +109,9 @@ console.info('timing board queries in-process on both datasets…');
 const tBig = await timeBoardQueries(big);
 const tSmall = await timeBoardQueries(small);
 const scale = tBig.medianMs / tSmall.medianMs;
+console.info('timing impact dashboard queries in-process on both datasets…');
+const dBig = await timeDashboardQueries(big);
+const dSmall = await timeDashboardQueries(small);
 
 const [bare, ...boards] = results;
 const ratio = Math.min(...boards.map((b) => b.rps / bare.rps));
@@ -200,7 +134,13 @@ const summary = {
 	boardJsGzipKiB: Number(kib.toFixed(1)),
 	boardQueriesMs: { big: Number(tBig.medianMs.toFixed(3)), small: Number(tSmall.medianMs.toFixed(3)) },
 	scaleRatio: Number(scale.toFixed(2)),
-	throughputRatio: Number(ratio.toFixed(2))
+	throughputRatio: Number(ratio.toFixed(2)),
+	dashboardQueriesMs: dBig.map((d, i) => ({
+		name: d.name,
+		big: Number(d.medianMs.toFixed(1)),
+		small: Number(dSmall[i].medianMs.toFixed(1)),
+		perBoardRound: Number((d.medianMs / tBig.medianMs).toFixed(1))
+	}))
 };
 writeFileSync(
 	join(ROOT, 'tests', '.tmp', 'bench', `last-memo-${MEMO}.json`),
@@ -227,3 +167,4 @@ console.info(
 );
 console.info(`scale ratio (2M/200k entries): ${scale.toFixed(2)}`);
 console.info(`leaderboard/bare throughput ratio: ${ratio.toFixed(2)}`);
+printDashboardTimes(dBig, dSmall, { big: big.counts.entries, small: small.counts.entries });

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, classStudent, household, ledgerEntry, user } from '$lib/server/db/schema';
 import { voidEntry } from '$lib/server/ledger/ledger';
 import { isClassTeacher } from '$lib/server/access/membership';
+import { UNDO_REASON } from './undo';
 import { isNeighbourhoodSteward } from '$lib/server/access/stewards';
 
 export interface FeedEntry {
@@ -22,6 +23,8 @@ export interface FeedEntry {
 	classId: number | null;
 	householdId: number | null;
 	voided: boolean;
+	/** Voided by the person who logged it, undoing a slip (`voidReason` then holds no words). */
+	undone: boolean;
 	voidReason: string | null;
 	voidedBy: string | null;
 }
@@ -48,6 +51,8 @@ async function feed(db: DbOrTx, where: SQL | undefined, limit: number, offset = 
 			classId: ledgerEntry.classId,
 			householdId: ledgerEntry.householdId,
 			reversalId: reversal.id,
+			reversalActor: reversal.actorId,
+			actorId: ledgerEntry.actorId,
 			voidReason: reversal.reason,
 			voidedBy: voider.nickname
 		})
@@ -61,7 +66,10 @@ async function feed(db: DbOrTx, where: SQL | undefined, limit: number, offset = 
 		.orderBy(desc(ledgerEntry.createdAt), desc(ledgerEntry.id))
 		.limit(limit)
 		.offset(offset);
-	return rows.map(({ reversalId, ...r }) => ({ ...r, voided: reversalId !== null }));
+	return rows.map(({ reversalId, reversalActor, actorId, ...r }) => {
+		const undone = reversalId !== null && r.voidReason === UNDO_REASON && reversalActor === actorId;
+		return { ...r, voided: reversalId !== null, undone, voidReason: undone ? null : r.voidReason };
+	});
 }
 
 /** A person's own recent entries, voided ones included with their reason. */

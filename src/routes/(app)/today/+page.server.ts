@@ -4,11 +4,14 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
-import { logActionSchema } from '$lib/schemas/actions';
+import { submissionTime } from '$lib/server/offline/submission-time';
+import { logActionSchema, undoEntrySchema } from '$lib/schemas/actions';
 import { ACTION_RULES } from '$lib/rules/actions';
 import { fieldErrors } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
+import { undoableEntries, undoOwnEntry } from '$lib/server/actions/undo';
+import { freshBadgesOf } from '$lib/server/actions/badges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
@@ -34,9 +37,16 @@ export const load: PageServerLoad = async (event) => {
 			householdId: null,
 			householdName: null,
 			dayPoints: 0,
-			keys: {}
+			keys: {},
+			undoable: [],
+			freshBadges: []
 		};
 	const actions = await actionsForDay(db, memberships, user.id, mode, day);
+	// What this person logged in the last minutes, in any mode: a slip can still be undone.
+	const [undoable, freshBadges] = await Promise.all([
+		undoableEntries(db, user.id),
+		freshBadgesOf(db, user.id)
+	]);
 	const running = await runningChallengesFor(
 		db,
 		{ classId: mode === 'person' ? memberships.classId : null, neighbourhoodId: memberships.neighbourhoodId },
@@ -61,7 +71,9 @@ export const load: PageServerLoad = async (event) => {
 		householdId: household?.id ?? null,
 		householdName: household?.displayName ?? null,
 		dayPoints,
-		keys
+		keys,
+		undoable,
+		freshBadges
 	};
 };
 
@@ -77,7 +89,14 @@ export const actions: Actions = {
 				params: { max: ACTION_RULES.maxLogCount } as Record<string, number>
 			});
 		const db = await getDb();
-		const result = await logAction(db, user.id, parsed.data, new Date(), appTimeZone());
+		const clock = await submissionTime(db, user.id, raw);
+		if (!clock.ok)
+			return fail(clock.status, {
+				actionId: parsed.data.actionId,
+				error: clock.error,
+				params: clock.params ?? {}
+			});
+		const result = await logAction(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok)
 			return fail(result.status, {
 				actionId: parsed.data.actionId,
@@ -87,5 +106,23 @@ export const actions: Actions = {
 		setFlash(event.cookies, result.badges.length ? 'actions.loggedBadge' : 'actions.logged');
 		const { yesterday } = backfillDays(new Date(), appTimeZone());
 		redirect(303, `/today?mode=${parsed.data.mode}${parsed.data.day === yesterday ? '&day=yesterday' : ''}`);
+	},
+	undo: async (event) => {
+		const user = requireUser(event);
+		const parsed = undoEntrySchema.safeParse(await readForm(event));
+		if (!parsed.success) return fail(400, { undoError: 'actions.undo.notFound', params: {} });
+		const result = await undoOwnEntry(await getDb(), user.id, parsed.data.entryId);
+		if (!result.ok)
+			return fail(result.status, {
+				undoError: result.error,
+				params: ('params' in result ? result.params : {}) as Record<string, number>
+			});
+		setFlash(event.cookies, 'actions.undo.done');
+		// Back to the page it was undone from (same mode and day); only the known query is kept.
+		const mode = event.url.searchParams.get('mode') === 'household' ? 'household' : 'person';
+		redirect(
+			303,
+			`/today?mode=${mode}${event.url.searchParams.get('day') === 'yesterday' ? '&day=yesterday' : ''}`
+		);
 	}
 };

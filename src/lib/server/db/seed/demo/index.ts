@@ -8,6 +8,8 @@ import { seedPlaygroundDemo } from './playground';
 import { seedPledgesDemo } from './pledges';
 import { seedActionsDemo } from './actions';
 import { seedTrustDemo } from './trust';
+import { seedModelsDemo } from './models';
+import { seedDailyDemo } from './daily';
 
 export type { DemoContext } from './structure';
 
@@ -23,7 +25,9 @@ const SEEDERS: DemoSeeder[] = [
 	seedPlaygroundDemo,
 	seedPledgesDemo,
 	seedActionsDemo,
-	seedTrustDemo
+	seedTrustDemo,
+	seedModelsDemo,
+	seedDailyDemo
 ];
 
 /**
