@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './sign-in';
 
 // Issue 13: the daily path. Undo a slip on /today (also without JavaScript, once on a double tap,
 // never someone else's entry), at 360 px.
@@ -12,11 +13,7 @@ async function signedIn(browser: Browser, username: string, javaScriptEnabled = 
 		javaScriptEnabled
 	});
 	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	await signIn(page, username);
 	return page;
 }
 

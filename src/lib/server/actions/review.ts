@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, classStudent, household, ledgerEntry, user } from '$lib/server/db/schema';
 import { voidEntry } from '$lib/server/ledger/ledger';
 import { isClassTeacher } from '$lib/server/access/membership';
-import { UNDO_REASON } from './undo';
+import { isSelfUndo } from './undo';
 import { isNeighbourhoodSteward } from '$lib/server/access/stewards';
 
 export interface FeedEntry {
@@ -67,7 +67,8 @@ async function feed(db: DbOrTx, where: SQL | undefined, limit: number, offset = 
 		.limit(limit)
 		.offset(offset);
 	return rows.map(({ reversalId, reversalActor, actorId, ...r }) => {
-		const undone = reversalId !== null && r.voidReason === UNDO_REASON && reversalActor === actorId;
+		const undone =
+			reversalId !== null && isSelfUndo({ reason: r.voidReason, actorId: reversalActor }, actorId);
 		return { ...r, voided: reversalId !== null, undone, voidReason: undone ? null : r.voidReason };
 	});
 }

@@ -11,6 +11,14 @@ import { ACTION_RULES, UNDO_WINDOW_MS } from '$lib/rules/actions';
  */
 export const UNDO_REASON = 'undo';
 
+/** Whether a reversal is its author's own undo (not a teacher's or steward's void of their entry). */
+export function isSelfUndo(
+	reversal: { reason: string | null; actorId: number | null },
+	entryActorId: number | null
+): boolean {
+	return reversal.reason === UNDO_REASON && reversal.actorId !== null && reversal.actorId === entryActorId;
+}
+
 export type UndoResult =
 	| { ok: true; /** It was already undone or voided: nothing was written (a double tap). */ already: boolean }
 	| { ok: false; error: 'actions.undo.notFound'; status: 404 }

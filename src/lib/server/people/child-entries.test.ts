@@ -5,6 +5,7 @@ import { makeStudentWorld } from '../../../../tests/helpers/factories';
 import { action } from '$lib/server/db/schema';
 import { logAction } from '$lib/server/actions/actions';
 import { classFeed, classFeedCount, voidEntryAs } from '$lib/server/actions/review';
+import { undoOwnEntry } from '$lib/server/actions/undo';
 import { childCsv, childData } from './guardians';
 import { describeEntries } from './child-entries';
 
@@ -50,6 +51,24 @@ describe("a child's entries in words", () => {
 		const csv = childCsv(data, vi);
 		expect(csv).toContain(`${name.vi} ×2`);
 		expect(csv.split('\n').filter((l) => /^\d+,2026-11-27/.test(l))).toHaveLength(2);
+	});
+
+	it('a slip the child undid themself reads as undone, not as a void with the reason "undo"', async () => {
+		const w = await makeStudentWorld(t.db);
+		const straw = await log(w.student.id, 'no-straw');
+		expect(await undoOwnEntry(t.db, w.student.id, straw, NOW)).toMatchObject({ ok: true, already: false });
+		const data = (await childData(t.db, w.student.id))!;
+		const reversal = data.entries.find((e) => e.sourceKind === 'reversal')!;
+		const [name] = await t.db
+			.select({ vi: action.nameVi, en: action.nameEn })
+			.from(action)
+			.where(eq(action.code, 'no-straw'));
+		expect((await describeEntries(t.db, data.entries, 'vi')).get(reversal.id)).toBe(
+			`Hoàn tác «${name.vi}» (tự huỷ vì bấm nhầm)`
+		);
+		expect((await describeEntries(t.db, data.entries, 'en')).get(reversal.id)).toBe(
+			`Undid “${name.en}” (their own slip)`
+		);
 	});
 
 	it('the review list pages through a class: counts agree and pages do not overlap', async () => {

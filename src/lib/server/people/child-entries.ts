@@ -1,6 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { action, actionLog, contribution, pledge, pledgeCheckin } from '$lib/server/db/schema';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { action, actionLog, contribution, ledgerEntry, pledge, pledgeCheckin } from '$lib/server/db/schema';
+import { isSelfUndo } from '$lib/server/actions/undo';
 import { intlLocale, translate, type Locale } from '$lib/i18n';
 import { inSentence } from '$lib/utils/playground';
 
@@ -17,6 +19,8 @@ interface Entry {
 	reverses: number | null;
 	reason: string | null;
 }
+
+const undoneEntry = alias(ledgerEntry, 'undone_entry');
 
 const ids = (entries: Entry[], kind: string) => [
 	...new Set(entries.filter((e) => e.sourceKind === kind && e.sourceId !== null).map((e) => e.sourceId!))
@@ -62,6 +66,22 @@ export async function describeEntries(
 				.where(inArray(contribution.id, dropIds))
 		: [];
 
+	// Who made each reversal and who made what it reversed: an author's own undo reads as one.
+	const reversalIds = entries.filter((e) => e.sourceKind === 'reversal').map((e) => e.id);
+	const reversals = reversalIds.length
+		? await db
+				.select({
+					id: ledgerEntry.id,
+					reason: ledgerEntry.reason,
+					actorId: ledgerEntry.actorId,
+					entryActorId: undoneEntry.actorId
+				})
+				.from(ledgerEntry)
+				.innerJoin(undoneEntry, eq(undoneEntry.id, ledgerEntry.reverses))
+				.where(inArray(ledgerEntry.id, reversalIds))
+		: [];
+	const selfUndone = new Set(reversals.filter((r) => isSelfUndo(r, r.entryActorId)).map((r) => r.id));
+
 	const item = (p: { item: string; customName: string | null }) =>
 		p.customName ?? tr(`pledge.item.${p.item}`);
 	const byLog = new Map(logs.map((l) => [l.id, l]));
@@ -93,13 +113,12 @@ export async function describeEntries(
 	for (const e of entries) if (e.sourceKind !== 'reversal') words.set(e.id, plain(e));
 	for (const e of entries) {
 		if (e.sourceKind !== 'reversal') continue;
-		const undone = e.reverses !== null ? words.get(e.reverses) : undefined;
+		const what = (e.reverses !== null ? words.get(e.reverses) : undefined) ?? tr('source.reversal');
 		words.set(
 			e.id,
-			tr('structure.children.what.reversal', {
-				what: undone ?? tr('source.reversal'),
-				reason: e.reason ?? '—'
-			})
+			selfUndone.has(e.id)
+				? tr('structure.children.what.undone', { what })
+				: tr('structure.children.what.reversal', { what, reason: e.reason ?? '—' })
 		);
 	}
 	return words;

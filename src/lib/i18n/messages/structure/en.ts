@@ -327,6 +327,7 @@ const en: Translations<typeof vi> = {
 	'structure.children.what.bonus': 'Bonus for a kept pledge: {item}',
 	'structure.children.what.contribution': 'Brought {kg} kg of {material} for the playground',
 	'structure.children.what.reversal': 'Voided “{what}” — reason: {reason}',
+	'structure.children.what.undone': 'Undid “{what}” (their own slip)',
 	'structure.children.showing': 'Entries {from}–{to} of {total}, newest first',
 	'structure.children.pages': 'Pages of logged points',
 	'structure.children.page': 'Page {page} of {pages}',

@@ -322,6 +322,7 @@ const vi = {
 	'structure.children.what.bonus': 'Thưởng giữ trọn cam kết: {item}',
 	'structure.children.what.contribution': 'Góp {kg} kg {material} cho sân chơi',
 	'structure.children.what.reversal': 'Huỷ «{what}» — lý do: {reason}',
+	'structure.children.what.undone': 'Hoàn tác «{what}» (tự huỷ vì bấm nhầm)',
 	'structure.children.showing': 'Mục {from}–{to} trong {total}, mới nhất trước',
 	'structure.children.pages': 'Các trang điểm đã ghi',
 	'structure.children.page': 'Trang {page}/{pages}',
