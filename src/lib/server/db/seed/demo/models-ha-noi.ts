@@ -89,7 +89,7 @@ export async function seedHaNoiModels(tx: Tx, w: HistoryWriter, ctx: DemoContext
 
 	// --- Đình Quán pagoda: a sorting point for its own community's recycling ---
 	const community = await w.neighbourhood({
-		name: 'Đạo tràng chùa Đình Quán',
+		name: 'Phật tử Đình Quán',
 		areaId: lienMac,
 		kind: 'club',
 		model: 'dinh-quan-pagoda',
@@ -105,7 +105,7 @@ export async function seedHaNoiModels(tx: Tx, w: HistoryWriter, ctx: DemoContext
 	const sorting = await w.project({
 		model: 'dinh-quan-pagoda',
 		areaId: lienMac,
-		name: 'Góc phân loại rác chùa Đình Quán',
+		name: 'Góc phân loại rác Đình Quán',
 		description:
 			'Phật tử và người dân phân loại rác tại nhà, mang chai nhựa và nhựa mềm sạch đến chùa; chùa bán phế liệu gây quỹ và đóng gạch sinh thái làm lối đi trong vườn.',
 		components: [
