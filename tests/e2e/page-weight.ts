@@ -4,6 +4,20 @@ import { initialJs } from '../bench/initial-js';
 import type { Crawled } from './crawl';
 
 export const WEIGHT_BUDGET_KIB = 75;
+
+/**
+ * Routes that weighed more than the budget when this check was written, each with its ceiling: such
+ * a route fails when it grows past it, and the list may only shrink (the check also fails when a
+ * listed route is back under the budget, so its line is removed). What they share: every page loads
+ * the whole message table of its language (22.8 KiB gz of the 65 KiB every page starts with); one
+ * table per route's domains would bring these under. See README, Development.
+ */
+export const OVER_BUDGET: Record<string, number> = {
+	'/pledges': 76.5,
+	'/pledges/:id': 75.9,
+	'/steward': 78.6
+};
+
 const BUILD = join(import.meta.dirname, '..', '..', 'build');
 
 /** Gzipped KiB of JavaScript the page loads before anything lazy (charts come later), from the built files. */
