@@ -4,6 +4,8 @@ import type { MessageKey } from '$lib/i18n';
 export interface NavItem {
 	href: string;
 	label: MessageKey;
+	/** A shorter label for a phone's bottom bar, where a cell is a fifth of 360 px. */
+	short?: MessageKey;
 	/** Shown to anyone holding one of these roles; omitted = every signed-in user, [] = nobody signed in. */
 	roles?: Role[];
 	/** Shown to visitors who are not signed in. */
@@ -17,8 +19,13 @@ const NAV_ITEMS: NavItem[] = [
 	{ href: '/', label: 'nav.home', public: true },
 	{ href: '/today', label: 'nav.today', roles: ['student', 'household'] },
 	{ href: '/me', label: 'nav.me', roles: ['student', 'household'] },
-	{ href: '/challenges', label: 'nav.challenges', roles: ['teacher', 'steward', 'organiser'] },
-	{ href: '/boards', label: 'board.nav' },
+	{
+		href: '/challenges',
+		label: 'nav.challenges',
+		short: 'nav.challengesShort',
+		roles: ['teacher', 'steward', 'organiser']
+	},
+	{ href: '/boards', label: 'board.nav', short: 'board.navShort' },
 	{ href: '/join', label: 'nav.join', public: true, roles: [] },
 	{ href: '/classes', label: 'nav.classes', roles: ['teacher'] },
 	{ href: '/households', label: 'nav.household', roles: ['household', 'student'] },
@@ -26,9 +33,14 @@ const NAV_ITEMS: NavItem[] = [
 	{ href: '/children', label: 'nav.children', roles: ['household', 'teacher'] },
 	{ href: '/organiser/schools', label: 'nav.manage', roles: ['organiser'] },
 	{ href: '/models', label: 'nav.models', public: true },
-	{ href: '/playgrounds', label: 'nav.playgrounds', public: true },
+	{ href: '/playgrounds', label: 'nav.playgrounds', short: 'nav.playgroundsShort', public: true },
 	{ href: '/steward', label: 'nav.steward', roles: ['steward'] },
-	{ href: '/organiser/playgrounds', label: 'nav.organiserPlaygrounds', roles: ['organiser'] },
+	{
+		href: '/organiser/playgrounds',
+		label: 'nav.organiserPlaygrounds',
+		short: 'nav.organiserPlaygroundsShort',
+		roles: ['organiser']
+	},
 	{ href: '/organiser/actions', label: 'nav.actionsAdmin', roles: ['organiser'] },
 	{ href: '/organiser/impact', label: 'nav.impact', roles: ['organiser'] },
 	{ href: '/login', label: 'nav.login', public: true, roles: [] },

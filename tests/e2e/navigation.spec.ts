@@ -68,6 +68,7 @@ for (const lang of ['vi', 'en'] as const) {
 						// A wide screen shows everything at once: no menu button, nothing hidden.
 						await expect(menuButton).toBeHidden();
 						for (const href of expected) await expect(visibleDestination(page, href)).toHaveCount(1);
+						await page.screenshot({ path: `test-results/nav-${who}-1280-${lang}.png` });
 					} else {
 						await expect(menuButton).toBeVisible();
 						await expect(menuButton).toHaveText(new RegExp(MENU_NAME[lang]));
