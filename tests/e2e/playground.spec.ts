@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { navDestination } from './sign-in';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -11,7 +12,7 @@ async function signIn(page: Page, username: string) {
 }
 
 async function signOut(page: Page) {
-	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await (await navDestination(page, 'Đăng xuất', 'button')).click();
 	await expect(page.getByRole('status')).toContainText('Bạn đã đăng xuất');
 }
 

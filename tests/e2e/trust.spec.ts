@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { goToNav, navDestination } from './sign-in';
 
 // Who may see and do what, walked on a phone: parent letters, household requests, drop-off
 // cards, and the hostile versions (another household's request, a used code, a student at /children).
@@ -12,7 +13,7 @@ async function signedIn(browser: Browser, username: string, password = 'songxanh
 	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+	await expect(await navDestination(page, 'Đăng xuất', 'button')).toBeVisible();
 	return page;
 }
 
@@ -29,7 +30,7 @@ async function newParent(browser: Browser): Promise<Page> {
 	await expect(page).toHaveURL(/\/login\?username=/);
 	await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai');
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+	await expect(await navDestination(page, 'Đăng xuất', 'button')).toBeVisible();
 	return page;
 }
 
@@ -45,10 +46,7 @@ test('the demo: demo-family became demo-student’s guardian through a parent le
 	browser
 }) => {
 	const family = await signedIn(browser, 'demo-family');
-	await family
-		.getByRole('navigation', { name: 'Điều hướng chính' })
-		.getByRole('link', { name: 'Con em' })
-		.click();
+	await goToNav(family, 'Con em');
 	await expect(family.getByText('Phạm Minh An')).toBeVisible();
 	await family.screenshot({ path: 'test-results/trust-children-360.png', fullPage: true });
 

@@ -5,6 +5,8 @@ const en: Translations<typeof vi> = {
 	'nav.playgrounds': 'Recycled playgrounds',
 	'nav.steward': 'Collection point',
 	'nav.organiserPlaygrounds': 'Manage playgrounds',
+	'nav.playgroundsShort': 'Play\u00adgrounds',
+	'nav.organiserPlaygroundsShort': 'Manage play\u00adgrounds',
 
 	'playground.material.pet_bottles': 'PET bottles',
 	'playground.material.bottle_caps': 'Bottle caps',

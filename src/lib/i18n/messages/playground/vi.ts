@@ -2,6 +2,8 @@ const vi = {
 	'nav.playgrounds': 'Sân chơi tái chế',
 	'nav.steward': 'Điểm thu gom',
 	'nav.organiserPlaygrounds': 'Quản lý sân chơi',
+	'nav.playgroundsShort': 'Sân chơi',
+	'nav.organiserPlaygroundsShort': 'Quản lý sân chơi',
 
 	'playground.material.pet_bottles': 'Chai nhựa PET',
 	'playground.material.bottle_caps': 'Nắp chai',
