@@ -174,7 +174,7 @@ test.describe('actions, challenges, goals and voids', () => {
 		await family.getByRole('link', { name: 'Hoạt động của hộ' }).click();
 		await expect(family).toHaveURL(/\/households\/\d+\/activity$/);
 		const activityUrl = new URL(family.url()).pathname;
-		await expect(family.locator('summary')).toHaveCount(0); // members cannot void
+		await expect(family.locator('main summary')).toHaveCount(0); // members cannot void
 
 		const steward = await signedIn(browser, 'demo-steward');
 		await steward.goto(activityUrl);
