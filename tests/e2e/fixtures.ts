@@ -1,18 +1,59 @@
 import { join } from 'node:path';
-import { expect, test as base, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+	expect,
+	test as base,
+	type Browser,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import { dataDir, serveDemoCopy, type Server } from './servers';
 
 /** The demo data's password for every demo account (src/lib/server/db/seed/demo). */
 const DEMO_PASSWORD = 'songxanh-demo';
 export type DemoRole = 'student' | 'teacher' | 'family' | 'steward' | 'organiser';
 
-/** Signs `page` in through the login form (in Vietnamese) and waits for the header's sign-out button. */
+/** Signs `page` in through the login form (in Vietnamese) and waits for the nav's sign-out form. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto('/login');
 	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+	// On a phone sign-out sits behind the menu button, so it is there but not necessarily visible.
+	await expect(page.locator('#site-nav form[action="/logout"]').first()).toBeAttached();
+}
+
+/** The main navigation landmark (Vietnamese pages). */
+export function mainNav(page: Page): Locator {
+	return page.getByRole('navigation', { name: 'Điều hướng chính' });
+}
+
+/**
+ * One way to reach any destination of the main navigation at any width: on screen already, or
+ * one tap away behind the menu button on a phone. Returns the link or button, now visible.
+ */
+export async function navDestination(page: Page, name: string, role: 'link' | 'button' = 'link') {
+	const nav = mainNav(page);
+	const target = nav.getByRole(role, { name, exact: true });
+	const menu = nav.locator('details.nav-more');
+	// Wait for the page that offers it (a click may still be navigating), then open the menu if needed.
+	await expect(nav.getByRole(role, { name, exact: true, includeHidden: true }).first()).toBeAttached();
+	const closed = (await menu.getAttribute('open')) === null;
+	if (!(await target.isVisible()) && closed && (await menu.isVisible()))
+		await menu.locator('summary').click();
+	await expect(target).toBeVisible();
+	return target;
+}
+
+/** Follows a main-navigation link, opening the phone's menu first if it lives there. */
+export async function goToNav(page: Page, name: string) {
+	await (await navDestination(page, name)).click();
+}
+
+/** Signs out through the main navigation, at any width. */
+export async function signOut(page: Page) {
+	await (await navDestination(page, 'Đăng xuất', 'button')).click();
+	await expect(mainNav(page).getByRole('link', { name: 'Đăng nhập', exact: true })).toBeVisible();
 }
 
 /** A page in a browser context of its own (its own cookies), signed in as `username`. */

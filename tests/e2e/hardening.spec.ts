@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, navDestination, signIn, signOut, test } from './fixtures';
 
 // Issue 12: sign-in that strangers cannot lock, code throttles per device, same-origin redirects,
 // and forms that are safe to repeat and to tamper with. Journeys at phone width.
@@ -111,7 +111,7 @@ test.describe('redirects stay on this site', () => {
 		await page.getByLabel('Email hoặc tên đăng nhập').fill('demo-family');
 		await page.getByLabel('Mật khẩu').fill('songxanh-demo');
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
-		await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+		await expect(await navDestination(page, 'Đăng xuất', 'button')).toBeVisible();
 		expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 	});
 });
@@ -126,7 +126,7 @@ test.describe('guessing cannot lock the owner out', () => {
 		await page.getByLabel('Mật khẩu').fill('mat-khau-cua-thu');
 		await page.getByRole('button', { name: 'Đăng nhập' }).click();
 		await expect(page.getByText('Xin chào, Cô Thu!')).toBeVisible();
-		await page.getByRole('button', { name: 'Đăng xuất' }).click();
+		await signOut(page);
 
 		// A stranger (another device, the same address) guesses 20 times; the account locks for strangers.
 		const stranger = await playwright.request.newContext({ baseURL });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, navDestination, signIn, signOut, test } from './fixtures';
 import { readQueue, waitUntilKept, writeQueue } from './offline';
 
 test.use({ viewport: { width: 360, height: 740 } });
@@ -142,14 +142,14 @@ test('signing out asks before dropping unsent entries, then clears what the devi
 			void d.dismiss();
 		})
 	);
-	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await (await navDestination(page, 'Đăng xuất', 'button')).click();
 	expect(await asked).toContain('Máy này còn 1 mục chưa gửi.');
 	await expect(page.getByRole('heading', { name: 'Đang chờ gửi (1)' })).toBeVisible();
 	expect(await readQueue(page)).toHaveLength(1);
 	await context.setOffline(false);
 	await expect(page.getByRole('heading', { name: /Đang chờ gửi/ })).toHaveCount(0);
 
-	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await signOut(page);
 	await expect(page.getByRole('status')).toContainText('Bạn đã đăng xuất');
 	await expect
 		.poll(() =>

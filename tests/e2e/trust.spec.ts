@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, signedIn, test } from './fixtures';
+import { expect, goToNav, navDestination, signedIn, test } from './fixtures';
 
 // Who may see and do what, walked on a phone: parent letters, household requests, drop-off
 // cards, and the hostile versions (another household's request, a used code, a student at /children).
@@ -22,7 +22,7 @@ async function newParent(browser: Browser): Promise<Page> {
 	await expect(page).toHaveURL(/\/login\?username=/);
 	await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai');
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
+	await expect(await navDestination(page, 'Đăng xuất', 'button')).toBeVisible();
 	return page;
 }
 
@@ -38,10 +38,7 @@ test('the demo: demo-family became demo-student’s guardian through a parent le
 	browser
 }) => {
 	const family = await signedIn(browser, 'demo-family', phone);
-	await family
-		.getByRole('navigation', { name: 'Điều hướng chính' })
-		.getByRole('link', { name: 'Con em' })
-		.click();
+	await goToNav(family, 'Con em');
 	await expect(family.getByText('Phạm Minh An')).toBeVisible();
 	await family.screenshot({ path: 'test-results/trust-children-360.png', fullPage: true });
 
@@ -179,6 +176,7 @@ test('an organiser widens which neighbourhoods a collection point’s steward ma
 	const name = `Tổ Mới ${unique().slice(-4)}`;
 	await organiser.goto('/organiser/neighbourhoods');
 	await organiser.getByLabel('Tên', { exact: true }).fill(name);
+	await organiser.getByLabel('Địa bàn').selectOption({ index: 1 });
 	await organiser.getByRole('button', { name: 'Thêm', exact: true }).click();
 	await expect(organiser.getByRole('status')).toContainText('Đã thêm khu dân cư');
 	await organiser.goto('/organiser/playgrounds/1');

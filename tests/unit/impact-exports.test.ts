@@ -6,7 +6,7 @@ import { action, communityModel, school } from '../../src/lib/server/db/schema';
 import type { Role } from '../../src/lib/domain/roles';
 import { logAction } from '../../src/lib/server/actions/actions';
 import { localDay } from '../../src/lib/utils/dates';
-import { EXPORT_KINDS } from '../../src/lib/schemas/impact';
+import { EXPORT_KINDS } from '../../src/lib/rules/exports';
 import { translate, type MessageKey } from '../../src/lib/i18n';
 
 const t = await createTestDb();

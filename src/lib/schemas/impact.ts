@@ -14,9 +14,6 @@ import {
 export const REPORT_FILTERS = ['area', 'model', 'school', 'class', 'period', 'from', 'to'] as const;
 export type ReportFilter = (typeof REPORT_FILTERS)[number];
 
-export const EXPORT_KINDS = ['ledger', 'contributions', 'participation'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional());
 const day = z
 	.string()

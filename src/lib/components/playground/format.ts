@@ -1,7 +1,7 @@
 import { t } from '$lib/i18n/t';
 import { formatKg } from '$lib/i18n/format';
 
-import type { Material } from '$lib/utils/playground';
+import { inSentence, type Material } from '$lib/utils/playground';
 
 /** The fields of a drop-off the lists show. */
 export interface DropOffRow {
@@ -31,4 +31,9 @@ export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'ite
 export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' | 'className'>): string {
 	if (r.studentNickname) return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}`;
 	return r.householdName ?? '—';
+}
+
+/** A material's name inside a sentence, in the page's language. */
+export function materialInSentence(material: Material): string {
+	return inSentence(t(`playground.material.${material}`));
 }

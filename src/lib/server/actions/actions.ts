@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx, Db } from '$lib/server/db/client';
+import type { DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
@@ -8,6 +8,7 @@ import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
 import { adultHouseholdOf, getMemberships, type Memberships } from '$lib/server/access/membership';
 import { awardActionBadges } from './badges';
 import { afterLedgerWrite } from './consequences';
+import { UNDO_REASON } from './undo';
 import { challengeCredits, runningChallengesFor } from './challenges';
 
 export type LogError =
@@ -64,7 +65,8 @@ export async function loggingModes(
 
 /**
  * How many of an action were already logged on a day: per person (person mode) or per household.
- * Voided logs still count: a void says it did not happen, not that it may be logged again.
+ * Voided logs still count: a void says it did not happen, not that it may be logged again. A log its
+ * author undid (a slip, within minutes) frees its place, so the right action can be logged instead.
  */
 async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: number[], day: string) {
 	if (actionIds.length === 0) return new Map<number, number>();
@@ -76,7 +78,8 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
 				mode === 'person' ? eq(actionLog.personId, ownerId) : eq(actionLog.householdId, ownerId),
 				eq(actionLog.mode, mode),
 				eq(actionLog.localDay, day),
-				inArray(actionLog.actionId, actionIds)
+				inArray(actionLog.actionId, actionIds),
+				sql`not exists (select 1 from ledger_entry u where u.reverses = ${actionLog.ledgerEntryId} and u.actor_id = ${actionLog.actorId} and u.reason = ${UNDO_REASON})`
 			)
 		)
 		.groupBy(actionLog.actionId);
@@ -92,7 +95,7 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
  * first result and writes nothing.
  */
 export async function logAction(
-	db: Db,
+	db: DbOrTx,
 	userId: number,
 	input: LogActionInput,
 	now: Date,

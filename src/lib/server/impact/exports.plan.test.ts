@@ -5,7 +5,7 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeStudentWorld } from '../../../../tests/helpers/factories';
 import type { DbOrTx } from '$lib/server/db/client';
 import type { ReportQuery } from '$lib/schemas/impact';
-import { EXPORT_KINDS } from '$lib/schemas/impact';
+import { EXPORT_KINDS } from '$lib/rules/exports';
 import { planExport } from './exports';
 
 const t = await createTestDb();

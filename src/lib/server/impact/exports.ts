@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import type { ExportKind, ReportQuery } from '$lib/schemas/impact';
+import type { ReportQuery } from '$lib/schemas/impact';
+import type { ExportKind } from '$lib/rules/exports';
 import { weekStart } from '$lib/utils/dates';
 import type { ReportAccess } from './scope';
 import { participationPlan } from './participation-export';

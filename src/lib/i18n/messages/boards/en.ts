@@ -3,6 +3,7 @@ import type vi from './vi';
 
 const en: Translations<typeof vi> = {
 	'board.nav': 'Leaderboards',
+	'board.navShort': 'Boards',
 	'board.index.title': 'Leaderboards',
 	'board.index.intro': 'The boards you are on, with this week’s standing. Pick one to see it in full.',
 	'board.index.empty': 'You are not on any board yet. Join a class or a household.',

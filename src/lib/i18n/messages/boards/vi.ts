@@ -1,5 +1,6 @@
 const vi = {
 	'board.nav': 'Bảng xếp hạng',
+	'board.navShort': 'Xếp hạng',
 	'board.index.title': 'Bảng xếp hạng',
 	'board.index.intro': 'Các bảng bạn có mặt, xếp theo điểm tuần này. Chọn một bảng để xem chi tiết.',
 	'board.index.empty': 'Bạn chưa thuộc bảng xếp hạng nào. Hãy tham gia một lớp hoặc một hộ gia đình.',

@@ -3,6 +3,7 @@ import type vi from './vi';
 
 const en: Translations<typeof vi> = {
 	'nav.challenges': 'Challenges',
+	'nav.challengesShort': 'Chal\u00adlenges',
 	'challenges.title': 'Challenges',
 	'challenges.create': 'Create a challenge',
 	'challenges.empty': 'No challenges yet.',

@@ -1,5 +1,6 @@
 const vi = {
 	'nav.challenges': 'Thử thách',
+	'nav.challengesShort': 'Thử thách',
 	'challenges.title': 'Thử thách',
 	'challenges.create': 'Tạo thử thách',
 	'challenges.empty': 'Chưa có thử thách nào.',

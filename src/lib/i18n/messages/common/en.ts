@@ -6,6 +6,7 @@ const en: Translations<typeof vi> = {
 	'app.tagline': 'Plastic-free challenges for schools and neighbourhoods',
 	'nav.label': 'Main navigation',
 	'nav.home': 'Home',
+	'nav.menu': 'Menu',
 	'nav.account': 'Account',
 	'nav.login': 'Sign in',
 	'nav.signup': 'Sign up',
@@ -49,6 +50,7 @@ const en: Translations<typeof vi> = {
 	'error.429': 'Too many requests. Please try again in a few minutes.',
 	'error.500': 'The server had a problem. Please try again.',
 	'error.back': 'Back to the home page',
+	'form.choose': '— Choose —',
 	'form.required': 'Please fill this in.',
 	'form.invalid': 'This value is not valid.',
 	'form.malformed':

@@ -3,6 +3,7 @@ const vi = {
 	'app.tagline': 'Thử thách không rác nhựa cho trường học và khu dân cư',
 	'nav.label': 'Điều hướng chính',
 	'nav.home': 'Trang chủ',
+	'nav.menu': 'Menu',
 	'nav.account': 'Tài khoản',
 	'nav.login': 'Đăng nhập',
 	'nav.signup': 'Đăng ký',
@@ -45,6 +46,7 @@ const vi = {
 	'error.429': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
 	'error.500': 'Máy chủ gặp sự cố. Vui lòng thử lại.',
 	'error.back': 'Về trang chủ',
+	'form.choose': '— Chọn —',
 	'form.required': 'Vui lòng điền mục này.',
 	'form.invalid': 'Giá trị không hợp lệ.',
 	'form.malformed':

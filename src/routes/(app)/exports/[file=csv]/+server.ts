@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireReport } from '$lib/server/impact/request';
 import { planExport } from '$lib/server/impact/exports';
-import type { ExportKind } from '$lib/schemas/impact';
+import type { ExportKind } from '$lib/rules/exports';
 import { csvStream } from '$lib/utils/csv';
 
 /**

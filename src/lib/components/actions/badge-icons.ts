@@ -1,0 +1,17 @@
+import { isBadge, type BadgeCode } from '$lib/domain/badges';
+
+const ICONS: Record<BadgeCode, string> = {
+	first_action: '🌱',
+	streak_7: '🔥',
+	points_100: '⭐',
+	points_500: '🌟',
+	points_1000: '🏆',
+	pledge_completed: '🤝',
+	class_goal: '🎯',
+	challenge_winner: '🥇'
+};
+
+/** The picture shown beside a badge's name (decorative: the name says it in words). */
+export function badgeIcon(badge: string): string {
+	return isBadge(badge) ? ICONS[badge] : '🏅';
+}
