@@ -1,6 +1,5 @@
 import type { SubmitFunction } from '@sveltejs/kit';
-import { t } from '$lib/i18n/t';
-import { formatNumber } from '$lib/i18n/format';
+import { formatNumber, t } from '$lib/i18n/t';
 import { isMaterial } from '$lib/utils/playground';
 import { directory } from './directory.svelte';
 import { queueWhenOffline } from './enhance';

@@ -1,5 +1,4 @@
-import { t } from '$lib/i18n/t';
-import { formatKg, formatNumber } from '$lib/i18n/format';
+import { formatKg, formatNumber, t } from '$lib/i18n/t';
 import type { PledgeItemCode } from './items';
 
 /** A pledge's name for people: the custom name, or the item's translated name. */

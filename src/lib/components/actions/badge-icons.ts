@@ -1,6 +1,6 @@
-import { isBadge, type BadgeCode } from '$lib/domain/badges';
+import type { BadgeCode } from '$lib/domain/badges';
 
-const ICONS: Record<BadgeCode, string> = {
+const ICONS: Readonly<Record<BadgeCode, string>> & Partial<Record<string, string>> = {
 	first_action: '🌱',
 	streak_7: '🔥',
 	points_100: '⭐',
@@ -13,5 +13,5 @@ const ICONS: Record<BadgeCode, string> = {
 
 /** The picture shown beside a badge's name (decorative: the name says it in words). */
 export function badgeIcon(badge: string): string {
-	return isBadge(badge) ? ICONS[badge] : '🏅';
+	return ICONS[badge] ?? '🏅';
 }

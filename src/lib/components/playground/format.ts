@@ -1,5 +1,4 @@
-import { t } from '$lib/i18n/t';
-import { formatKg } from '$lib/i18n/format';
+import { formatKg, t } from '$lib/i18n/t';
 
 import { inSentence, type Material } from '$lib/utils/playground';
 

@@ -7,7 +7,7 @@ import { getMemberships } from '$lib/server/access/membership';
 import { racedBy } from '$lib/rules/challenges';
 import { getTotals } from '$lib/server/ledger/ledger';
 import { challengeStandings, type ChallengeRow } from './challenges';
-import type { ACTION_BADGES } from '$lib/domain/badges';
+import { isBadge, type ACTION_BADGES, type BadgeCode } from '$lib/domain/badges';
 
 export type BadgeOwner = { userId: number } | { classId: number } | { householdId: number };
 
@@ -196,18 +196,18 @@ function freshSince(now: Date): Date {
 }
 
 /** The person's own badges earned in the last few minutes (to celebrate right after the log that earned them). */
-export async function freshBadgesOf(db: DbOrTx, userId: number, now = new Date()): Promise<string[]> {
+export async function freshBadgesOf(db: DbOrTx, userId: number, now = new Date()): Promise<BadgeCode[]> {
 	const rows = await db
 		.selectDistinct({ badge: badgeAward.badge })
 		.from(badgeAward)
 		.where(and(eq(badgeAward.userId, userId), gt(badgeAward.awardedAt, freshSince(now))));
-	return rows.map((r) => r.badge);
+	return rows.map((r) => r.badge).filter(isBadge);
 }
 
 export interface BadgeProgress {
 	ladder: BadgeStep[];
 	/** Badges the person (or their class or household) earned in the last few minutes: celebrate them. */
-	fresh: string[];
+	fresh: BadgeCode[];
 }
 
 /**
@@ -253,6 +253,8 @@ export async function badgeProgressOf(
 			),
 			earned: new Set(awards.map((a) => a.badge))
 		}),
-		fresh: [...new Set(awards.filter((a) => a.awardedAt.getTime() > since).map((a) => a.badge))]
+		fresh: [...new Set(awards.filter((a) => a.awardedAt.getTime() > since).map((a) => a.badge))].filter(
+			isBadge
+		)
 	};
 }
