@@ -1,6 +1,6 @@
 import type { DbOrTx } from '$lib/server/db/client';
 import { BOARD_RULES } from '$lib/rules/boards';
-import { memoBoard } from './cache';
+import { boardTags, memoBoard } from './cache';
 import type { BoardSort } from '$lib/schemas/boards';
 import {
 	boardsOfClass,
@@ -30,8 +30,8 @@ export interface BoardView {
 }
 
 /**
- * A board ready to show: ranked rows with display names, and the race chart's data. Memoised for
- * a moment per board, window, order and viewer's group (see cache.ts).
+ * A board ready to show: ranked rows with display names, and the race chart's data. Memoised per
+ * board, window, order and viewer's group until a write changes it (see cache.ts).
  */
 export function boardView(
 	db: DbOrTx,
@@ -52,7 +52,9 @@ export function boardView(
 		options?.top,
 		options?.around
 	].join('|');
-	return memoBoard(key, () => computeBoardView(db, board, period, sort, today, options));
+	return memoBoard(key, boardTags(board.source, period), () =>
+		computeBoardView(db, board, period, sort, today, options)
+	);
 }
 
 async function computeBoardView(
