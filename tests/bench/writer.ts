@@ -26,7 +26,8 @@ export interface WriteRequest {
 
 /** Picks writers in turn (spread over the dataset) so no one reaches a daily cap or the throttle. */
 export class WriteMaker {
-	private next = 0;
+	// Each run starts somewhere else, so repeated runs on one day spread over every writer's caps.
+	private next = Math.floor(Math.random() * 1_000_000);
 	constructor(
 		private readonly f: Fixtures,
 		private readonly origin: string
@@ -41,7 +42,7 @@ export class WriteMaker {
 	/** An action log for today by the next writer. */
 	action(): WriteRequest {
 		const w = this.writer();
-		const actionId = this.f.actionIds[(this.next >> 3) % this.f.actionIds.length];
+		const actionId = this.f.actionIds[Math.floor(Math.random() * this.f.actionIds.length)];
 		return {
 			path: '/today?/log',
 			cookie: w.cookie,

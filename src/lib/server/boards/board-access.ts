@@ -14,7 +14,7 @@ import {
 import type { BoardKind } from '$lib/schemas/boards';
 import { getMemberships } from '$lib/server/access/membership';
 import { areaChains } from '$lib/server/ledger/areas';
-import type { BoardSource } from './leaderboards';
+import type { BoardSource } from './source';
 
 /** Who is looking: enough of the session user to decide access. */
 export interface Viewer {

@@ -1,7 +1,7 @@
 import { onLedgerWrite, type LedgerWrite } from '$lib/server/ledger/events';
 import { onWriteSettled } from '$lib/server/db/write-gate';
 import { AREA_BOARD_KINDS, type PeriodKind } from '$lib/server/db/schema';
-import type { BoardSource } from './leaderboards';
+import type { BoardSource } from './source';
 
 /*
  * A memo of ranked boards, dropped board by board as the ledger writes. Boards are read far more
@@ -42,7 +42,8 @@ export function boardTag(src: BoardSource): string {
 		: `area:${src.boardKind}:${src.areaId}`;
 }
 
-const periodTag = (board: string, kind: PeriodKind, key: string) => `${board}|${kind}:${key}`;
+/** A board's tag for one window. */
+export const periodTag = (board: string, kind: PeriodKind, key: string) => `${board}|${kind}:${key}`;
 
 /** The tags of a board in a window: the board itself, the window, and the window before it. */
 export function boardTags(
@@ -113,7 +114,7 @@ export function boardCacheEnabled(): boolean {
 
 /**
  * The memoised value for `key`, or `load()`'s (shared by concurrent callers while it runs), kept
- * until a write names one of `tags` or `MEMO_TTL_MS` passes.
+ * until a write names one of `tags` or `MEMO_TTL_MS` passes. Off with BOARD_CACHE=off.
  */
 export function memoBoard<T>(
 	key: string,
@@ -121,16 +122,24 @@ export function memoBoard<T>(
 	load: () => Promise<T>,
 	now = Date.now()
 ): Promise<T> {
-	if (!boardCacheEnabled()) return load();
+	return boardCacheEnabled() ? remember(key, tags, load, now) : load();
+}
+
+/** `memoBoard` whatever BOARD_CACHE says: for what the board path keeps as an index (rank snapshots). */
+export function remember<T>(
+	key: string,
+	tags: string[],
+	load: () => Promise<T>,
+	now = Date.now()
+): Promise<T> {
 	const hit = memo.get(key);
 	if (hit && now - hit.at < MEMO_TTL_MS) return hit.value as Promise<T>;
 	remove(key);
 	const value = load();
-	const entry: Entry = { at: now, value, tags };
+	// A student board also answers to `rollup:person` (every student board, see `writeTags`).
+	const all = tags.some((t) => t.startsWith('rollup:person:')) ? [...tags, 'rollup:person'] : tags;
+	const entry: Entry = { at: now, value, tags: [...new Set(all)] };
 	memo.set(key, entry);
-	// Every-board tags (`rollup:person`) stand for all boards of a kind.
-	const all = [...tags, ...tags.filter((t) => t.startsWith('rollup:person:')).map(() => 'rollup:person')];
-	entry.tags = [...new Set(all)];
 	for (const tag of entry.tags) {
 		let keys = byTag.get(tag);
 		if (!keys) byTag.set(tag, (keys = new Set()));

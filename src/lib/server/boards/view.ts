@@ -9,15 +9,14 @@ import {
 	type BoardContext,
 	type BoardRef
 } from './board-access';
-import {
-	rankBoard,
-	raceData,
-	standingOf,
-	windowPeriod,
-	type BoardPeriod,
-	type RankedRow,
-	type RankOptions
-} from './leaderboards';
+import { rankBoard, standingOf, windowPeriod, type BoardPeriod, type RankedRow } from './leaderboards';
+import { keptSnapshot } from './ranks';
+
+/** How much of a board to show (the defaults are `BOARD_RULES`'). */
+export interface ViewOptions {
+	top?: number;
+	around?: number;
+}
 
 export type BoardRowView = RankedRow;
 
@@ -39,7 +38,7 @@ export function boardView(
 	period: BoardPeriod,
 	sort: BoardSort,
 	today: string,
-	options?: RankOptions
+	options?: ViewOptions
 ): Promise<BoardView> {
 	const key = [
 		board.kind,
@@ -63,20 +62,18 @@ async function computeBoardView(
 	period: BoardPeriod,
 	sort: BoardSort,
 	today: string,
-	options?: RankOptions
+	options?: ViewOptions
 ): Promise<BoardView> {
-	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, options);
+	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, {
+		...options,
+		snapshots: keptSnapshot,
+		race: { groups: BOARD_RULES.raceGroups, today }
+	});
 	// A class's school matters only on an area board, where classes of many schools meet.
 	const withDetail = board.kind === 'class-in-area';
 	const shown = (r: RankedRow): BoardRowView => (withDetail ? r : { ...r, detail: null });
 	const leaders = ranked.top.slice(0, BOARD_RULES.raceGroups);
-	const race = await raceData(
-		db,
-		board.scopeKind,
-		leaders.map((r) => r.scopeId),
-		period,
-		today
-	);
+	const race = ranked.race;
 	const top = ranked.top.map(shown);
 	const around = ranked.around.map(shown);
 	return {
@@ -103,7 +100,13 @@ export async function standingsOn(db: DbOrTx, refs: BoardRef[], period: BoardPer
 	for (const ref of refs) {
 		out.push({
 			...ref,
-			...(await standingOf(db, sourceFor(ref.kind, ref.containerId).source, period, ref.scopeId))
+			...(await standingOf(
+				db,
+				sourceFor(ref.kind, ref.containerId).source,
+				period,
+				ref.scopeId,
+				keptSnapshot
+			))
 		});
 	}
 	return out;

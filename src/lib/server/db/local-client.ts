@@ -69,7 +69,7 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 	};
 	const release = (conn: Connection) => {
 		borrowed.delete(conn);
-		if (conn.inTransaction) {
+		if (conn.mayBeInTransaction()) {
 			// Never hand on a connection in the middle of a transaction.
 			try {
 				conn.execute('ROLLBACK');

@@ -22,6 +22,7 @@ const MAX_STATEMENTS = 300;
 /** Statements worth keeping: the ones a request runs again and again. */
 const CACHEABLE = /^\s*(select|insert|update|delete|with|replace|begin|commit|rollback|pragma\s+\w+\s*$)/i;
 const VALUES = Symbol('values');
+const READ = /^\s*select\b/i;
 
 interface Prepared {
 	stmt: SyncDatabase.Statement;
@@ -123,6 +124,8 @@ export class Connection {
 	/** The synchronous API over the same native connection (`libsql/promise` exposes its handle as `db`). */
 	private readonly sync: SyncDatabase.Database;
 	private closed = false;
+	/** Whether a statement since the last look could have opened a transaction (a SELECT cannot). */
+	private touched = false;
 
 	constructor(path: string, timeout: number) {
 		this.native = new AsyncDatabase(path, { timeout });
@@ -135,6 +138,13 @@ export class Connection {
 
 	get inTransaction(): boolean {
 		return !this.closed && (this.native as unknown as { inTransaction: boolean }).inTransaction;
+	}
+
+	/** `inTransaction`, asked of the database only when something but a read ran since the last time. */
+	mayBeInTransaction(): boolean {
+		if (!this.touched) return false;
+		this.touched = false;
+		return this.inTransaction;
 	}
 
 	close(): void {
@@ -178,6 +188,7 @@ export class Connection {
 	execute(stmt: InStatement | string, args?: InArgs): ResultSet {
 		const sql = typeof stmt === 'string' ? stmt : stmt.sql;
 		const bound = toArgs(typeof stmt === 'string' ? args : stmt.args);
+		if (!READ.test(sql)) this.touched = true;
 		try {
 			const p = this.prepare(sql);
 			if (p.returnsData) {
@@ -201,6 +212,7 @@ export class Connection {
 
 	/** Runs SQL without arguments on libSQL's threads (BEGIN, COMMIT: lock waits and fsyncs). */
 	async background(sql: string): Promise<void> {
+		this.touched = true;
 		try {
 			await this.native.exec(sql);
 		} catch (e) {
@@ -210,6 +222,7 @@ export class Connection {
 
 	/** Runs a script of statements now; the schema may have changed, so prepared statements go. */
 	script(sql: string): void {
+		this.touched = true;
 		try {
 			this.sync.exec(sql);
 		} catch (e) {
