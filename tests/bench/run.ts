@@ -4,18 +4,20 @@
  * autocannon:
  * 1. read-only: a bare page in the same layout against three boards (one hot board each);
  * 2. a school morning: while a background writer logs actions, check-ins and drop-offs at
- *    `--write-rate` per second, the bare page, then 200 class and household boards in turn;
- * 3. the write path: action logs (form POSTs) as fast as they are answered, `--write-connections`;
+ *    `--write-rate` per second, the bare page against 200 class and household boards in turn;
+ * 3. the write path: the bare page against action logs (form POSTs) as fast as they are answered,
+ *    `--write-connections` at once;
  * 4. the school morning again on a server with the board memo off.
- * Then it times the board queries in-process on the 2M and the 10× smaller dataset. The last lines
- * are the ratios the README's Performance section reports.
+ * Each ratio's two sides are measured in turns (measure.ts: `--rounds` slices of `--duration`
+ * seconds each). Then it times the board queries in-process on the 2M and the 10× smaller
+ * dataset, in turns too. The last lines are the ratios the README's Performance section reports.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDataset } from './data';
 import { makeFixtures } from './fixtures';
 import { assertChartLazy, initialJs } from './js';
-import { measurePage, measureRotation, measureWrites, type Load, type Measured } from './measure';
+import { actionLogs, measureTogether, page, rotation, type Load, type Measured } from './measure';
 import { timeBoardQueries } from './queries';
 import { build, startServer, signIn } from './server';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
@@ -26,11 +28,13 @@ const BIG = String(args.db ?? 'file:tests/.tmp/bench/bench-2m.db');
 const SMALL = String(args['small-db'] ?? 'file:tests/.tmp/bench/bench-200k.db');
 const PORT = Number(args.port ?? 4291);
 const WRITE_RATE = Number(args['write-rate'] ?? 20);
-const load = (origin: string, connections = Number(args.connections ?? 25)): Load => ({
+const WRITE_CONNECTIONS = Number(args['write-connections'] ?? 20);
+const load = (origin: string): Load => ({
 	origin,
-	connections,
+	connections: Number(args.connections ?? 25),
 	warmup: Number(args.warmup ?? 3),
-	duration: Number(args.duration ?? 10)
+	duration: Number(args.duration ?? 10),
+	rounds: Number(args.rounds ?? 5)
 });
 /** `--only read,mixed,writes,off,scale` runs some phases (for profiling); the ratios need all. */
 const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
@@ -53,7 +57,7 @@ const line = (r: Measured) =>
 	`${r.name.padEnd(58)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`;
 const log = (r: Measured) => (console.info(`  ${line(r).trim()}`), r);
 const writes = (s: WriteStats, seconds: number) =>
-	`${s.written} written (${(s.written / seconds).toFixed(1)}/s), ${[...s.other].map(([k, n]) => `${n}× ${k || 'error'}`).join(', ') || 'none refused'}, p99 ${Math.round(percentile(s.latencies, 99))} ms`;
+	`${s.written} written (${(s.written / seconds).toFixed(1)}/s), ${[...s.other].map(([k, n]) => `${n}× ${k || 'error'}`).join(', ') || 'none refused'}${s.skipped ? `, ${s.skipped} skipped (40 waiting)` : ''}, p99 ${Math.round(percentile(s.latencies, 99))} ms`;
 
 const big = await dataset(BIG, { students: 100_000, households: 20_000, entries: 2_000_000 });
 const small = phase('scale')
@@ -64,18 +68,15 @@ console.info('making the benchmark accounts, sessions, pledges and collection po
 const fixtures = await makeFixtures(BIG);
 const maker = new WriteMaker(fixtures, `http://localhost:${PORT}`);
 
-/** A school morning on one server: the bare page, then the boards in turn, under the writer. */
+/** A school morning on one server: the bare page and the boards in turn, under the writer. */
 async function morning(origin: string, cookie: string, label: string) {
+	const targets = [
+		await page(origin, `bare page under writes${label}`, '/account', cookie),
+		await rotation(origin, `${fixtures.boards.length} boards in turn under writes${label}`, fixtures.boards)
+	];
 	const writer = startWriter(origin, maker, WRITE_RATE);
 	const t0 = performance.now();
-	const bare = log(await measurePage(load(origin), `bare page under writes${label}`, '/account', cookie));
-	const boards = log(
-		await measureRotation(
-			load(origin),
-			`${fixtures.boards.length} boards in turn under writes${label}`,
-			fixtures.boards
-		)
-	);
+	const [bare, boards] = (await measureTogether(load(origin), targets)).map(log);
 	const stats = await writer.stop();
 	console.info(`  background writes: ${writes(stats, (performance.now() - t0) / 1000)}`);
 	return { bare, boards, stats };
@@ -84,15 +85,15 @@ async function morning(origin: string, cookie: string, label: string) {
 const readOnly: Measured[] = [];
 let js: ReturnType<typeof initialJs> | null = null;
 let mixed: Awaited<ReturnType<typeof morning>> | null = null;
-let writePath: Awaited<ReturnType<typeof measureWrites>> | null = null;
+let writePath: { bare: Measured; writes: Measured } | null = null;
 let memoOff: Awaited<ReturnType<typeof morning>> | null = null;
 
 if (phase('read') || phase('mixed') || phase('writes')) {
 	const server = await startServer(PORT, BIG, 'on');
 	try {
 		const cookie = await signIn(server.origin, big.username, big.password);
-		if (phase('read') || phase('writes')) {
-			console.info('read-only, board memo on:');
+		if (phase('read')) {
+			console.info('read-only, board memo on (the pages in turns):');
 			const targets: [string, string][] = [
 				['bare page (/account)', '/account'],
 				['class board of a school, this week', `/boards/class-in-school/${big.schoolId}?window=week`],
@@ -102,8 +103,9 @@ if (phase('read') || phase('mixed') || phase('writes')) {
 				],
 				['school board of an area, all time', `/boards/school-in-area/${big.provinceId}?window=all`]
 			];
-			for (const [name, path] of phase('read') ? targets : targets.slice(0, 1))
-				readOnly.push(log(await measurePage(load(server.origin), name, path, cookie)));
+			const pages = [];
+			for (const [name, path] of targets) pages.push(await page(server.origin, name, path, cookie));
+			readOnly.push(...(await measureTogether(load(server.origin), pages)).map(log));
 			if (readOnly[1]) {
 				js = initialJs(readOnly[1].body, readOnly[1].link, server.origin + readOnly[1].path);
 				assertChartLazy(js.files);
@@ -115,9 +117,14 @@ if (phase('read') || phase('mixed') || phase('writes')) {
 		}
 		if (phase('writes')) {
 			console.info('the write path:');
-			writePath = await measureWrites(load(server.origin, Number(args['write-connections'] ?? 20)), maker);
-			log(writePath);
-			if (writePath.refused) console.info(`  (${writePath.refused} logs refused)`);
+			const [bare, logs] = (
+				await measureTogether(load(server.origin), [
+					await page(server.origin, 'bare page, beside the action logs', '/account', cookie),
+					actionLogs(maker, WRITE_CONNECTIONS)
+				])
+			).map(log);
+			writePath = { bare, writes: logs };
+			if (logs.refused) console.info(`  (${logs.refused} logs refused)`);
 		}
 	} finally {
 		await server.stop();
@@ -137,9 +144,19 @@ if (phase('off')) {
 let scale: { big: number; small: number } | null = null;
 if (small) {
 	console.info('timing board queries in-process on both datasets…');
-	scale = { big: (await timeBoardQueries(big)).medianMs, small: (await timeBoardQueries(small)).medianMs };
+	const [b, s] = await timeBoardQueries([big, small]);
+	scale = { big: b, small: s };
 }
 
+const measured = [
+	...readOnly,
+	mixed?.bare,
+	mixed?.boards,
+	writePath?.bare,
+	writePath?.writes,
+	memoOff?.bare,
+	memoOff?.boards
+].filter((m): m is Measured => !!m);
 const ratio = (a: Measured | undefined, b: Measured | undefined) => (a && b ? a.rps / b.rps : NaN);
 const [bare, ...boards] = readOnly;
 const r = {
@@ -147,7 +164,7 @@ const r = {
 	underWrites: ratio(mixed?.boards, mixed?.bare),
 	memoOff: ratio(memoOff?.boards, memoOff?.bare),
 	scale: scale ? scale.big / scale.small : NaN,
-	writePath: ratio(writePath ?? undefined, bare)
+	writePath: ratio(writePath?.writes, writePath?.bare)
 };
 writeFileSync(
 	join(ROOT, 'tests', '.tmp', 'bench', 'last.json'),
@@ -156,9 +173,7 @@ writeFileSync(
 			when: new Date().toISOString(),
 			dataset: { ...big.counts, students: big.students, households: big.households },
 			writeRate: WRITE_RATE,
-			pages: [...readOnly, mixed?.bare, mixed?.boards, writePath, memoOff?.bare, memoOff?.boards]
-				.filter((m): m is Measured => !!m)
-				.map(({ name, path, rps, p99 }) => ({ name, path, rps: Math.round(rps), p99 })),
+			pages: measured.map(({ name, path, rps, p99 }) => ({ name, path, rps: Math.round(rps), p99 })),
 			boardJsGzipKiB: js && Number((js.gzipBytes / 1024).toFixed(1)),
 			boardQueriesMs: scale,
 			ratios: r
@@ -175,10 +190,9 @@ console.info(
 	`dataset: ${big.counts.entries.toLocaleString('en')} ledger entries, ${big.counts.rollups.toLocaleString('en')} rollup rows, ${big.counts.areaRollups.toLocaleString('en')} area rows`
 );
 console.info(
-	`autocannon: ${l.connections} connections (writes: ${args['write-connections'] ?? 20}), ${l.warmup} s warm-up, ${l.duration} s measured per page; background writer ${WRITE_RATE}/s`
+	`autocannon: ${l.connections} connections (action logs: ${WRITE_CONNECTIONS}), ${l.warmup} s warm-up, ${l.duration} s measured per page in ${l.rounds} turns with the pages it is compared with; background writer ${WRITE_RATE}/s`
 );
-for (const m of [...readOnly, mixed?.bare, mixed?.boards, writePath, memoOff?.bare, memoOff?.boards])
-	if (m) console.info(line(m));
+for (const m of measured) console.info(line(m));
 if (js) {
 	console.info(
 		`board route JS before the chart (gzipped): ${(js.gzipBytes / 1024).toFixed(1)} KiB in ${js.files.length} files (target ≤ 75 KiB)`
@@ -194,5 +208,5 @@ console.info(`leaderboard/bare throughput ratio under writes: ${f2(r.underWrites
 console.info(`leaderboard/bare throughput ratio, memo off: ${f2(r.memoOff)}`);
 console.info(`scale ratio (2M/200k entries): ${f2(r.scale)}`);
 console.info(
-	`write path/bare page throughput ratio: ${f2(r.writePath)}${writePath ? ` (p99 ${writePath.p99} ms)` : ''}`
+	`write path/bare page throughput ratio: ${f2(r.writePath)}${writePath ? ` (p99 ${writePath.writes.p99} ms)` : ''}`
 );

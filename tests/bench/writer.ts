@@ -5,10 +5,13 @@ import type { Fixtures } from './fixtures';
  * The school morning's writes: at a fixed rate, a random student logs an action (60 %), checks in
  * on their pledge (25 %), or the steward records a student's drop-off (15 %), each a real form
  * POST to the running server, as the phone would send it. The rate holds whatever the server's
- * answer time (requests overlap), so a slow server meets the same load as a fast one.
+ * answer time (requests overlap, up to `startWriter`'s `maxInFlight`), so a slow server meets the
+ * same load as a fast one.
  */
 export interface WriteStats {
 	sent: number;
+	/** Due while `maxInFlight` writes waited for their answer. */
+	skipped: number;
 	/** Answered 303 (the form's redirect after a successful write). */
 	written: number;
 	/** Any other answer, by status, and network errors as 0. */
@@ -112,9 +115,14 @@ export class WriteMaker {
 	}
 }
 
-/** Sends `maker.mixed()` writes at `perSecond` until stopped; `stop()` waits for the last answers. */
-export function startWriter(origin: string, maker: WriteMaker, perSecond: number) {
-	const stats: WriteStats = { sent: 0, written: 0, other: new Map(), latencies: [] };
+/**
+ * Sends `maker.mixed()` writes at `perSecond` until stopped; `stop()` waits for the last answers.
+ * At most `maxInFlight` wait for their answer at once (phones waiting on a slow server do not
+ * send more); a write due while that many wait is skipped and counted, so an overloaded server
+ * shows as skipped writes rather than a queue that grows until it times out.
+ */
+export function startWriter(origin: string, maker: WriteMaker, perSecond: number, maxInFlight = 40) {
+	const stats: WriteStats = { sent: 0, skipped: 0, written: 0, other: new Map(), latencies: [] };
 	const inFlight = new Set<Promise<void>>();
 	const started = performance.now();
 	let stopped = false;
@@ -146,7 +154,10 @@ export function startWriter(origin: string, maker: WriteMaker, perSecond: number
 	const tick = () => {
 		if (stopped) return;
 		const due = Math.floor(((performance.now() - started) / 1000) * perSecond);
-		while (stats.sent < due) send();
+		while (stats.sent + stats.skipped < due) {
+			if (inFlight.size < maxInFlight) send();
+			else stats.skipped++;
+		}
 		setTimeout(tick, Math.max(1, 1000 / perSecond / 2));
 	};
 	if (perSecond > 0) tick();
