@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import type { WriteMaker } from './writer';
 
@@ -11,6 +12,8 @@ import type { WriteMaker } from './writer';
 
 export interface Load {
 	origin: string;
+	/** The server's process, to read the CPU time it spent (Linux /proc). */
+	pid?: number;
 	connections: number;
 	warmup: number;
 	/** Seconds measured per page, split into `rounds` slices. */
@@ -29,6 +32,20 @@ export interface Measured {
 	link: string;
 	/** Answers that did not count (form POSTs only: refusals). */
 	refused: number;
+	/** The server's CPU time per answer (ms): what a request costs whatever else the machine runs. */
+	cpuMs: number;
+}
+
+/** CPU time (user + system, ms) the process has used so far; NaN where /proc is missing. */
+function cpuOf(pid: number | undefined): number {
+	if (!pid) return NaN;
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second).
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return NaN;
+	}
 }
 
 /** Something to measure: autocannon options, and which answers count. */
@@ -137,12 +154,14 @@ const cannon = (load: Load, t: Target, seconds: number) =>
 export async function measureTogether(load: Load, targets: Target[]): Promise<Measured[]> {
 	for (const t of targets) await cannon(load, t, load.warmup);
 	const slice = load.duration / load.rounds;
-	const sums = targets.map(() => ({ ok: 0, refused: 0, p99: 0 }));
+	const sums = targets.map(() => ({ ok: 0, refused: 0, p99: 0, cpu: 0 }));
 	for (let round = 0; round < load.rounds; round++) {
 		const order = targets.map((_, i) => i);
 		if (round % 2) order.reverse();
 		for (const i of order) {
+			const cpu0 = cpuOf(load.pid);
 			const r = await cannon(load, targets[i], slice);
+			sums[i].cpu += cpuOf(load.pid) - cpu0;
 			const { ok, refused } = targets[i].count(r);
 			sums[i].ok += ok;
 			sums[i].refused += refused;
@@ -156,6 +175,7 @@ export async function measureTogether(load: Load, targets: Target[]): Promise<Me
 		p99: sums[i].p99,
 		body: t.body ?? '',
 		link: t.link ?? '',
-		refused: sums[i].refused
+		refused: sums[i].refused,
+		cpuMs: sums[i].cpu / Math.max(1, sums[i].ok + sums[i].refused)
 	}));
 }

@@ -29,12 +29,13 @@ const SMALL = String(args['small-db'] ?? 'file:tests/.tmp/bench/bench-200k.db');
 const PORT = Number(args.port ?? 4291);
 const WRITE_RATE = Number(args['write-rate'] ?? 20);
 const WRITE_CONNECTIONS = Number(args['write-connections'] ?? 20);
-const load = (origin: string): Load => ({
+const load = (origin: string, pid?: number): Load => ({
 	origin,
+	pid,
 	connections: Number(args.connections ?? 25),
 	warmup: Number(args.warmup ?? 3),
-	duration: Number(args.duration ?? 10),
-	rounds: Number(args.rounds ?? 5)
+	duration: Number(args.duration ?? 20),
+	rounds: Number(args.rounds ?? 4)
 });
 /** `--only read,mixed,writes,off,scale` runs some phases (for profiling); the ratios need all. */
 const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
@@ -54,7 +55,7 @@ async function dataset(
 }
 
 const line = (r: Measured) =>
-	`${r.name.padEnd(58)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`;
+	`${r.name.padEnd(58)} ${String(Math.round(r.rps)).padStart(6)} req/s   p99 ${String(r.p99).padStart(5)} ms   server CPU ${r.cpuMs.toFixed(2).padStart(6)} ms/answer`;
 const log = (r: Measured) => (console.info(`  ${line(r).trim()}`), r);
 const writes = (s: WriteStats, seconds: number) =>
 	`${s.written} written (${(s.written / seconds).toFixed(1)}/s), ${[...s.other].map(([k, n]) => `${n}× ${k || 'error'}`).join(', ') || 'none refused'}${s.skipped ? `, ${s.skipped} skipped (40 waiting)` : ''}, p99 ${Math.round(percentile(s.latencies, 99))} ms`;
@@ -69,14 +70,14 @@ const fixtures = await makeFixtures(BIG);
 const maker = new WriteMaker(fixtures, `http://localhost:${PORT}`);
 
 /** A school morning on one server: the bare page and the boards in turn, under the writer. */
-async function morning(origin: string, cookie: string, label: string) {
+async function morning(origin: string, pid: number | undefined, cookie: string, label: string) {
 	const targets = [
 		await page(origin, `bare page under writes${label}`, '/account', cookie),
 		await rotation(origin, `${fixtures.boards.length} boards in turn under writes${label}`, fixtures.boards)
 	];
 	const writer = startWriter(origin, maker, WRITE_RATE);
 	const t0 = performance.now();
-	const [bare, boards] = (await measureTogether(load(origin), targets)).map(log);
+	const [bare, boards] = (await measureTogether(load(origin, pid), targets)).map(log);
 	const stats = await writer.stop();
 	console.info(`  background writes: ${writes(stats, (performance.now() - t0) / 1000)}`);
 	return { bare, boards, stats };
@@ -105,7 +106,7 @@ if (phase('read') || phase('mixed') || phase('writes')) {
 			];
 			const pages = [];
 			for (const [name, path] of targets) pages.push(await page(server.origin, name, path, cookie));
-			readOnly.push(...(await measureTogether(load(server.origin), pages)).map(log));
+			readOnly.push(...(await measureTogether(load(server.origin, server.child.pid), pages)).map(log));
 			if (readOnly[1]) {
 				js = initialJs(readOnly[1].body, readOnly[1].link, server.origin + readOnly[1].path);
 				assertChartLazy(js.files);
@@ -113,12 +114,12 @@ if (phase('read') || phase('mixed') || phase('writes')) {
 		}
 		if (phase('mixed')) {
 			console.info(`a school morning (${WRITE_RATE} writes/s), board memo on:`);
-			mixed = await morning(server.origin, cookie, '');
+			mixed = await morning(server.origin, server.child.pid, cookie, '');
 		}
 		if (phase('writes')) {
 			console.info('the write path:');
 			const [bare, logs] = (
-				await measureTogether(load(server.origin), [
+				await measureTogether(load(server.origin, server.child.pid), [
 					await page(server.origin, 'bare page, beside the action logs', '/account', cookie),
 					actionLogs(maker, WRITE_CONNECTIONS)
 				])
@@ -135,7 +136,7 @@ if (phase('off')) {
 	try {
 		const cookie = await signIn(server.origin, big.username, big.password);
 		console.info(`a school morning (${WRITE_RATE} writes/s), board memo off:`);
-		memoOff = await morning(server.origin, cookie, ', memo off');
+		memoOff = await morning(server.origin, server.child.pid, cookie, ', memo off');
 	} finally {
 		await server.stop();
 	}
@@ -203,6 +204,12 @@ if (scale)
 	console.info(
 		`board queries per request, median: ${scale.big.toFixed(2)} ms at 2M entries, ${scale.small.toFixed(2)} ms at 200k`
 	);
+// Requests per CPU second of the server, in the same ratios: what the ratios would be on a machine
+// the server had to itself, were it bound by its CPU (reads are; writes also wait for the disk).
+const cpu = (a: Measured | undefined, b: Measured | undefined) => (a && b ? b.cpuMs / a.cpuMs : NaN);
+console.info(
+	`the same ratios in server CPU per answer: read-only ${f2(boards.length ? Math.min(...boards.map((b) => cpu(b, bare))) : NaN)}, under writes ${f2(cpu(mixed?.boards, mixed?.bare))}, memo off ${f2(cpu(memoOff?.boards, memoOff?.bare))}, write path ${f2(cpu(writePath?.writes, writePath?.bare))}`
+);
 console.info(`leaderboard/bare throughput ratio: ${f2(r.readOnly)}`);
 console.info(`leaderboard/bare throughput ratio under writes: ${f2(r.underWrites)}`);
 console.info(`leaderboard/bare throughput ratio, memo off: ${f2(r.memoOff)}`);
