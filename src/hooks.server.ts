@@ -1,29 +1,11 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { authHandle } from '$lib/server/auth/handle';
 import { resolveLocale } from '$lib/server/locale';
 
 export const init: ServerInit = async () => {
 	await getDb();
-};
-
-const auth: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.user = null;
-	event.locals.session = null;
-	if (token) {
-		const result = await validateSessionToken(await getDb(), token);
-		if (result) {
-			event.locals.user = result.user;
-			event.locals.session = result.session;
-			setSessionCookie(event, token, result.session.expiresAt);
-		} else {
-			deleteSessionCookie(event);
-		}
-	}
-	return resolve(event);
 };
 
 const language: Handle = async ({ event, resolve }) => {
@@ -42,7 +24,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, auth, language);
+export const handle = sequence(securityHeaders, authHandle, language);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

@@ -1,4 +1,4 @@
-import type { Role } from '$lib/server/db/schema/auth';
+import type { Role } from '$lib/domain/roles';
 import type { MessageKey } from '$lib/i18n';
 
 export interface NavItem {
@@ -21,7 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/classes', label: 'nav.classes', roles: ['teacher'] },
 	{ href: '/households', label: 'nav.household', roles: ['household', 'student'] },
 	{ href: '/pledges', label: 'pledge.nav', roles: ['student', 'household'] },
-	{ href: '/children', label: 'nav.children', roles: ['household'] },
+	{ href: '/children', label: 'nav.children', roles: ['household', 'teacher'] },
 	{ href: '/organiser/schools', label: 'nav.manage', roles: ['organiser'] },
 	{ href: '/models', label: 'nav.models', public: true },
 	{ href: '/playgrounds', label: 'nav.playgrounds', public: true },

@@ -12,7 +12,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createDb, migrateDb } from '../../src/lib/server/db/client';
 import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { localDay } from '../../src/lib/utils/dates';
+import { DEFAULT_TIMEZONE, localDay } from '../../src/lib/utils/dates';
 import { PER_MEMBER_RULES, isPerMemberKind } from '../../src/lib/rules/boards';
 import { addWriteCounters } from './counters';
 import { MIGRATIONS_DIR, parseArgs, Progress, sidecarPath, type BenchInfo } from './util';
@@ -61,7 +61,7 @@ export async function makeDataset(opts: {
 
 	const seq = (n: number) =>
 		`WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n - 1})`;
-	const today = localDay(new Date());
+	const today = localDay(new Date(), DEFAULT_TIMEZONE);
 
 	bar.step('areas, schools, classes');
 	const province = Number(

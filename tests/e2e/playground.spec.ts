@@ -52,7 +52,7 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 	).toBeChecked();
 	await expect(page.getByLabel('Ai mang đến?')).toHaveValue('');
 
-	await recordDropOff(page, { who: 'demo-student', material: 'Nắp chai', kg: '0.8', component: 'Cầu trượt' });
+	await recordDropOff(page, { who: 'Bông Sen Nhỏ', material: 'Nắp chai', kg: '0.8', component: 'Cầu trượt' });
 	await expect(page.getByTestId('today-totals')).toHaveText('2 lượt · 3,3 kg · 74 điểm');
 
 	await recordDropOff(page, {
@@ -75,7 +75,9 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 		has: visitor.getByRole('heading', { name: 'Hoạt động gần đây' })
 	});
 	await expect(recent.getByText('Nhà Xanh Số 7 mang 2,5 kg chai nhựa pet')).toBeVisible();
-	await expect(recent.getByText('Bông Sen Nhỏ (6A1) mang 0,8 kg nắp chai')).toBeVisible();
+	// A child's drop-off shows their class, never the child.
+	await expect(recent.getByText('6A1 mang 0,8 kg nắp chai')).toBeVisible();
+	await expect(visitor.getByText('Bông Sen Nhỏ')).toHaveCount(0);
 	await expect(recent.getByText('Nhà Cây Bàng mang 1,35 kg gạch sinh thái (ecobrick)')).toBeVisible();
 	await expect(visitor.getByText('Được nhận đỡ đầu bởi Lớp 6A1')).toBeVisible();
 	// No real names on the public page.

@@ -62,8 +62,8 @@ test.describe('classes, students and households', () => {
 		const cards = page.locator('.login-card');
 		await expect(cards).toHaveCount(3);
 		await expect(cards.first()).toContainText('Mật khẩu');
-		// Each card carries a QR of its username for the steward's scanner.
-		await expect(page.getByRole('img', { name: /Mã QR tên đăng nhập/ })).toHaveCount(3);
+		// Each card carries a drop-off card (number and QR) for the steward's scanner, not the username.
+		await expect(page.getByRole('img', { name: 'Mã QR thẻ góp nhựa' })).toHaveCount(3);
 		await expect(page.getByRole('button', { name: 'In thẻ đăng nhập' })).toBeVisible();
 
 		await page.emulateMedia({ media: 'print' });
@@ -160,11 +160,19 @@ test.describe('classes, students and households', () => {
 		await student.page.reload();
 		await expect(student.page.getByRole('link', { name: 'Mở trang hộ Nhà Ngô' })).toBeVisible();
 
-		// The parent links to the child and can see their data.
+		// Being in the household does not make the parent a guardian: the teacher's letter does.
+		await page.goto(page.url().replace(/\/students$/, '/guardians'));
+		await page.getByRole('button', { name: 'Tạo thư cho các em chưa có thư' }).click();
+		await expect(page.getByRole('status')).toContainText('Đã tạo thư mới');
+		const letter = (await page
+			.getByTestId(/^guardians-of-/)
+			.filter({ hasText: nickname })
+			.textContent())!;
+		const parentCode = letter.match(/mã ([2-9A-Z]{10})/)![1];
 		await parent.getByRole('link', { name: 'Con em' }).click();
-		await parent.getByRole('button', { name: `Tôi là phụ huynh của em này: ${nickname}` }).click();
+		await parent.getByLabel('Mã phụ huynh').fill(parentCode);
+		await parent.getByRole('button', { name: 'Liên kết với con' }).click();
 		await expect(parent.getByRole('status')).toContainText('Đã liên kết');
-		await parent.getByRole('link', { name: 'Xem dữ liệu' }).click();
 		await expect(parent.getByRole('heading', { level: 1 })).toContainText('Ngô Thị Mai');
 		await parentContext.close();
 		await student.context.close();

@@ -12,9 +12,9 @@ import {
 	schoolClass,
 	schoolTeacher,
 	user,
-	userRole,
-	type Role
+	userRole
 } from '../../src/lib/server/db/schema';
+import type { Role } from '../../src/lib/domain/roles';
 
 let seq = 0;
 const next = () => ++seq;

@@ -1,13 +1,19 @@
 import type { Db } from '../../src/lib/server/db/client';
+import { recordContributionSchema } from '../../src/lib/schemas/playground';
 import { communityModel } from '../../src/lib/server/db/schema';
 import { createPlayground, addComponent } from '../../src/lib/server/playground/playgrounds';
-import { addSteward, createCollectionPoint } from '../../src/lib/server/playground/points';
+import {
+	addServedNeighbourhood,
+	addSteward,
+	createCollectionPoint
+} from '../../src/lib/server/playground/points';
+import { ensureCard } from '../../src/lib/server/people/cards';
 import { makeArea, makeStudentWorld, makeUser } from './factories';
 
 /**
  * A collecting playground with two components (a PET bench by weight, an ecobrick fence by items),
  * two collection points each with its own steward, and a student world (teacher, student, parent,
- * class, household) to bring plastic.
+ * class, household, with drop-off cards) to bring plastic.
  */
 export async function makePlaygroundWorld(db: Db) {
 	const [model] = await db.select({ id: communityModel.id }).from(communityModel).limit(1);
@@ -48,5 +54,29 @@ export async function makePlaygroundWorld(db: Db) {
 	await addSteward(db, point.id, steward.username);
 	await addSteward(db, otherPoint.id, otherSteward.username);
 	const world = await makeStudentWorld(db);
-	return { playground: pg, bench, fence, steward, otherSteward, point, otherPoint, ...world };
+	// The first point serves the world's neighbourhood (its steward finds them by name); both the
+	// household and the student hold drop-off cards, which work at any point.
+	await addServedNeighbourhood(db, point.id, world.household.neighbourhoodId);
+	const cards = {
+		household: await ensureCard(db, { householdId: world.household.id }),
+		student: await ensureCard(db, { userId: world.student.id })
+	};
+	return { playground: pg, bench, fence, steward, otherSteward, point, otherPoint, cards, ...world };
+}
+
+let keyN = 0;
+
+/** A steward's drop-off form for the world's first point, parsed as the route parses it. */
+export function recordInput(
+	w: Awaited<ReturnType<typeof makePlaygroundWorld>>,
+	fields: Record<string, string>
+) {
+	const parsed = recordContributionSchema.safeParse({
+		pointId: String(w.point.id),
+		playgroundId: String(w.playground.id),
+		idempotencyKey: `test-key-${++keyN}-${Math.random().toString(36).slice(2, 8)}`,
+		...fields
+	});
+	if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+	return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
+import { call, requestEvent as event } from '../helpers/events';
 import { makeStudentWorld, makeUser } from '../helpers/factories';
 import {
 	action,
@@ -9,8 +10,7 @@ import {
 	challengeParticipant,
 	classGoal,
 	ledgerEntry,
-	neighbourhoodSteward,
-	type Role
+	neighbourhoodSteward
 } from '../../src/lib/server/db/schema';
 import { logAction } from '../../src/lib/server/actions/actions';
 import { appendEntry } from '../../src/lib/server/ledger/ledger';
@@ -28,27 +28,6 @@ const newChallenge = await import('../../src/routes/(app)/challenges/new/+page.s
 const detail = await import('../../src/routes/(app)/challenges/[challengeId=id]/+page.server');
 const catalogue = await import('../../src/routes/(app)/organiser/actions/+page.server');
 
-type U = { id: number; username: string; nickname: string; displayName: string };
-function event(
-	u: U,
-	roles: Role[],
-	params: Record<string, string>,
-	form?: Record<string, string | string[]>
-) {
-	const url = new URL('http://localhost/x');
-	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) for (const x of [v].flat()) body.append(k, x);
-	return {
-		locals: { user: { ...u, locale: 'vi', roles }, locale: 'vi', session: null },
-		url,
-		params,
-		request: new Request(url, form ? { method: 'POST', body } : undefined),
-		cookies: { set() {}, get() {}, delete() {}, getAll: () => [] }
-	} as never;
-}
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Anyfn = (e: any) => Promise<unknown> | unknown;
-const call = (fn: unknown, e: unknown) => (fn as Anyfn)(e);
 const forbidden = { status: 403 };
 const TODAY = localDay(new Date(), 'Asia/Ho_Chi_Minh');
 

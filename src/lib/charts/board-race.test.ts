@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardRaceConfig, cumulative, RACE_COLOURS } from './board-race';
+import { boardRaceConfig, cumulative } from './board-race';
+import { SERIES_COLOURS } from './palette';
 
 describe('board race chart config', () => {
 	it('turns points per bucket into running totals', () => {
@@ -23,7 +24,7 @@ describe('board race chart config', () => {
 			['6A1', [10, 10, 15]],
 			['7A2', [2, 10, 11]]
 		]);
-		expect(config.data.datasets.map((d) => d.borderColor)).toEqual([RACE_COLOURS[0], RACE_COLOURS[1]]);
+		expect(config.data.datasets.map((d) => d.borderColor)).toEqual([SERIES_COLOURS[0], SERIES_COLOURS[1]]);
 		expect(config.data.datasets.map((d) => d.borderWidth)).toEqual([2, 4]);
 		expect(config.options?.scales?.y).toMatchObject({ beginAtZero: true, title: { text: 'Điểm' } });
 		expect(config.options?.animation).toBe(false);

@@ -1,7 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-
-/** Distinct, colour-blind-friendly line colours (Okabe–Ito), in rank order. */
-export const RACE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
+import { SERIES_COLOURS } from './palette';
 
 export interface BoardRaceInput {
 	/** Bucket labels already formatted for people (days or weeks). */
@@ -26,7 +24,7 @@ export function boardRaceConfig(input: BoardRaceInput): ChartConfiguration<'line
 		data: {
 			labels: input.labels,
 			datasets: input.series.map((s, i) => {
-				const colour = RACE_COLOURS[i % RACE_COLOURS.length];
+				const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
 				const mine = input.highlight != null && s.name === input.highlight;
 				return {
 					label: s.name,

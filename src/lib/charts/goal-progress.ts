@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { PALETTE, translucent } from './palette';
 import { CHART_RULES } from '$lib/rules/charts';
 import { addDays, dayRange, daysBetween, isDay } from '$lib/utils/dates';
 
@@ -54,8 +55,8 @@ export function goalProgressConfig(
 				{
 					label: input.labels.progress,
 					data: progress,
-					borderColor: '#1f7a4d',
-					backgroundColor: 'rgba(31, 122, 77, 0.15)',
+					borderColor: PALETTE.green,
+					backgroundColor: translucent(PALETTE.green, 0.15),
 					fill: true,
 					tension: 0.2,
 					pointRadius: 2,
@@ -64,7 +65,7 @@ export function goalProgressConfig(
 				{
 					label: input.labels.ideal,
 					data: ideal,
-					borderColor: '#8a968f',
+					borderColor: PALETTE.muted,
 					borderDash: [6, 4],
 					pointRadius: 0,
 					fill: false

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { PALETTE } from './palette';
 
 export interface ModelBar {
 	/** Translated model name (shortened by the caller if it wants). */
@@ -32,13 +33,13 @@ export function buildImpactModelsChart(
 				{
 					label: labels.schools,
 					data: shown.map((r) => kg(r.schoolGrams)),
-					backgroundColor: '#1f7a4d',
+					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
 					label: labels.neighbourhoods,
 					data: shown.map((r) => kg(r.neighbourhoodGrams)),
-					backgroundColor: '#f2b705',
+					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}
 			]

@@ -1,13 +1,11 @@
 import type { ChartConfiguration } from 'chart.js';
+import { MATERIAL_COLOURS } from './palette';
 
 export interface MaterialBar {
 	/** Translated material name. */
 	label: string;
 	grams: number;
 }
-
-/** One colour per material, in the order of MATERIALS; readable on white and distinct in greyscale print. */
-export const MATERIAL_COLOURS = ['#1f7a4d', '#f2b705', '#2b6cb0', '#b83280', '#8a5a00', '#55605a'];
 
 /**
  * A horizontal bar chart of kilograms per material (long Vietnamese labels fit on a phone that

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { PALETTE, translucent } from './palette';
 
 export interface PledgeImpactPoint {
 	/** Already formatted for people (e.g. "28/11"). */
@@ -31,7 +32,7 @@ export function pledgeImpactConfig(
 					type: 'bar',
 					label: labels.items,
 					data: points.map((p) => p.items),
-					backgroundColor: '#2e7d32',
+					backgroundColor: PALETTE.green,
 					yAxisID: 'items',
 					order: 2
 				},
@@ -39,8 +40,8 @@ export function pledgeImpactConfig(
 					type: 'line',
 					label: labels.grams,
 					data: cumulative,
-					borderColor: '#0277bd',
-					backgroundColor: 'rgba(2, 119, 189, 0.12)',
+					borderColor: PALETTE.blue,
+					backgroundColor: translucent(PALETTE.blue, 0.12),
 					fill: true,
 					tension: 0.25,
 					pointRadius: 0,

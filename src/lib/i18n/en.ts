@@ -10,6 +10,7 @@ import boards from './messages/boards/en';
 import actions from './messages/actions/en';
 import challenges from './messages/challenges/en';
 import impact from './messages/impact/en';
+import trust from './messages/trust/en';
 
 const table: Record<string, string> = {
 	...common,
@@ -21,6 +22,7 @@ const table: Record<string, string> = {
 	...boards,
 	...actions,
 	...challenges,
-	...impact
+	...impact,
+	...trust
 };
 export default table;

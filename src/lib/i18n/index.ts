@@ -20,6 +20,8 @@ import challengesVi from './messages/challenges/vi';
 import challengesEn from './messages/challenges/en';
 import impactVi from './messages/impact/vi';
 import impactEn from './messages/impact/en';
+import trustVi from './messages/trust/vi';
+import trustEn from './messages/trust/en';
 
 export { LOCALES, type Locale, isLocale, intlLocale } from './locales';
 export type { MessageParams } from './define';
@@ -39,7 +41,8 @@ export const MESSAGE_MODULES = {
 	boards: { vi: boardsVi, en: boardsEn },
 	actions: { vi: actionsVi, en: actionsEn },
 	challenges: { vi: challengesVi, en: challengesEn },
-	impact: { vi: impactVi, en: impactEn }
+	impact: { vi: impactVi, en: impactEn },
+	trust: { vi: trustVi, en: trustEn }
 } as const;
 
 type Modules = typeof MESSAGE_MODULES;

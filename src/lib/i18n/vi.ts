@@ -10,6 +10,7 @@ import boards from './messages/boards/vi';
 import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
+import trust from './messages/trust/vi';
 
 const table: Record<string, string> = {
 	...common,
@@ -21,6 +22,7 @@ const table: Record<string, string> = {
 	...boards,
 	...actions,
 	...challenges,
-	...impact
+	...impact,
+	...trust
 };
 export default table;

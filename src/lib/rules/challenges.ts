@@ -1,8 +1,7 @@
 import { addDays, daysBetween } from '../utils/dates';
 
-/** class/school challenges are raced by classes; neighbourhood/area challenges by households. */
-export const CHALLENGE_SCOPES = ['class', 'school', 'neighbourhood', 'area'] as const;
-export type ChallengeScope = (typeof CHALLENGE_SCOPES)[number];
+import type { ChallengeScope } from '../domain/challenges';
+
 export type ChallengeSide = 'class' | 'household';
 
 /** Who races in a challenge of this scope: classes (class, school) or households (neighbourhood, area). */
@@ -18,8 +17,11 @@ export const CHALLENGE_RULES = {
 	maxDaysBack: 30,
 	/** …and at most this many days after today. */
 	maxDaysAhead: 365,
-	/** Actions one challenge may count. */
+	/** Actions one challenge may count, and classes one class challenge may race. */
 	maxActions: 50,
+	maxClasses: 50,
+	/** Challenges one list shows (newest end first). */
+	listMax: 200,
 	titleMax: 120,
 	descriptionMax: 1000,
 	/** Finished challenges settled (winners decided) per ledger write, so a write stays small. */

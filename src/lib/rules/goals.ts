@@ -1,7 +1,5 @@
+import type { GoalMetric } from '../domain/goals';
 import { addDays } from '../utils/dates';
-
-export const GOAL_METRICS = ['points', 'action_count', 'kg_collected', 'checkins'] as const;
-export type GoalMetric = (typeof GOAL_METRICS)[number];
 
 /** Goal rules: how far ahead a deadline may be, and the targets each metric accepts. */
 export const GOAL_RULES = {

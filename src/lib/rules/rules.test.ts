@@ -6,7 +6,9 @@ import { decideWithReasonSchema } from '$lib/schemas/playground';
 import { ACTION_RULES } from './actions';
 import { CHALLENGE_RULES, challengeDayBounds, checkChallengeDays } from './challenges';
 import { PER_MEMBER_RULES, perMemberScore } from './boards';
-import { DROP_OFF_REASON } from './playground';
+import { DROP_OFF_REASON, LARGE_DROP_OFF_GRAMS } from './playground';
+import { PLEDGE_LIMITS } from './pledges';
+import { messages } from '$lib/i18n';
 
 // Issue 11, item 7: one home per product number. The schemas enforce exactly the catalogue's
 // bounds, and the components the issue found copying numbers read them from the catalogue.
@@ -60,6 +62,25 @@ describe('the rules catalogue is the one home of product numbers', () => {
 			'lib/components/playground/AnnouncedDropOff.svelte'
 		])
 			expect(src(path)).not.toMatch(/maxlength=\{300\}/);
+	});
+
+	it('messages name a bound through a placeholder, never by writing the number again', () => {
+		const numberIn: [string, number][] = [
+			['pledge.rules.grace', PLEDGE_LIMITS.graceEvery],
+			['pledge.rules.grace', PLEDGE_LIMITS.maxGrace],
+			['pledge.graceFull', PLEDGE_LIMITS.maxGrace],
+			['playground.steward.confirmLarge', LARGE_DROP_OFF_GRAMS / 1000],
+			['playground.error.largeNeedsConfirm', LARGE_DROP_OFF_GRAMS / 1000],
+			['actions.count.invalid', ACTION_RULES.maxLogCount],
+			['challenges.days.tooLong', CHALLENGE_RULES.maxDays],
+			['board.perMember.rule.household', PER_MEMBER_RULES.household.minMembers]
+		];
+		for (const locale of ['vi', 'en'] as const)
+			for (const [key, n] of numberIn) {
+				const text = (messages[locale] as Record<string, string>)[key];
+				expect(text, `${locale} ${key}`).toBeDefined();
+				expect(text, `${locale} ${key}`).not.toMatch(new RegExp(`(^|\\D)${n}(\\D|$)`));
+			}
 	});
 });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { daySchema, optionalId } from './actions';
 import { ACTION_RULES } from '$lib/rules/actions';
-import { CHALLENGE_RULES, CHALLENGE_SCOPES, checkChallengeDays } from '$lib/rules/challenges';
+import { CHALLENGE_SCOPES } from '$lib/domain/challenges';
+import { CHALLENGE_RULES, checkChallengeDays } from '$lib/rules/challenges';
 
 const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
@@ -25,7 +26,10 @@ export const createChallengeSchemaFor = (today: string) =>
 			title: text(CHALLENGE_RULES.titleMax),
 			description: text(CHALLENGE_RULES.descriptionMax, 0),
 			scope: z.enum(CHALLENGE_SCOPES, { error: 'form.invalid' }),
-			classIds: z.preprocess(toArray, z.array(idSchema).max(50, { error: 'form.invalid' })),
+			classIds: z.preprocess(
+				toArray,
+				z.array(idSchema).max(CHALLENGE_RULES.maxClasses, { error: 'form.invalid' })
+			),
 			schoolId: optionalId,
 			neighbourhoodId: optionalId,
 			areaId: optionalId,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idempotencyKeySchema } from './common';
 import { daySchema, optionalId } from './actions';
-import { GOAL_METRICS, GOAL_RULES, goalDeadlineBounds, type GoalMetric } from '$lib/rules/goals';
+import { GOAL_METRICS, type GoalMetric } from '$lib/domain/goals';
+import { GOAL_RULES, goalDeadlineBounds } from '$lib/rules/goals';
 
 /**
  * A class goal set on `today`: a deadline from today to a year ahead, a target inside its metric's

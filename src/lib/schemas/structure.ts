@@ -1,45 +1,13 @@
 import { z } from 'zod';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { passwordSchema } from './auth';
-
-// The same lists as the database enums (src/lib/server/db/schema/places.ts); kept here so forms
-// in the browser can import them.
-export const AREA_KIND_OPTIONS = [
-	'province',
-	'city',
-	'district',
-	'ward',
-	'commune',
-	'village',
-	'other'
-] as const;
-export const HOST_KIND_OPTIONS = [
-	'school',
-	'market_board',
-	'womens_union',
-	'pagoda',
-	'club',
-	'shop',
-	'community',
-	'other'
-] as const;
-export const MODEL_KIND_OPTIONS = [
-	'green_home',
-	'happy_shop',
-	'green_tourism',
-	'club',
-	'green_school',
-	'residential',
-	'plastic_free_market',
-	'green_food_street',
-	'zero_waste_school',
-	'recycled_playground',
-	'pagoda_sorting',
-	'recycling_livelihood',
-	'other'
-] as const;
-export const NEIGHBOURHOOD_KIND_OPTIONS = ['residential', 'market', 'food_street', 'club'] as const;
-export const HOUSEHOLD_KIND_OPTIONS = ['family', 'market_stall', 'food_stall', 'shop'] as const;
+import {
+	AREA_KINDS,
+	HOST_KINDS,
+	HOUSEHOLD_KINDS,
+	MODEL_KINDS,
+	NEIGHBOURHOOD_KINDS
+} from '$lib/domain/places';
 
 /** An optional id from a <select> whose empty option means "none". */
 const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), idSchema.nullable());
@@ -47,7 +15,7 @@ const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v),
 export const areaSchema = z.object({
 	nameVi: text(120),
 	nameEn: text(120),
-	kind: z.enum(AREA_KIND_OPTIONS, { error: 'form.invalid' }),
+	kind: z.enum(AREA_KINDS, { error: 'form.invalid' }),
 	parentId: optionalId
 });
 export type AreaInput = z.infer<typeof areaSchema>;
@@ -56,9 +24,9 @@ export const modelSchema = z.object({
 	nameVi: text(300),
 	nameEn: text(300),
 	areaId: idSchema,
-	hostKind: z.enum(HOST_KIND_OPTIONS, { error: 'form.invalid' }),
+	hostKind: z.enum(HOST_KINDS, { error: 'form.invalid' }),
 	hostName: text(200, 0),
-	kind: z.enum(MODEL_KIND_OPTIONS, { error: 'form.invalid' }),
+	kind: z.enum(MODEL_KINDS, { error: 'form.invalid' }),
 	descriptionVi: text(1000, 0),
 	descriptionEn: text(1000, 0)
 });
@@ -70,7 +38,7 @@ export type SchoolInput = z.infer<typeof schoolSchema>;
 export const neighbourhoodSchema = z.object({
 	name: text(150),
 	areaId: idSchema,
-	kind: z.enum(NEIGHBOURHOOD_KIND_OPTIONS, { error: 'form.invalid' }),
+	kind: z.enum(NEIGHBOURHOOD_KINDS, { error: 'form.invalid' }),
 	modelId: optionalId
 });
 export type NeighbourhoodInput = z.infer<typeof neighbourhoodSchema>;
@@ -135,7 +103,7 @@ export type ConsentInput = z.infer<typeof consentSchema>;
 export const householdSchema = z.object({
 	neighbourhoodId: idSchema,
 	displayName: text(80),
-	kind: z.enum(HOUSEHOLD_KIND_OPTIONS, { error: 'form.invalid' })
+	kind: z.enum(HOUSEHOLD_KINDS, { error: 'form.invalid' })
 });
 export type HouseholdInput = z.infer<typeof householdSchema>;
 

@@ -4,8 +4,8 @@ import { addDays, daysBetween, isDay, localDay, monthEnd, periodKeysFor, weekSta
 describe('app time zone days', () => {
 	it('23:59 and 00:01 in Asia/Ho_Chi_Minh fall on different local days than UTC says', () => {
 		// 2026-11-29 23:59 in Hà Nội is 16:59 UTC on the same day; 00:01 on the 30th is 17:01 UTC on the 29th.
-		expect(localDay(new Date('2026-11-29T16:59:00Z'))).toBe('2026-11-29');
-		expect(localDay(new Date('2026-11-29T17:01:00Z'))).toBe('2026-11-30');
+		expect(localDay(new Date('2026-11-29T16:59:00Z'), 'Asia/Ho_Chi_Minh')).toBe('2026-11-29');
+		expect(localDay(new Date('2026-11-29T17:01:00Z'), 'Asia/Ho_Chi_Minh')).toBe('2026-11-30');
 		expect(localDay(new Date('2026-11-29T17:01:00Z'), 'UTC')).toBe('2026-11-29');
 	});
 
@@ -15,8 +15,10 @@ describe('app time zone days', () => {
 		expect(weekStart('2026-11-29')).toBe('2026-11-23');
 		// 00:00 Monday local is Sunday 17:00 UTC: it already belongs to the new week.
 		const mondayMidnight = new Date('2026-11-29T17:00:00Z');
-		expect(periodKeysFor(localDay(mondayMidnight)).week).toBe('2026-11-30');
-		expect(periodKeysFor(localDay(new Date(mondayMidnight.getTime() - 1))).week).toBe('2026-11-23');
+		expect(periodKeysFor(localDay(mondayMidnight, 'Asia/Ho_Chi_Minh')).week).toBe('2026-11-30');
+		expect(periodKeysFor(localDay(new Date(mondayMidnight.getTime() - 1), 'Asia/Ho_Chi_Minh')).week).toBe(
+			'2026-11-23'
+		);
 	});
 
 	it('calendar arithmetic across month and year ends', () => {

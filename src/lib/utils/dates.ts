@@ -15,7 +15,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The local calendar day of an instant in `timeZone`. */
-export function localDay(instant: Date | number, timeZone: string = DEFAULT_TIMEZONE): string {
+export function localDay(instant: Date | number, timeZone: string): string {
 	return formatterFor(timeZone).format(instant);
 }
 

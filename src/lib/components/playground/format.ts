@@ -21,9 +21,11 @@ export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'ite
 	return items ? `${t('playground.amount.kg', { kg })} · ${items}` : t('playground.amount.kg', { kg });
 }
 
-/** Who brought it: the student's nickname and class, else the household's name. */
+/**
+ * Who brought it: the student's nickname and class, else the household's name (the server never
+ * sends both for one row; see access/visibility.ts).
+ */
 export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' | 'className'>): string {
-	if (r.studentNickname)
-		return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}${r.householdName ? ` (${r.householdName})` : ''}`;
+	if (r.studentNickname) return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}`;
 	return r.householdName ?? '—';
 }

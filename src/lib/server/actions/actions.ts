@@ -1,18 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Db, Tx } from '$lib/server/db/client';
-import {
-	action,
-	actionLog,
-	householdMember,
-	impactFactor,
-	ledgerEntry,
-	type LogMode
-} from '$lib/server/db/schema';
+import { action, actionLog, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
 import { ACTION_RULES, THROTTLE_WINDOW_MS } from '$lib/rules/actions';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
-import { getMemberships, type Memberships } from '$lib/server/access/membership';
+import { adultHouseholdOf, getMemberships, type Memberships } from '$lib/server/access/membership';
 import { awardActionBadges } from './badges';
 import { afterLedgerWrite } from './consequences';
 import { challengeCredits, runningChallengesFor } from './challenges';
@@ -65,13 +58,7 @@ export async function loggingModes(
 	const memberships = await getMemberships(db, userId);
 	const modes: LogMode[] = [];
 	if (memberships.classId) modes.push('person');
-	if (memberships.householdId) {
-		const [m] = await db
-			.select({ kind: householdMember.kind })
-			.from(householdMember)
-			.where(and(eq(householdMember.userId, userId), eq(householdMember.status, 'active')));
-		if (m?.kind === 'adult') modes.push('household');
-	}
+	if (memberships.householdId && (await adultHouseholdOf(db, userId))) modes.push('household');
 	return { memberships, modes };
 }
 

@@ -6,7 +6,6 @@ import {
 	challenge,
 	challengeAction,
 	challengeParticipant,
-	classTeacher,
 	communityModel,
 	neighbourhood,
 	neighbourhoodSteward,
@@ -15,10 +14,13 @@ import {
 	schoolTeacher
 } from '$lib/server/db/schema';
 import type { CreateChallengeInput } from '$lib/schemas/challenges';
-import { checkChallengeDays, type ChallengeDayError, type ChallengeScope } from '$lib/rules/challenges';
+import type { ChallengeScope } from '$lib/domain/challenges';
+import { checkChallengeDays, type ChallengeDayError } from '$lib/rules/challenges';
 import { areaSubtree } from '$lib/server/ledger/areas';
 import type { Viewer } from './challenges';
 import { overlappingChallenges, type Overlap } from './overlaps';
+import { classesTaughtBy, isSchoolTeacher, openClassesTaughtBy } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 
 export type CreateChallengeError =
 	| ChallengeDayError
@@ -47,19 +49,13 @@ async function participantsFor(
 ): Promise<{ classIds: number[]; neighbourhoodIds: number[] } | null> {
 	const isOrganiser = viewer.roles.includes('organiser');
 	if (input.scope === 'class') {
-		const mine = await db
-			.select({ id: classTeacher.classId })
-			.from(classTeacher)
-			.where(and(eq(classTeacher.userId, viewer.id), inArray(classTeacher.classId, input.classIds)));
-		if (mine.length !== new Set(input.classIds).size) return null;
-		return { classIds: mine.map((r) => r.id), neighbourhoodIds: [] };
+		const taught = new Set((await classesTaughtBy(db, viewer.id)).map((c) => c.classId));
+		const wanted = [...new Set(input.classIds)];
+		if (!wanted.every((id) => taught.has(id))) return null;
+		return { classIds: wanted, neighbourhoodIds: [] };
 	}
 	if (input.scope === 'school') {
-		const [t] = await db
-			.select({ x: schoolTeacher.userId })
-			.from(schoolTeacher)
-			.where(and(eq(schoolTeacher.schoolId, input.schoolId!), eq(schoolTeacher.userId, viewer.id)));
-		if (!t && !isOrganiser) return null;
+		if (!(await isSchoolTeacher(db, viewer.id, input.schoolId!)) && !isOrganiser) return null;
 		const rows = await db
 			.select({ id: schoolClass.id })
 			.from(schoolClass)
@@ -81,15 +77,9 @@ async function participantsFor(
 				: [];
 	const neighbourhoodIds = rows.map((r) => r.id);
 	if (!isOrganiser && neighbourhoodIds.length) {
-		const stewarded = await db
-			.select({ id: neighbourhoodSteward.neighbourhoodId })
-			.from(neighbourhoodSteward)
-			.where(
-				and(
-					eq(neighbourhoodSteward.userId, viewer.id),
-					inArray(neighbourhoodSteward.neighbourhoodId, neighbourhoodIds)
-				)
-			);
+		const stewarded = (await neighbourhoodsStewardedBy(db, viewer.id)).filter((s) =>
+			neighbourhoodIds.includes(s.neighbourhoodId)
+		);
 		if (stewarded.length === 0) return null;
 	} else if (!isOrganiser) return null;
 	return { classIds: [], neighbourhoodIds };
@@ -176,12 +166,7 @@ export async function createChallenge(
 /** What a viewer may pick when creating a challenge: their classes, schools, neighbourhoods, areas, and models. */
 export async function challengeFormOptions(db: DbOrTx, viewer: Viewer) {
 	const isOrganiser = viewer.roles.includes('organiser');
-	const classes = await db
-		.select({ id: schoolClass.id, name: schoolClass.name })
-		.from(classTeacher)
-		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
-		.where(and(eq(classTeacher.userId, viewer.id), isNull(schoolClass.archivedAt)))
-		.orderBy(schoolClass.name);
+	const classes = (await openClassesTaughtBy(db, viewer.id)).sort((a, b) => a.name.localeCompare(b.name));
 	const schools = await db
 		.select({ id: school.id, name: school.name })
 		.from(schoolTeacher)

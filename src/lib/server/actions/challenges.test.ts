@@ -129,6 +129,34 @@ describe('challenges', () => {
 			)
 		).toEqual({ ok: false, error: 'challenges.actions.unknown', field: 'actions' });
 
+		// A challenge whose actions are all retired is refused, naming them, and nothing is written.
+		const [retired] = await t.db
+			.insert(action)
+			.values({
+				nameVi: 'Cũ',
+				nameEn: 'Old',
+				points: 5,
+				dailyCap: 1,
+				impactFactorId: 1,
+				retiredAt: new Date()
+			})
+			.returning();
+		const challengesBefore = await t.db.select({ id: challenge.id }).from(challenge);
+		expect(
+			await createChallenge(
+				t.db,
+				teacher,
+				{ ...base, scope: 'class', classIds: [w.cls.id], actions: [{ actionId: retired.id, points: 5 }] },
+				'2026-11-25'
+			)
+		).toEqual({
+			ok: false,
+			error: 'challenges.actions.retired',
+			field: 'actions',
+			retired: [{ vi: 'Cũ', en: 'Old' }]
+		});
+		expect(await t.db.select({ id: challenge.id }).from(challenge)).toEqual(challengesBefore);
+
 		// A whole-school challenge takes in every class of the school.
 		const sibling = await makeClass(t.db, { schoolId: w.cls.schoolId });
 		const schoolInput = {

@@ -5,15 +5,14 @@ import {
 	challenge,
 	challengeAction,
 	challengeParticipant,
-	classTeacher,
 	household,
 	neighbourhood,
-	neighbourhoodSteward,
 	rollup,
 	schoolClass
 } from '$lib/server/db/schema';
-import { racedBy } from '$lib/rules/challenges';
-import { getMemberships } from '$lib/server/access/membership';
+import { CHALLENGE_RULES, racedBy } from '$lib/rules/challenges';
+import { classesTaughtBy, getMemberships } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 
 export type ChallengeState = 'upcoming' | 'running' | 'finished';
 export type ChallengeRow = typeof challenge.$inferSelect;
@@ -78,16 +77,13 @@ export function challengeCredits(
 /** The classes and neighbourhoods whose challenges a user sees: taught or stewarded, and their own. */
 async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 	const m = await getMemberships(db, viewer.id);
-	const taught = await db
-		.select({ id: classTeacher.classId })
-		.from(classTeacher)
-		.where(eq(classTeacher.userId, viewer.id));
-	const stewarded = await db
-		.select({ id: neighbourhoodSteward.neighbourhoodId })
-		.from(neighbourhoodSteward)
-		.where(eq(neighbourhoodSteward.userId, viewer.id));
-	const classIds = [...taught.map((r) => r.id), ...(m.classId ? [m.classId] : [])];
-	const nbIds = [...stewarded.map((r) => r.id), ...(m.neighbourhoodId ? [m.neighbourhoodId] : [])];
+	const taught = await classesTaughtBy(db, viewer.id);
+	const stewarded = await neighbourhoodsStewardedBy(db, viewer.id);
+	const classIds = [...taught.map((r) => r.classId), ...(m.classId ? [m.classId] : [])];
+	const nbIds = [
+		...stewarded.map((r) => r.neighbourhoodId),
+		...(m.neighbourhoodId ? [m.neighbourhoodId] : [])
+	];
 	return or(
 		classIds.length ? inArray(challengeParticipant.classId, classIds) : sql`0`,
 		nbIds.length ? inArray(challengeParticipant.neighbourhoodId, nbIds) : sql`0`
@@ -97,7 +93,7 @@ async function viewerGroups(db: DbOrTx, viewer: Viewer) {
 /** The challenges a user can see: their class's and household's, the ones they created, and (organisers) all. */
 export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<ChallengeRow[]> {
 	if (viewer.roles.includes('organiser'))
-		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(200);
+		return db.select().from(challenge).orderBy(desc(challenge.endDay)).limit(CHALLENGE_RULES.listMax);
 	const ids = await db
 		.selectDistinct({ id: challengeParticipant.challengeId })
 		.from(challengeParticipant)
@@ -117,7 +113,7 @@ export async function listChallengesFor(db: DbOrTx, viewer: Viewer): Promise<Cha
 			)
 		)
 		.orderBy(desc(challenge.endDay))
-		.limit(200);
+		.limit(CHALLENGE_RULES.listMax);
 }
 
 /** Whether the viewer may open a challenge: the same people who would see it listed. */

@@ -1,10 +1,11 @@
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, classGoal, ledgerEntry } from '$lib/server/db/schema';
+import type { GoalMetric } from '$lib/domain/goals';
 import { goalTargetBase, type CreateGoalInput } from '$lib/schemas/goals';
 import { ACTION_RULES } from '$lib/rules/actions';
 import { CHART_RULES } from '$lib/rules/charts';
-import { GOAL_RULES, goalDeadlineBounds, type GoalMetric } from '$lib/rules/goals';
+import { GOAL_RULES, goalDeadlineBounds } from '$lib/rules/goals';
 import { addDays, dayRange } from '$lib/utils/dates';
 import { awardBadge } from './badges';
 

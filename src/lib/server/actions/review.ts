@@ -1,17 +1,10 @@
 import { and, desc, eq, gte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import {
-	action,
-	actionLog,
-	classStudent,
-	classTeacher,
-	household,
-	ledgerEntry,
-	user
-} from '$lib/server/db/schema';
+import { action, actionLog, classStudent, household, ledgerEntry, user } from '$lib/server/db/schema';
 import { voidEntry } from '$lib/server/ledger/ledger';
-import { isStewardOf } from '$lib/server/access/membership';
+import { isClassTeacher } from '$lib/server/access/membership';
+import { isNeighbourhoodSteward } from '$lib/server/access/stewards';
 
 export interface FeedEntry {
 	id: number;
@@ -24,6 +17,7 @@ export interface FeedEntry {
 	actionVi: string | null;
 	actionEn: string | null;
 	count: number | null;
+	personId: number | null;
 	nickname: string | null;
 	classId: number | null;
 	householdId: number | null;
@@ -49,6 +43,7 @@ async function feed(db: DbOrTx, where: SQL | undefined, limit: number): Promise<
 			actionVi: action.nameVi,
 			actionEn: action.nameEn,
 			count: actionLog.count,
+			personId: ledgerEntry.personId,
 			nickname: user.nickname,
 			classId: ledgerEntry.classId,
 			householdId: ledgerEntry.householdId,
@@ -165,15 +160,8 @@ export async function voidEntryAs(
 		if (!e) return { ok: false as const, error: 'ledger.void.notFound' as const };
 		if ('classId' in within ? e.classId !== within.classId : e.householdId !== within.householdId)
 			return { ok: false as const, error: 'ledger.void.notFound' as const };
-		let allowed = false;
-		if (e.classId) {
-			const [t] = await tx
-				.select({ x: classTeacher.userId })
-				.from(classTeacher)
-				.where(and(eq(classTeacher.classId, e.classId), eq(classTeacher.userId, actorId)));
-			allowed = !!t;
-		}
-		if (!allowed && e.nb) allowed = await isStewardOf(tx, actorId, e.nb);
+		let allowed = e.classId ? await isClassTeacher(tx, actorId, e.classId) : false;
+		if (!allowed && e.nb) allowed = await isNeighbourhoodSteward(tx, actorId, e.nb);
 		if (!allowed) return { ok: false as const, error: 'actions.void.forbidden' as const };
 		const r = await voidEntry(tx, { entryId, actorId, reason, now });
 		return r.ok ? { ok: true as const } : r;

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Role } from '$lib/server/db/schema';
+import type { Role } from '$lib/domain/roles';
 import type { SessionUser } from './session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
+import type { Client } from '@libsql/client';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeUser } from '../../../../tests/helpers/factories';
+import * as schema from '$lib/server/db/schema';
 import { session } from '$lib/server/db/schema';
 import {
 	ABSOLUTE_LIFETIME_MS,
@@ -74,6 +77,42 @@ describe('sessions', () => {
 			).not.toBeNull();
 		}
 		expect(await validateSessionToken(t.db, token, start + ABSOLUTE_LIFETIME_MS)).toBeNull();
+	});
+
+	it('reads the session, its user and their roles in one statement', async () => {
+		const u = await makeUser(t.db, { roles: ['teacher', 'household'] });
+		const { token } = await createSession(t.db, u.id, Date.UTC(2026, 3, 1));
+		let statements = 0;
+		const counting = new Proxy(t.client, {
+			get(target, prop) {
+				const value = Reflect.get(target, prop, target);
+				if (typeof value !== 'function') return value;
+				return (...args: unknown[]) => {
+					statements += prop === 'batch' ? (args[0] as unknown[]).length : 1;
+					return value.apply(target, args);
+				};
+			}
+		}) as Client;
+		const db = drizzle(counting, { schema });
+		const result = await validateSessionToken(db, token, Date.UTC(2026, 3, 1) + 60_000);
+		expect(result?.user).toMatchObject({ id: u.id, roles: ['household', 'teacher'] });
+		expect(statements).toBe(1);
+		const loner = await makeUser(t.db, { roles: [] });
+		const other = await createSession(t.db, loner.id);
+		expect((await validateSessionToken(t.db, other.token))?.user.roles).toEqual([]);
+	});
+
+	it('says when the expiry moved, so the cookie is rewritten only then', async () => {
+		const u = await makeUser(t.db);
+		const start = Date.UTC(2026, 4, 1);
+		const { token } = await createSession(t.db, u.id, start);
+		const quiet = await validateSessionToken(t.db, token, start + 60_000);
+		expect(quiet).toMatchObject({ renewed: false });
+		expect(quiet?.session.expiresAt.getTime()).toBe(start + INACTIVITY_TIMEOUT_MS);
+		const later = start + ACTIVITY_CHECK_INTERVAL_MS + 1;
+		const moved = await validateSessionToken(t.db, token, later);
+		expect(moved).toMatchObject({ renewed: true });
+		expect(moved?.session.expiresAt.getTime()).toBe(later + INACTIVITY_TIMEOUT_MS);
 	});
 
 	it('invalidates all of a user’s sessions', async () => {

@@ -1,9 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { session, user, userRole, type Role } from '$lib/server/db/schema';
+import { session, user, userRole } from '$lib/server/db/schema';
+import type { Role } from '$lib/domain/roles';
 import type { Locale } from '$lib/i18n/locales';
 
 export const SESSION_COOKIE = 'sx_session';
@@ -65,13 +66,15 @@ export async function createSession(db: Db, userId: number, now = Date.now()) {
 
 /**
  * Returns the session and its user when the token is well-formed, known, its secret matches
- * (constant-time) and it has not expired; otherwise null. Expired sessions are deleted.
+ * (constant-time) and it has not expired; otherwise null. Expired sessions are deleted. One
+ * statement reads the session, the user and their roles; `renewed` says the expiry moved (the
+ * last-use time was written), which is when the cookie needs rewriting.
  */
 export async function validateSessionToken(
 	db: Db,
 	token: string | undefined,
 	now = Date.now()
-): Promise<{ session: SessionInfo; user: SessionUser } | null> {
+): Promise<{ session: SessionInfo; user: SessionUser; renewed: boolean } | null> {
 	if (!token || !TOKEN_RE.test(token)) return null;
 	const [id, secret] = token.split('.');
 	const [row] = await db
@@ -84,7 +87,11 @@ export async function validateSessionToken(
 			username: user.username,
 			nickname: user.nickname,
 			displayName: user.displayName,
-			locale: user.locale
+			locale: user.locale,
+			// Role names are plain words, so a comma-joined list is unambiguous.
+			roles: sql<
+				string | null
+			>`(select group_concat(${userRole.role}) from ${userRole} where ${userRole.userId} = ${user.id})`
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
@@ -99,18 +106,16 @@ export async function validateSessionToken(
 		await db.delete(session).where(eq(session.id, id));
 		return null;
 	}
-	if (now - verified >= ACTIVITY_CHECK_INTERVAL_MS) {
+	const renewed = now - verified >= ACTIVITY_CHECK_INTERVAL_MS;
+	if (renewed) {
 		verified = now;
 		await db
 			.update(session)
 			.set({ lastVerifiedAt: new Date(now) })
 			.where(eq(session.id, id));
 	}
-	const roles = await db
-		.select({ role: userRole.role })
-		.from(userRole)
-		.where(eq(userRole.userId, row.userId));
 	return {
+		renewed,
 		session: {
 			id,
 			userId: row.userId,
@@ -124,7 +129,7 @@ export async function validateSessionToken(
 			nickname: row.nickname,
 			displayName: row.displayName,
 			locale: row.locale,
-			roles: roles.map((r) => r.role).sort()
+			roles: (row.roles ? (row.roles.split(',') as Role[]) : []).sort()
 		}
 	};
 }

@@ -3,24 +3,18 @@ import type { DbOrTx } from '$lib/server/db/client';
 import {
 	area,
 	challenge,
-	classTeacher,
 	household,
 	neighbourhood,
-	neighbourhoodSteward,
 	school,
 	schoolClass,
 	type ScopeKind
 } from '$lib/server/db/schema';
 import type { BoardKind } from '$lib/schemas/boards';
-import { getMemberships } from '$lib/server/access/membership';
+import { classesTaughtBy, getMemberships } from '$lib/server/access/membership';
+import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
+import type { Viewer } from '$lib/server/access/relations';
 import { areaChains } from '$lib/server/ledger/areas';
 import type { BoardSource } from './source';
-
-/** Who is looking: enough of the session user to decide access. */
-export interface Viewer {
-	id: number;
-	roles: readonly string[];
-}
 
 /** A name in both languages (areas have two; everything else has one). */
 export interface Bilingual {
@@ -53,27 +47,9 @@ export type BoardAccess =
 const notFound = { ok: false, status: 404, error: 'error.404' } as const;
 const forbidden = { ok: false, status: 403, error: 'board.error.private' } as const;
 
-/** The classes a user teaches, with their schools. */
-async function taughtClasses(db: DbOrTx, userId: number) {
-	return db
-		.select({ classId: classTeacher.classId, schoolId: schoolClass.schoolId, areaId: school.areaId })
-		.from(classTeacher)
-		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
-		.innerJoin(school, eq(school.id, schoolClass.schoolId))
-		.where(eq(classTeacher.userId, userId))
-		.orderBy(classTeacher.classId);
-}
-
-/** Only asked of stewards: `neighbourhood_steward` is keyed by neighbourhood first. */
+/** Only asked of stewards, so other viewers cost no query. */
 async function stewardedNeighbourhoods(db: DbOrTx, viewer: Viewer) {
-	if (!viewer.roles.includes('steward')) return [];
-	const userId = viewer.id;
-	return db
-		.select({ neighbourhoodId: neighbourhoodSteward.neighbourhoodId, areaId: neighbourhood.areaId })
-		.from(neighbourhoodSteward)
-		.innerJoin(neighbourhood, eq(neighbourhood.id, neighbourhoodSteward.neighbourhoodId))
-		.where(eq(neighbourhoodSteward.userId, userId))
-		.orderBy(neighbourhoodSteward.neighbourhoodId);
+	return viewer.roles.includes('steward') ? neighbourhoodsStewardedBy(db, viewer.id) : [];
 }
 
 /**
@@ -297,7 +273,7 @@ export async function boardsForViewer(db: DbOrTx, viewer: Viewer): Promise<Board
 	const refs: BoardRef[] = [];
 	const classIds = new Set<number>();
 	if (m.classId) classIds.add(m.classId);
-	for (const t of await taughtClasses(db, viewer.id)) classIds.add(t.classId);
+	for (const t of await classesTaughtBy(db, viewer.id)) classIds.add(t.classId);
 	const classRows = classIds.size
 		? await db
 				.select({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { cardOf } from '$lib/server/people/cards';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeSchool, makeUser } from '../../../../tests/helpers/factories';
 import {
@@ -55,7 +56,9 @@ describe('classes and join codes', () => {
 		const cls = await makeClass(t.db, { joinCode: 'XANH7C' });
 		const res = await join(' xanh-7c ', 'Lá Xanh');
 		if (!res.ok) throw new Error(res.error);
-		expect(res.username).toMatch(/^xanh\d+$/);
+		// Generated from a word list, never from what the child typed.
+		expect(res.username).toMatch(/^[a-z]+\d{3,5}$/);
+		expect(await cardOf(t.db, { userId: res.userId })).toMatch(/^[1-9]\d{9}$/);
 		const [u] = await t.db.select().from(user).where(eq(user.id, res.userId));
 		expect(u.email).toBeNull();
 		expect(await verifyPassword(u.passwordHash, 'mat-khau-dai')).toBe(true);

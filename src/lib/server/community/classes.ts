@@ -13,6 +13,7 @@ import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
 import { generateCode } from './codes';
 import { nameKey } from '$lib/server/people/roster';
 import { getClassHeader } from './groups';
+import { checkTeacherGrant } from '$lib/server/access/grants';
 import { followPerson } from '$lib/server/ledger/rollups';
 
 /** The classes a teacher teaches, newest school year first, archived last. */
@@ -143,6 +144,8 @@ export async function addCoTeacher(
 	classId: number,
 	userId: number
 ): Promise<{ ok: true } | { ok: false; error: 'structure.coteach.notColleague' }> {
+	if (!(await checkTeacherGrant(db, userId)).ok)
+		return { ok: false, error: 'structure.coteach.notColleague' };
 	const [row] = await db
 		.select({ x: schoolTeacher.userId })
 		.from(schoolTeacher)
@@ -167,15 +170,6 @@ export async function listStudents(db: DbOrTx, classId: number) {
 		.innerJoin(user, eq(user.id, classStudent.userId))
 		.where(eq(classStudent.classId, classId))
 		.orderBy(asc(user.displayName));
-}
-
-/** Whether the student is in this class (the check before any teacher action on them). */
-export async function isStudentOf(db: DbOrTx, classId: number, studentId: number): Promise<boolean> {
-	const [row] = await db
-		.select({ x: classStudent.userId })
-		.from(classStudent)
-		.where(and(eq(classStudent.classId, classId), eq(classStudent.userId, studentId)));
-	return !!row;
 }
 
 /**

@@ -7,6 +7,6 @@ export { lockedFor, recordFailure } from '$lib/server/auth/rate-limit';
  */
 export const CODE_LIMIT: LimitRule = { max: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
-export function codeKey(kind: 'class' | 'household' | 'invite', ip: string): string {
+export function codeKey(kind: 'class' | 'household' | 'invite' | 'parent', ip: string): string {
 	return `code:${kind}:${ip}`;
 }

@@ -30,6 +30,13 @@ describe('home shortcuts', () => {
 			.set({ status: 'pending' })
 			.where(eq(householdMember.userId, student.id));
 		expect((await homePlaces(t.db, { id: student.id, roles: ['student'] })).household).toBeNull();
-		expect(hh.id).toBeGreaterThan(0);
+		await t.db
+			.update(householdMember)
+			.set({ status: 'active' })
+			.where(eq(householdMember.userId, student.id));
+		expect((await homePlaces(t.db, { id: student.id, roles: ['student'] })).household).toEqual({
+			id: hh.id,
+			name: hh.displayName
+		});
 	});
 });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { classStudent, schoolClass } from '$lib/server/db/schema';
+import { classStudent, household, schoolClass } from '$lib/server/db/schema';
 import { listTeacherClasses } from './classes';
-import { myHousehold } from './households';
+import { activeHouseholdOf } from '$lib/server/access/membership';
 
 export interface HomePlaces {
 	classes: { id: number; name: string }[];
@@ -25,9 +25,12 @@ export async function homePlaces(
 		.innerJoin(schoolClass, eq(schoolClass.id, classStudent.classId))
 		.where(eq(classStudent.userId, user.id));
 	if (attended) classes.push(attended);
-	const hh = await myHousehold(db, user.id);
-	return {
-		classes,
-		household: hh && hh.status === 'active' ? { id: hh.householdId, name: hh.displayName } : null
-	};
+	const hh = await activeHouseholdOf(db, user.id);
+	const [named] = hh
+		? await db
+				.select({ id: household.id, name: household.displayName })
+				.from(household)
+				.where(eq(household.id, hh.householdId))
+		: [];
+	return { classes, household: named ?? null };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
 import {
 	area,
@@ -6,12 +6,18 @@ import {
 	householdMember,
 	neighbourhood,
 	neighbourhoodSteward,
-	user,
-	userRole
+	user
 } from '$lib/server/db/schema';
 import type { HouseholdInput, NeighbourhoodInput } from '$lib/schemas/structure';
 import { generateCode, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
+import { issueCard } from '$lib/server/people/cards';
+import {
+	checkHouseholdAdultGrant,
+	checkStewardGrant,
+	isStudentAccount,
+	type GrantRefusal
+} from '$lib/server/access/grants';
 import { refsExist, type RefError } from './schools';
 
 export async function listNeighbourhoods(db: DbOrTx) {
@@ -72,14 +78,9 @@ export async function addSteward(
 		.select({ id: user.id })
 		.from(user)
 		.where(eq(user.username, username.trim().toLowerCase()));
-	// Stewards are adults: a student account never qualifies.
-	const student = u
-		? await db
-				.select({ x: userRole.userId })
-				.from(userRole)
-				.where(and(eq(userRole.userId, u.id), eq(userRole.role, 'student')))
-		: [];
-	if (!u || student.length) return { ok: false, field: 'username', error: 'structure.steward.unknownUser' };
+	// Stewards are adults: a student account never qualifies (the same rule as collection points).
+	if (!u || !(await checkStewardGrant(db, u.id)).ok)
+		return { ok: false, field: 'username', error: 'structure.steward.unknownUser' };
 	await db.transaction(async (tx) => {
 		await tx.insert(neighbourhoodSteward).values({ neighbourhoodId, userId: u.id }).onConflictDoNothing();
 		await grantRole(tx, u.id, 'steward');
@@ -87,14 +88,13 @@ export async function addSteward(
 	return { ok: true };
 }
 
-/** The household a person belongs to (active or waiting for approval), if any. */
+/** The household a person belongs to or has asked to join (status 'pending'), if any. */
 export async function myHousehold(db: DbOrTx, userId: number) {
 	const [row] = await db
 		.select({
 			householdId: household.id,
 			displayName: household.displayName,
 			kind: household.kind,
-			inviteCode: household.inviteCode,
 			neighbourhoodName: neighbourhood.name,
 			memberKind: householdMember.kind,
 			status: householdMember.status
@@ -119,16 +119,21 @@ export type CreateHouseholdResult =
 	| {
 			ok: false;
 			field: 'neighbourhoodId' | '_';
-			error: 'structure.ref.unknown' | 'structure.household.alreadyMember';
+			error: 'structure.ref.unknown' | 'structure.household.alreadyMember' | GrantRefusal;
 	  };
 
-/** A new household in a neighbourhood with its creator as the first adult and an invite code. */
+/**
+ * A new household in a neighbourhood with its creator as the first adult, a join code (which only
+ * asks to join) and a drop-off card (which only credits).
+ */
 export async function createHousehold(
 	db: Db,
 	userId: number,
 	input: HouseholdInput
 ): Promise<CreateHouseholdResult> {
 	return db.transaction(async (tx) => {
+		const grant = await checkHouseholdAdultGrant(tx, userId);
+		if (!grant.ok) return { ok: false, field: '_', error: grant.error } as const;
 		const [nb] = await tx
 			.select({ id: neighbourhood.id })
 			.from(neighbourhood)
@@ -144,18 +149,22 @@ export async function createHousehold(
 			.insert(householdMember)
 			.values({ householdId: row.id, userId, kind: 'adult', approvedBy: userId });
 		await grantRole(tx, userId, 'household');
+		await issueCard(tx, { householdId: row.id });
 		return { ok: true, householdId: row.id } as const;
 	});
 }
 
 export type JoinHouseholdResult =
-	| { ok: true; householdId: number; pending: boolean }
+	| { ok: true; householdId: number }
 	| { ok: false; error: 'structure.code.badHousehold' | 'structure.household.alreadyMember' };
 
-/** Joins by code: an adult at once, a student as pending until an adult of the household approves. */
+/**
+ * The join code asks to join: an adult's or a student's request waits, pending, until an approved
+ * adult of the household (or, with none left, its steward or an organiser) decides it.
+ */
 export async function joinHouseholdByCode(
 	db: Db,
-	member: { id: number; roles: readonly string[] },
+	member: { id: number },
 	raw: string
 ): Promise<JoinHouseholdResult> {
 	const code = normaliseCode(raw);
@@ -165,15 +174,14 @@ export async function joinHouseholdByCode(
 		if (!hh) return { ok: false, error: 'structure.code.badHousehold' } as const;
 		if (await myHousehold(tx, member.id))
 			return { ok: false, error: 'structure.household.alreadyMember' } as const;
-		const isStudent = member.roles.includes('student');
+		const isStudent = await isStudentAccount(tx, member.id);
 		await tx.insert(householdMember).values({
 			householdId: hh.id,
 			userId: member.id,
 			kind: isStudent ? 'student' : 'adult',
-			status: isStudent ? 'pending' : 'active'
+			status: 'pending'
 		});
-		if (!isStudent) await grantRole(tx, member.id, 'household');
-		return { ok: true, householdId: hh.id, pending: isStudent } as const;
+		return { ok: true, householdId: hh.id } as const;
 	});
 }
 
@@ -190,29 +198,6 @@ export async function listMembers(db: DbOrTx, householdId: number) {
 		.innerJoin(user, eq(user.id, householdMember.userId))
 		.where(eq(householdMember.householdId, householdId))
 		.orderBy(asc(householdMember.joinedAt));
-}
-
-/** Approves (or declines) a pending student link of THIS household; false when there is none. */
-export async function decideStudentLink(
-	db: DbOrTx,
-	householdId: number,
-	studentId: number,
-	approverId: number,
-	approve: boolean
-): Promise<boolean> {
-	const where = and(
-		eq(householdMember.householdId, householdId),
-		eq(householdMember.userId, studentId),
-		eq(householdMember.status, 'pending')
-	);
-	const rows = approve
-		? await db
-				.update(householdMember)
-				.set({ status: 'active', approvedBy: approverId })
-				.where(where)
-				.returning({ id: householdMember.userId })
-		: await db.delete(householdMember).where(where).returning({ id: householdMember.userId });
-	return rows.length > 0;
 }
 
 /** Replaces the household's invite code; the old one stops working. */

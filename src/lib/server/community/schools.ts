@@ -11,6 +11,7 @@ import {
 import type { SchoolInput } from '$lib/schemas/structure';
 import { generateCode, INVITE_CODE_LENGTH, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
+import { checkTeacherGrant, type GrantRefusal } from '$lib/server/access/grants';
 
 export const INVITE_DAYS = 14;
 
@@ -92,7 +93,10 @@ export async function listInvites(db: DbOrTx, schoolId: number) {
 
 export type RedeemResult =
 	| { ok: true; schoolId: number; schoolName: string; already: boolean }
-	| { ok: false; error: 'structure.invite.bad' | 'structure.invite.expired' | 'structure.invite.used' };
+	| {
+			ok: false;
+			error: 'structure.invite.bad' | 'structure.invite.expired' | 'structure.invite.used' | GrantRefusal;
+	  };
 
 /**
  * Redeems a teacher invite: the teacher joins the school and gets the teacher role. A second use
@@ -124,6 +128,9 @@ export async function redeemInvite(
 		if (inv.usedBy) return { ok: false, error: 'structure.invite.used' } as const;
 		if (inv.expiresAt.getTime() < now.getTime())
 			return { ok: false, error: 'structure.invite.expired' } as const;
+		// Teachers are adults: a student holding an invite code gets nothing from it.
+		const grant = await checkTeacherGrant(tx, userId);
+		if (!grant.ok) return grant;
 		const taken = await tx
 			.update(schoolInvite)
 			.set({ usedBy: userId, usedAt: now })

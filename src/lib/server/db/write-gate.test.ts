@@ -63,4 +63,20 @@ describe('in-process write gate', () => {
 		expect(isWrite('with x as (select 1) insert into t select * from x')).toBe(true);
 		expect(isWrite('update t set a = 1')).toBe(true);
 	});
+
+	it('reads the statement after a WITH clause, however its parentheses fall', () => {
+		// A column list or a sub-select before the main verb used to pass for a read.
+		expect(isWrite('WITH x AS (SELECT 1 AS a) INSERT INTO t (a) SELECT a FROM x')).toBe(true);
+		expect(isWrite('with x(a) as (select 1) insert into t (a) select a from x')).toBe(true);
+		expect(isWrite('WITH x AS (SELECT 1) UPDATE t SET a = (SELECT 2) WHERE b IN (SELECT 3)')).toBe(true);
+		expect(isWrite('WITH x AS (SELECT 1) DELETE FROM t WHERE a IN (SELECT * FROM x)')).toBe(true);
+		expect(isWrite('WITH RECURSIVE x AS (SELECT 1 UNION ALL SELECT 2) REPLACE INTO t SELECT * FROM x')).toBe(
+			true
+		);
+		expect(isWrite("WITH x AS (SELECT ')' AS p) INSERT INTO t SELECT p FROM x")).toBe(true);
+		expect(isWrite('WITH a AS (SELECT 1), b AS (SELECT 2) SELECT * FROM a, b')).toBe(false);
+		expect(isWrite('WITH x AS MATERIALIZED (SELECT 1) SELECT (SELECT 2) FROM x')).toBe(false);
+		expect(isWrite('with x as (select 1) values (1)')).toBe(false);
+		expect(isWrite('with x as (select 1)')).toBe(true); // unfinished: not plainly a read
+	});
 });

@@ -133,10 +133,32 @@ export function onWriteSettled(listener: SettledListener): () => void {
 	return () => settledListeners.delete(listener);
 }
 
-const READ_RE = /^\s*(select|with\s[\s\S]*?\)\s*select|explain|pragma\s+\w+\s*(;|$))/i;
+const PLAIN_READ_RE = /^\s*(select\b|explain\b|values\b|pragma\s+\w+\s*(;|$))/i;
+
+/**
+ * The verb of the statement a WITH clause leads to: the first keyword outside every parenthesis
+ * (CTE bodies and column lists are all parenthesised), skipping quoted text and comments.
+ */
+function verbAfterWith(sql: string): string | null {
+	const bare = sql
+		.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]/g, ' q ')
+		.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+	let depth = 0;
+	for (const token of bare.matchAll(/[()]|[a-z_]+/gi)) {
+		const word = token[0];
+		if (word === '(') depth++;
+		else if (word === ')') depth--;
+		else if (depth === 0 && /^(select|values|insert|update|delete|replace)$/i.test(word))
+			return word.toLowerCase();
+	}
+	return null;
+}
 
 /** Anything that is not plainly a read is treated as a write. */
 export function isWrite(stmt: InStatement): boolean {
 	const sql = typeof stmt === 'string' ? stmt : stmt.sql;
-	return !READ_RE.test(sql);
+	if (PLAIN_READ_RE.test(sql)) return false;
+	if (!/^\s*with\b/i.test(sql)) return true;
+	const verb = verbAfterWith(sql);
+	return verb !== 'select' && verb !== 'values';
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeStudentWorld } from '../../../../tests/helpers/factories';
 import { appendEntry, getTotals, voidEntry } from './ledger';
+import { onLedgerWrite, type LedgerWrite } from './events';
 
 const t = await createTestDb();
 
@@ -73,5 +74,43 @@ describe('ledger core', () => {
 		await t.db.transaction((tx) => appendEntry(tx, input));
 		await expect(t.db.transaction((tx) => appendEntry(tx, input))).rejects.toThrow();
 		expect((await getTotals(t.db, 'person', w.student.id)).points).toBe(5);
+	});
+
+	it('announces each write with the groups, periods and areas it changed', async () => {
+		const w = await makeStudentWorld(t.db);
+		const heard: LedgerWrite[] = [];
+		const stop = onLedgerWrite((write) => heard.push(write));
+		try {
+			await t.db.transaction((tx) =>
+				appendEntry(tx, {
+					localDay: '2026-11-27',
+					points: 4,
+					sourceKind: 'action',
+					actorId: w.student.id,
+					personId: w.student.id,
+					classId: w.cls.id,
+					householdId: w.household.id
+				})
+			);
+		} finally {
+			stop();
+		}
+		expect(heard).toHaveLength(1);
+		expect(heard[0].scopes).toEqual(
+			expect.arrayContaining([
+				{ kind: 'person', id: w.student.id, parentId: w.cls.id },
+				{ kind: 'class', id: w.cls.id, parentId: w.school.id },
+				{ kind: 'household', id: w.household.id, parentId: w.household.neighbourhoodId }
+			])
+		);
+		expect(heard[0].periods).toEqual(
+			expect.arrayContaining([
+				{ kind: 'week', key: '2026-11-23' },
+				{ kind: 'month', key: '2026-11' },
+				{ kind: 'all', key: 'all' },
+				{ kind: 'day', key: '2026-11-27' }
+			])
+		);
+		expect(heard[0].areaIds).toContain(w.school.areaId);
 	});
 });

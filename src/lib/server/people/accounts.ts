@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import { user, userRole, type Role } from '$lib/server/db/schema';
+import { user, userRole } from '$lib/server/db/schema';
+import type { Role } from '$lib/domain/roles';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '$lib/server/auth/password';
 import type { SignupInput } from '$lib/schemas/auth';
 import type { Locale } from '$lib/i18n/locales';

@@ -1,19 +1,24 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { rateLimit, rollup, rollupMember, user } from '$lib/server/db/schema';
+import { pledge, rateLimit, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
 import { loginKeys } from '$lib/server/auth/rate-limit';
 
 /**
  * Erases a person: their user row (and with it, by foreign keys, their roles, sessions, class and
- * household memberships and guardian links; ledger entries keep their points with the person set
- * to NULL), their personal rollups and anything keyed by their username. Class, school, household
- * and neighbourhood rollups are left exactly as they were, so no board changes.
+ * household memberships, guardian links, parent codes and drop-off card; ledger entries keep their
+ * points with the person set to NULL), everything they wrote in their own words (a pledge's custom
+ * name: `erasure.test.ts` lists every such column), their personal rollups and anything keyed by
+ * their username. Class, school, household and neighbourhood rollups are left exactly as they
+ * were, so no board changes.
  */
 export async function erasePerson(db: Db, personId: number): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const [row] = await tx.select({ username: user.username }).from(user).where(eq(user.id, personId));
 		if (!row) return false;
+		// Their words go; the pledge and its check-ins stay as anonymous totals.
+		await tx.update(pledge).set({ customName: null }).where(eq(pledge.userId, personId));
 		await tx.delete(rollup).where(and(eq(rollup.scopeKind, 'person'), eq(rollup.scopeId, personId)));
+		await tx.delete(rollupDay).where(and(eq(rollupDay.scopeKind, 'person'), eq(rollupDay.scopeId, personId)));
 		await tx.delete(rollupMember).where(eq(rollupMember.personId, personId));
 		await tx.delete(rateLimit).where(eq(rateLimit.key, loginKeys(row.username, '').account));
 		await tx.delete(user).where(eq(user.id, personId));

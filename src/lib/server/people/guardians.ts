@@ -1,5 +1,4 @@
-import { alias } from 'drizzle-orm/sqlite-core';
-import { and, asc, eq, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import {
 	classStudent,
@@ -7,54 +6,15 @@ import {
 	household,
 	householdMember,
 	ledgerEntry,
+	pledge,
 	schoolClass,
 	user
 } from '$lib/server/db/schema';
 import { toCsv } from '$lib/utils/csv';
+import { checkGuardianGrant, mayManageGuardians, type GrantRefusal } from '$lib/server/access/grants';
+import { normaliseUsername } from './accounts';
 
-/** Students in a household where the guardian is an active adult, not yet linked to them. */
-export async function linkableChildren(db: DbOrTx, guardianId: number) {
-	const me = alias(householdMember, 'me');
-	return db
-		.select({ id: user.id, nickname: user.nickname, displayName: user.displayName })
-		.from(me)
-		.innerJoin(
-			householdMember,
-			and(
-				eq(householdMember.householdId, me.householdId),
-				eq(householdMember.kind, 'student'),
-				eq(householdMember.status, 'active')
-			)
-		)
-		.innerJoin(user, eq(user.id, householdMember.userId))
-		.where(
-			and(
-				eq(me.userId, guardianId),
-				eq(me.kind, 'adult'),
-				eq(me.status, 'active'),
-				notExists(
-					db
-						.select({ x: guardianLink.studentId })
-						.from(guardianLink)
-						.where(
-							and(eq(guardianLink.guardianId, guardianId), eq(guardianLink.studentId, householdMember.userId))
-						)
-				)
-			)
-		);
-}
-
-/**
- * Links a guardian to a child of their own household (a student whose link an adult approved).
- * Anyone else's child is refused.
- */
-export async function linkChild(db: DbOrTx, guardianId: number, studentId: number): Promise<boolean> {
-	const candidates = await linkableChildren(db, guardianId);
-	if (!candidates.some((c) => c.id === studentId)) return false;
-	await db.insert(guardianLink).values({ guardianId, studentId }).onConflictDoNothing();
-	return true;
-}
-
+/** The children a guardian is linked to (their real names: the guardian may read them). */
 export async function listChildren(db: DbOrTx, guardianId: number) {
 	return db
 		.select({ id: user.id, nickname: user.nickname, displayName: user.displayName })
@@ -62,14 +22,6 @@ export async function listChildren(db: DbOrTx, guardianId: number) {
 		.innerJoin(user, eq(user.id, guardianLink.studentId))
 		.where(eq(guardianLink.guardianId, guardianId))
 		.orderBy(asc(user.displayName));
-}
-
-export async function isGuardianOf(db: DbOrTx, guardianId: number, studentId: number): Promise<boolean> {
-	const [row] = await db
-		.select({ x: guardianLink.studentId })
-		.from(guardianLink)
-		.where(and(eq(guardianLink.guardianId, guardianId), eq(guardianLink.studentId, studentId)));
-	return !!row;
 }
 
 /** Everything the app holds about a child, as their guardian may see and export it. */
@@ -109,7 +61,19 @@ export async function childData(db: DbOrTx, studentId: number) {
 		.from(ledgerEntry)
 		.where(eq(ledgerEntry.personId, studentId))
 		.orderBy(asc(ledgerEntry.id));
-	return { profile, class: cls ?? null, household: hh ?? null, entries };
+	// The child's own words (a custom item's name) are theirs too: shown, exported, erased.
+	const pledges = await db
+		.select({
+			id: pledge.id,
+			item: pledge.item,
+			customName: pledge.customName,
+			startDay: pledge.startDay,
+			endDay: pledge.endDay
+		})
+		.from(pledge)
+		.where(eq(pledge.userId, studentId))
+		.orderBy(asc(pledge.id));
+	return { profile, class: cls ?? null, household: hh ?? null, entries, pledges };
 }
 
 export type ChildData = NonNullable<Awaited<ReturnType<typeof childData>>>;
@@ -132,7 +96,83 @@ export function childCsv(data: ChildData): string {
 			e.gramsCollected,
 			e.sourceKind,
 			e.reason
-		])
+		]),
+		[],
+		['pledge_id', 'item', 'custom_name', 'start_day', 'end_day'],
+		...data.pledges.map((p) => [p.id, p.item, p.customName ?? '', p.startDay, p.endDay])
 	];
 	return toCsv(['field', 'value'], rows);
+}
+
+/** Each student of a class with their linked guardians, for the class's teachers. */
+export async function classGuardians(db: DbOrTx, classId: number) {
+	const students = await db
+		.select({ id: user.id, displayName: user.displayName, nickname: user.nickname })
+		.from(classStudent)
+		.innerJoin(user, eq(user.id, classStudent.userId))
+		.where(eq(classStudent.classId, classId))
+		.orderBy(asc(user.displayName));
+	if (students.length === 0) return [];
+	const links = await db
+		.select({
+			studentId: guardianLink.studentId,
+			guardianId: user.id,
+			displayName: user.displayName,
+			nickname: user.nickname,
+			via: guardianLink.via,
+			createdAt: guardianLink.createdAt
+		})
+		.from(guardianLink)
+		.innerJoin(user, eq(user.id, guardianLink.guardianId))
+		.where(
+			inArray(
+				guardianLink.studentId,
+				students.map((s) => s.id)
+			)
+		)
+		.orderBy(asc(guardianLink.createdAt));
+	return students.map((s) => ({ ...s, guardians: links.filter((l) => l.studentId === s.id) }));
+}
+
+export type TeacherLinkResult =
+	| { ok: true; already: boolean }
+	| { ok: false; error: 'trust.guardians.notYourStudent' | 'trust.guardians.unknownAdult' | GrantRefusal };
+
+/** A teacher of the child's class links an adult they know (found by e-mail or username) as guardian. */
+export async function linkGuardianByTeacher(
+	db: DbOrTx,
+	teacherId: number,
+	studentId: number,
+	who: string
+): Promise<TeacherLinkResult> {
+	if (!(await mayManageGuardians(db, teacherId, studentId)))
+		return { ok: false, error: 'trust.guardians.notYourStudent' };
+	const [adult] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(eq(user.username, normaliseUsername(who)));
+	if (!adult) return { ok: false, error: 'trust.guardians.unknownAdult' };
+	const grant = await checkGuardianGrant(db, adult.id, studentId);
+	if (!grant.ok) return grant;
+	const rows = await db
+		.insert(guardianLink)
+		.values({ guardianId: adult.id, studentId, via: 'teacher' })
+		.onConflictDoNothing()
+		.returning({ id: guardianLink.studentId });
+	return { ok: true, already: rows.length === 0 };
+}
+
+/** A teacher of the child's class removes a guardian link; false when there was none to remove. */
+export async function unlinkGuardian(
+	db: DbOrTx,
+	teacherId: number,
+	studentId: number,
+	guardianId: number
+): Promise<boolean> {
+	if (!(await mayManageGuardians(db, teacherId, studentId))) return false;
+	const rows = await db
+		.delete(guardianLink)
+		.where(and(eq(guardianLink.studentId, studentId), eq(guardianLink.guardianId, guardianId)))
+		.returning({ id: guardianLink.studentId });
+	return rows.length > 0;
 }

@@ -4,7 +4,8 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeUser } from '../../../../tests/helpers/factories';
 import { classStudent, rosterImport, user, userRole } from '$lib/server/db/schema';
 import { verifyPassword } from '$lib/server/auth/password';
-import { cleanRoster, importRoster, rosterProgress, usernameStem } from './roster';
+import { cleanRoster, importRoster, rosterProgress } from './roster';
+import { USERNAME_NOUNS, USERNAME_WORDS } from './usernames';
 
 const t = await createTestDb();
 
@@ -46,12 +47,6 @@ describe('cleanRoster', () => {
 		expect(cleanRoster(sixty).tooMany).toBeNull();
 		expect(cleanRoster(`${sixty}\nMột người nữa`).tooMany).toBe(61);
 	});
-
-	it('makes username stems without accents, never an e-mail', () => {
-		expect(usernameStem('Nguyễn Văn Đạt')).toBe('dat');
-		expect(usernameStem('🌿')).toBe('hs');
-		expect(usernameStem('a@b.vn')).not.toContain('@');
-	});
 });
 
 describe('importRoster', () => {
@@ -71,7 +66,11 @@ describe('importRoster', () => {
 		const members = await t.db.select().from(classStudent).where(eq(classStudent.classId, cls.id));
 		expect(members).toHaveLength(5);
 		const card = res.cards[0];
-		expect(card.username).toMatch(/^an\d+$/);
+		// Two words from a child-friendly list and digits: nothing from the child's name.
+		const shape = new RegExp(`^(${USERNAME_NOUNS.join('|')})(${USERNAME_WORDS.join('|')})\\d{3,5}$`);
+		for (const c of res.cards) expect(c.username).toMatch(shape);
+		expect(new Set(res.cards.map((c) => c.username)).size).toBe(5);
+		expect(res.cards.every((c) => /^[1-9]\d{9}$/.test(c.dropOffCard))).toBe(true);
 		expect(card.nickname).not.toContain('An');
 		const [row] = await t.db.select().from(user).where(eq(user.id, card.userId));
 		expect(row.email).toBeNull();

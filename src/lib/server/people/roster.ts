@@ -4,6 +4,8 @@ import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
 import { classStudent, rosterImport, schoolClass, user, userRole } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
 import { MAX_ROSTER } from '$lib/schemas/structure';
+import { friendlyUsername } from './usernames';
+import { issueCard } from './cards';
 import type { Locale } from '$lib/i18n/locales';
 
 export const MAX_NAME = 60;
@@ -84,41 +86,12 @@ export function cleanRoster(raw: string, existing: string[] = []): CleanRoster {
 	return out;
 }
 
-/** Plain ASCII for usernames: "Nguyễn Văn Đạt" → "nguyen van dat". */
-export function asciiFold(s: string): string {
-	return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
-}
-
-/** A username stem from a name's last word (the given name in Vietnamese order). */
-export function usernameStem(name: string): string {
-	const words = asciiFold(name)
-		.replace(/[^a-z0-9 ]/g, ' ')
-		.trim()
-		.split(/\s+/)
-		.filter(Boolean);
-	return (words.at(-1) ?? '').slice(0, 12) || 'hs';
-}
-
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** A password a child can copy from a card: 4 + 4 unambiguous characters. */
 export function generatePassword(): string {
 	const pick = () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)];
 	const part = () => Array.from({ length: 4 }, pick).join('');
 	return `${part()}-${part()}`;
-}
-
-/** Picks `stem` + 3 digits not taken yet (checked inside the caller's transaction). */
-export async function uniqueUsername(tx: DbOrTx, stem: string, taken = new Set<string>()): Promise<string> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		const candidate = `${stem}${randomInt(100, attempt < 20 ? 1000 : 100000)}`;
-		if (taken.has(candidate)) continue;
-		const [row] = await tx.select({ id: user.id }).from(user).where(eq(user.username, candidate));
-		if (!row) {
-			taken.add(candidate);
-			return candidate;
-		}
-	}
-	throw new Error('Could not find a free username');
 }
 
 const NICK_WORDS = [
@@ -163,6 +136,8 @@ export interface LoginCard {
 	nickname: string;
 	username: string;
 	password: string;
+	/** The drop-off card number (credits plastic at a collection point; signs nobody in). */
+	dropOffCard: string;
 }
 
 export type ImportResult =
@@ -221,7 +196,7 @@ export async function importRoster(
 			const taken = new Set<string>();
 			const made: LoginCard[] = [];
 			for (const [i, displayName] of input.names.entries()) {
-				const username = await uniqueUsername(tx, usernameStem(displayName), taken);
+				const username = await friendlyUsername(tx, taken);
 				const [row] = await tx
 					.insert(user)
 					.values({
@@ -234,7 +209,15 @@ export async function importRoster(
 					.returning({ id: user.id });
 				await tx.insert(userRole).values({ userId: row.id, role: 'student' });
 				await tx.insert(classStudent).values({ classId: input.classId, userId: row.id });
-				made.push({ userId: row.id, displayName, nickname: nicknames[i], username, password: passwords[i] });
+				const dropOffCard = await issueCard(tx, { userId: row.id });
+				made.push({
+					userId: row.id,
+					displayName,
+					nickname: nicknames[i],
+					username,
+					password: passwords[i],
+					dropOffCard
+				});
 			}
 			await tx
 				.update(rosterImport)

@@ -6,7 +6,9 @@ import type { JoinClassInput } from '$lib/schemas/structure';
 import type { Locale } from '$lib/i18n/locales';
 import { isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
 import { nicknameTakenInClass } from '$lib/server/community/classes';
-import { generatePassword, uniqueUsername, usernameStem } from './roster';
+import { generatePassword } from './roster';
+import { friendlyUsername } from './usernames';
+import { issueCard } from './cards';
 
 /** One message for a wrong, expired or replaced code, so a guess learns nothing about classes. */
 export const BAD_CLASS_CODE = 'structure.code.bad';
@@ -48,13 +50,14 @@ export async function joinClassByCode(db: Db, input: JoinClassInput, locale: Loc
 		if (await nicknameTakenInClass(tx, again.id, input.nickname)) {
 			return { ok: false, field: 'nickname', error: 'structure.nickname.takenInClass' } as const;
 		}
-		const username = await uniqueUsername(tx, usernameStem(input.nickname));
+		const username = await friendlyUsername(tx);
 		const [row] = await tx
 			.insert(user)
 			.values({ username, displayName: input.displayName, nickname: input.nickname, passwordHash, locale })
 			.returning({ id: user.id });
 		await tx.insert(userRole).values({ userId: row.id, role: 'student' });
 		await tx.insert(classStudent).values({ classId: again.id, userId: row.id });
+		await issueCard(tx, { userId: row.id });
 		return { ok: true, userId: row.id, username, classId: again.id } as const;
 	});
 }

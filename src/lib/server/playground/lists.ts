@@ -6,12 +6,12 @@ import {
 	collectionPointPlayground,
 	contribution,
 	household,
-	householdMember,
 	playground,
 	playgroundComponent,
 	schoolClass,
 	user
 } from '$lib/server/db/schema';
+import { sharedCredit, type Credit } from '$lib/server/access/visibility';
 
 const student = alias(user, 'student');
 const recorder = alias(user, 'recorder');
@@ -37,7 +37,6 @@ function contributionColumns() {
 		pointId: contribution.pointId,
 		pointName: collectionPoint.name,
 		householdName: household.displayName,
-		householdCode: household.inviteCode,
 		studentNickname: student.nickname,
 		className: schoolClass.name,
 		recordedByNickname: recorder.nickname
@@ -57,43 +56,50 @@ function baseQuery(db: DbOrTx) {
 		.leftJoin(recorder, eq(recorder.id, contribution.recordedBy));
 }
 
+/** Rows as a signed-in page may show them: a child with their class, or a household, never both. */
+async function shaped<R extends Credit>(rows: Promise<R[]>): Promise<R[]> {
+	return (await rows).map((r) => ({ ...r, ...sharedCredit(r) }));
+}
+
 export type ContributionListRow = Awaited<ReturnType<typeof listHouseholdContributions>>[number];
 
 /** A point's drop-offs decided or recorded on one local day (the steward's "today"). */
 export async function listPointDay(db: DbOrTx, pointId: number, day: string) {
-	return baseQuery(db)
-		.where(
-			and(
-				eq(contribution.pointId, pointId),
-				eq(contribution.localDay, day),
-				inArray(contribution.status, ['confirmed', 'voided', 'rejected'])
+	return shaped(
+		baseQuery(db)
+			.where(
+				and(
+					eq(contribution.pointId, pointId),
+					eq(contribution.localDay, day),
+					inArray(contribution.status, ['confirmed', 'voided', 'rejected'])
+				)
 			)
-		)
-		.orderBy(desc(contribution.id));
+			.orderBy(desc(contribution.id))
+	);
 }
 
 /** Drop-offs announced at a point and waiting for the steward. */
 export async function listAnnounced(db: DbOrTx, pointId: number) {
-	return baseQuery(db)
-		.where(and(eq(contribution.pointId, pointId), eq(contribution.status, 'announced')))
-		.orderBy(asc(contribution.id));
+	return shaped(
+		baseQuery(db)
+			.where(and(eq(contribution.pointId, pointId), eq(contribution.status, 'announced')))
+			.orderBy(asc(contribution.id))
+	);
 }
 
 /** A household's drop-offs (announced and decided), newest first. */
 export async function listHouseholdContributions(db: DbOrTx, householdId: number, limit = 30) {
-	return baseQuery(db)
-		.where(eq(contribution.householdId, householdId))
-		.orderBy(desc(contribution.id))
-		.limit(limit);
+	return shaped(
+		baseQuery(db).where(eq(contribution.householdId, householdId)).orderBy(desc(contribution.id)).limit(limit)
+	);
 }
 
 /** Every drop-off at these points, oldest first, for the CSV export. */
 export async function listForExport(db: DbOrTx, pointIds: number[]) {
 	if (pointIds.length === 0) return [];
-	return baseQuery(db)
-		.where(inArray(contribution.pointId, pointIds))
-		.orderBy(asc(contribution.id))
-		.limit(50_000);
+	return shaped(
+		baseQuery(db).where(inArray(contribution.pointId, pointIds)).orderBy(asc(contribution.id)).limit(50_000)
+	);
 }
 
 /** Totals of a day's list: confirmed drop-offs only. */
@@ -104,22 +110,6 @@ export function dayTotals(rows: { status: string; grams: number; points: number 
 		grams: confirmed.reduce((s, r) => s + r.grams, 0),
 		points: confirmed.reduce((s, r) => s + r.points, 0)
 	};
-}
-
-/** The student members of a household (for "who brings it"), by nickname. */
-export async function householdStudents(db: DbOrTx, householdId: number) {
-	return db
-		.select({ id: user.id, nickname: user.nickname })
-		.from(householdMember)
-		.innerJoin(user, eq(user.id, householdMember.userId))
-		.where(
-			and(
-				eq(householdMember.householdId, householdId),
-				eq(householdMember.kind, 'student'),
-				eq(householdMember.status, 'active')
-			)
-		)
-		.orderBy(asc(user.nickname));
 }
 
 /** Where drop-offs can go now: every (point, playground) pair of a playground that is collecting. */

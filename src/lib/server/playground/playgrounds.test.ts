@@ -5,8 +5,9 @@ import { makeClass, makeHousehold, makeUser } from '../../../../tests/helpers/fa
 import { makePlaygroundWorld } from '../../../../tests/helpers/playground-factories';
 import { playgroundComponent, userRole } from '$lib/server/db/schema';
 import { adoptComponent } from './playgrounds';
-import { addSteward, isPointSteward, listStewardPoints, pointFeeds } from './points';
-import { resolveContributor } from './contributions';
+import { addSteward, listStewardPoints, pointFeeds } from './points';
+import { resolveContributor } from './contributors';
+import { isPointSteward } from '$lib/server/access/stewards';
 
 const t = await createTestDb();
 
@@ -100,9 +101,24 @@ describe('collection points', () => {
 		expect(await pointFeeds(t.db, w.point.id, w.playground.id)).toBe(true);
 	});
 
-	it('finds households by a Vietnamese name typed with its capitals', async () => {
-		const hh = await makeHousehold(t.db, { name: 'Đình Quán Số Một' });
-		const r = await resolveContributor(t.db, 'Đình Quán Số');
+	it('finds households by a Vietnamese name typed with its capitals, in the point’s neighbourhoods only', async () => {
+		const w = await makePlaygroundWorld(t.db);
+		const hh = await makeHousehold(t.db, {
+			name: 'Đình Quán Số Một',
+			neighbourhoodId: w.household.neighbourhoodId
+		});
+		const r = await resolveContributor(t.db, w.point.id, 'Đình Quán Số');
 		expect(r).toMatchObject({ ok: true, contributor: { kind: 'household', householdId: hh.id } });
+		// The other point serves no neighbourhood: a name finds nobody there.
+		expect(await resolveContributor(t.db, w.otherPoint.id, 'Đình Quán Số')).toMatchObject({ ok: false });
+	});
+
+	it('never makes a student account a steward', async () => {
+		const w = await makePlaygroundWorld(t.db);
+		expect(await addSteward(t.db, w.point.id, w.student.username)).toEqual({
+			ok: false,
+			error: 'trust.grant.studentAccount'
+		});
+		expect(await isPointSteward(t.db, w.student.id, w.point.id)).toBe(false);
 	});
 });

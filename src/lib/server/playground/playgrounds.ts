@@ -2,16 +2,15 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import {
 	area,
-	classTeacher,
 	communityModel,
 	household,
-	householdMember,
 	playground,
 	playgroundComponent,
 	school,
 	schoolClass
 } from '$lib/server/db/schema';
 import type { ComponentInput, PlaygroundInput } from '$lib/schemas/playground';
+import { adultHouseholdOf, openClassesTaughtBy } from '$lib/server/access/membership';
 import { kgToGrams, parseMaterials, type Material, type PlaygroundState } from '$lib/utils/playground';
 
 export type PlaygroundRow = typeof playground.$inferSelect;
@@ -146,23 +145,14 @@ export async function componentOf(
 
 /** What a user may adopt a component for: the classes they teach and the household they are an adult of. */
 export async function adoptionOptions(db: DbOrTx, userId: number) {
-	const classes = await db
-		.select({ id: schoolClass.id, name: schoolClass.name })
-		.from(classTeacher)
-		.innerJoin(schoolClass, eq(schoolClass.id, classTeacher.classId))
-		.where(and(eq(classTeacher.userId, userId), isNull(schoolClass.archivedAt)))
-		.orderBy(asc(schoolClass.name));
-	const households = await db
-		.select({ id: household.id, name: household.displayName })
-		.from(householdMember)
-		.innerJoin(household, eq(household.id, householdMember.householdId))
-		.where(
-			and(
-				eq(householdMember.userId, userId),
-				eq(householdMember.kind, 'adult'),
-				eq(householdMember.status, 'active')
-			)
-		);
+	const classes = (await openClassesTaughtBy(db, userId)).sort((a, b) => a.name.localeCompare(b.name));
+	const adult = await adultHouseholdOf(db, userId);
+	const households = adult
+		? await db
+				.select({ id: household.id, name: household.displayName })
+				.from(household)
+				.where(eq(household.id, adult.householdId))
+		: [];
 	return { classes, households };
 }
 

@@ -2,38 +2,23 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import {
 	collectionPoint,
+	collectionPointNeighbourhood,
 	collectionPointPlayground,
 	collectionPointSteward,
+	neighbourhood,
 	playground,
-	user,
-	userRole
+	user
 } from '$lib/server/db/schema';
 import type { CollectionPointInput } from '$lib/schemas/playground';
+import { pointsStewardedBy } from '$lib/server/access/stewards';
+import { checkStewardGrant, type GrantRefusal } from '$lib/server/access/grants';
+import { grantRole } from '$lib/server/people/accounts';
 
 export type PointRow = typeof collectionPoint.$inferSelect;
 
-/** Whether the user is a steward of this collection point (the only people who may weigh there). */
-export async function isPointSteward(db: DbOrTx, userId: number, pointId: number): Promise<boolean> {
-	const [row] = await db
-		.select({ x: collectionPointSteward.userId })
-		.from(collectionPointSteward)
-		.where(and(eq(collectionPointSteward.pointId, pointId), eq(collectionPointSteward.userId, userId)));
-	return !!row;
-}
-
 /** The collection points a user stewards, each with the playgrounds it feeds. */
 export async function listStewardPoints(db: DbOrTx, userId: number) {
-	const points = await db
-		.select({
-			id: collectionPoint.id,
-			name: collectionPoint.name,
-			kind: collectionPoint.kind,
-			openingHours: collectionPoint.openingHours
-		})
-		.from(collectionPointSteward)
-		.innerJoin(collectionPoint, eq(collectionPoint.id, collectionPointSteward.pointId))
-		.where(eq(collectionPointSteward.userId, userId))
-		.orderBy(asc(collectionPoint.id));
+	const points = await pointsStewardedBy(db, userId);
 	const feeds = await playgroundsForPoints(
 		db,
 		points.map((p) => p.id)
@@ -136,6 +121,11 @@ export async function createCollectionPoint(
 		})
 		.returning();
 	await db.insert(collectionPointPlayground).values({ pointId: row.id, playgroundId });
+	// A point in a neighbourhood serves it: its stewards may find its households by name.
+	if (row.neighbourhoodId)
+		await db
+			.insert(collectionPointNeighbourhood)
+			.values({ pointId: row.id, neighbourhoodId: row.neighbourhoodId });
 	return row;
 }
 
@@ -152,9 +142,9 @@ export async function linkPoint(db: DbOrTx, pointId: number, playgroundId: numbe
 
 export type AddStewardResult =
 	| { ok: true; userId: number }
-	| { ok: false; error: 'playground.steward.unknownUser' | 'playground.point.unknown' };
+	| { ok: false; error: 'playground.steward.unknownUser' | 'playground.point.unknown' | GrantRefusal };
 
-/** Makes a user (by username or email) a steward of a point, granting the steward role if needed. */
+/** Makes an adult (by username or email) a steward of a point, granting the steward role if needed. */
 export async function addSteward(db: DbOrTx, pointId: number, username: string): Promise<AddStewardResult> {
 	const [p] = await db
 		.select({ id: collectionPoint.id })
@@ -166,7 +156,43 @@ export async function addSteward(db: DbOrTx, pointId: number, username: string):
 		.from(user)
 		.where(eq(user.username, username.trim().toLowerCase()));
 	if (!u) return { ok: false, error: 'playground.steward.unknownUser' };
+	const grant = await checkStewardGrant(db, u.id);
+	if (!grant.ok) return grant;
 	await db.insert(collectionPointSteward).values({ pointId, userId: u.id }).onConflictDoNothing();
-	await db.insert(userRole).values({ userId: u.id, role: 'steward' }).onConflictDoNothing();
+	await grantRole(db, u.id, 'steward');
 	return { ok: true, userId: u.id };
+}
+
+/** The neighbourhoods a point serves (its stewards find their households and students by name). */
+export async function servedNeighbourhoods(db: DbOrTx, pointIds: number[]) {
+	if (pointIds.length === 0) return [];
+	return db
+		.select({
+			pointId: collectionPointNeighbourhood.pointId,
+			id: neighbourhood.id,
+			name: neighbourhood.name
+		})
+		.from(collectionPointNeighbourhood)
+		.innerJoin(neighbourhood, eq(neighbourhood.id, collectionPointNeighbourhood.neighbourhoodId))
+		.where(inArray(collectionPointNeighbourhood.pointId, pointIds))
+		.orderBy(asc(neighbourhood.name));
+}
+
+/** An organiser widens what a point serves by one neighbourhood (idempotent); false for unknown ids. */
+export async function addServedNeighbourhood(
+	db: DbOrTx,
+	pointId: number,
+	neighbourhoodId: number
+): Promise<boolean> {
+	const [p] = await db
+		.select({ id: collectionPoint.id })
+		.from(collectionPoint)
+		.where(eq(collectionPoint.id, pointId));
+	const [n] = await db
+		.select({ id: neighbourhood.id })
+		.from(neighbourhood)
+		.where(eq(neighbourhood.id, neighbourhoodId));
+	if (!p || !n) return false;
+	await db.insert(collectionPointNeighbourhood).values({ pointId, neighbourhoodId }).onConflictDoNothing();
+	return true;
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { contribution, household, school, schoolClass, user } from '$lib/server/db/schema';
+import { contribution, household, school, schoolClass } from '$lib/server/db/schema';
+import { publicCredit } from '$lib/server/access/visibility';
 import { componentProgress, overallProgress, type Material } from '$lib/utils/playground';
 import { listComponents } from './playgrounds';
 
@@ -38,7 +39,7 @@ async function adopterGrams(db: DbOrTx, playgroundId: number, componentIds: numb
 /**
  * Everything the public build tracker shows, from confirmed contributions only: components with
  * progress (and what their adopter brought), overall progress, kg by material, the top classes
- * and households, and recent activity. Only class names, household names and nicknames.
+ * and households, and recent activity. Only classes, schools and households: no child, by any name.
  */
 export async function getTracker(db: DbOrTx, playgroundId: number) {
 	const components = await listComponents(db, playgroundId);
@@ -115,12 +116,10 @@ export async function getTracker(db: DbOrTx, playgroundId: number) {
 			grams: contribution.grams,
 			itemCount: contribution.itemCount,
 			householdName: household.displayName,
-			studentNickname: user.nickname,
 			className: schoolClass.name
 		})
 		.from(contribution)
 		.leftJoin(household, eq(household.id, contribution.householdId))
-		.leftJoin(user, eq(user.id, contribution.studentId))
 		.leftJoin(schoolClass, eq(schoolClass.id, contribution.classId))
 		.where(confirmedIn(playgroundId))
 		.orderBy(desc(contribution.decidedAt), desc(contribution.id))
@@ -138,7 +137,11 @@ export async function getTracker(db: DbOrTx, playgroundId: number) {
 		})),
 		topClasses: topClasses.map((c) => ({ ...c, grams: Number(c.grams), points: Number(c.points) })),
 		topHouseholds: topHouseholds.map((h) => ({ ...h, grams: Number(h.grams), points: Number(h.points) })),
-		recent
+		// Public: each drop-off shows the class or household it counted for, never the child.
+		recent: recent.map(({ householdName, className, ...r }) => ({
+			...r,
+			...publicCredit({ studentNickname: null, className, householdName })
+		}))
 	};
 }
 

@@ -1,20 +1,14 @@
 import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
-import {
-	classStudent,
-	classTeacher,
-	guardianLink,
-	householdMember,
-	pledge,
-	pledgeCheckin
-} from '$lib/server/db/schema';
+import { pledge, pledgeCheckin } from '$lib/server/db/schema';
 import type { CheckinInput, CreatePledgeInput } from '$lib/schemas/pledges';
 import { completionBonus, pledgeItem } from '$lib/pledges/items';
 import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { addDays, daysBetween, localDay } from '$lib/utils/dates';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
 import { afterLedgerWrite } from '$lib/server/actions/consequences';
-import { getMemberships } from '$lib/server/access/membership';
+import { activeHouseholdOf, getMemberships } from '$lib/server/access/membership';
+import { relationToChild } from '$lib/server/access/relations';
 import { awardBadge } from '$lib/server/actions/badges';
 import { isPledgeKept } from './streaks';
 
@@ -44,15 +38,6 @@ const failure = (error: PledgeError, status: Status, field?: string): Failure =>
 	field
 });
 
-/** An active adult or student member's household, or null. */
-async function householdOf(db: DbOrTx, userId: number) {
-	const [m] = await db
-		.select({ householdId: householdMember.householdId, kind: householdMember.kind })
-		.from(householdMember)
-		.where(and(eq(householdMember.userId, userId), eq(householdMember.status, 'active')));
-	return m ?? null;
-}
-
 /** Whether `userId` may check in on (and see) this pledge: its owner, or a member of its household. */
 export async function mayUsePledge(
 	db: DbOrTx,
@@ -60,7 +45,7 @@ export async function mayUsePledge(
 	p: Pick<PledgeRow, 'userId' | 'householdId'>
 ): Promise<boolean> {
 	if (p.householdId === null) return p.userId === userId;
-	const m = await householdOf(db, userId);
+	const m = await activeHouseholdOf(db, userId);
 	return m?.householdId === p.householdId;
 }
 
@@ -75,17 +60,8 @@ export async function pledgeAccess(
 ): Promise<'act' | 'view' | null> {
 	if (await mayUsePledge(db, userId, p)) return 'act';
 	if (p.householdId !== null || p.userId === null) return null;
-	const [guardian] = await db
-		.select({ x: guardianLink.studentId })
-		.from(guardianLink)
-		.where(and(eq(guardianLink.guardianId, userId), eq(guardianLink.studentId, p.userId)));
-	if (guardian) return 'view';
-	const [teacher] = await db
-		.select({ x: classTeacher.classId })
-		.from(classStudent)
-		.innerJoin(classTeacher, eq(classTeacher.classId, classStudent.classId))
-		.where(and(eq(classStudent.userId, p.userId), eq(classTeacher.userId, userId)));
-	return teacher ? 'view' : null;
+	const relation = await relationToChild(db, userId, p.userId);
+	return relation === 'guardian' || relation === 'teacher' ? 'view' : null;
 }
 
 /** Whether the pledge is still running on `day` (not ended early, not past its end, not completed). */
@@ -103,8 +79,8 @@ export function createPledge(
 	db: Db,
 	userId: number,
 	input: CreatePledgeInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CreateResult> {
 	return db.transaction((tx) => createPledgeWithin(tx, userId, input, now, timeZone));
 }
@@ -114,8 +90,8 @@ export async function createPledgeWithin(
 	tx: Tx,
 	userId: number,
 	input: CreatePledgeInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CreateResult> {
 	const today = localDay(now, timeZone);
 	let endDay: string;
@@ -140,7 +116,7 @@ export async function createPledgeWithin(
 
 	let householdId: number | null = null;
 	if (input.owner === 'household') {
-		const m = await householdOf(tx, userId);
+		const m = await activeHouseholdOf(tx, userId);
 		if (!m || m.kind !== 'adult') return failure('pledge.error.notAdult', 403, 'owner');
 		householdId = m.householdId;
 	}
@@ -201,8 +177,8 @@ export async function checkIn(
 	db: Db,
 	userId: number,
 	input: CheckinInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CheckinResult> {
 	try {
 		return await db.transaction((tx) => checkInWithin(tx, userId, input, now, timeZone));
@@ -218,8 +194,8 @@ export async function checkInWithin(
 	tx: Tx,
 	userId: number,
 	input: CheckinInput,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<CheckinResult> {
 	const today = localDay(now, timeZone);
 	const day = input.day === 'today' ? today : addDays(today, -1);
@@ -308,15 +284,15 @@ export async function endPledge(
 	db: Db,
 	userId: number,
 	pledgeId: number,
-	now = new Date(),
-	timeZone?: string
+	now: Date,
+	timeZone: string
 ): Promise<EndResult> {
 	const today = localDay(now, timeZone);
 	return db.transaction(async (tx) => {
 		const [p] = await tx.select().from(pledge).where(eq(pledge.id, pledgeId));
 		if (!p) return failure('pledge.error.notFound', 404);
 		if (!(await mayUsePledge(tx, userId, p))) return failure('pledge.error.notYours', 403);
-		if (p.householdId !== null && (await householdOf(tx, userId))?.kind !== 'adult')
+		if (p.householdId !== null && (await activeHouseholdOf(tx, userId))?.kind !== 'adult')
 			return failure('pledge.error.notAdult', 403);
 		if (!isRunning(p, today)) return failure('pledge.error.over', 409);
 		await tx.update(pledge).set({ endedOn: today }).where(eq(pledge.id, p.id));

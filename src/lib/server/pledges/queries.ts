@@ -1,8 +1,8 @@
 import { and, desc, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { classStudent, householdMember, pledge, pledgeCheckin, user } from '$lib/server/db/schema';
-import { addDays, daysBetween, localDay, weekStart } from '$lib/utils/dates';
-import { appTimeZone } from '$lib/server/config';
+import { classStudent, pledge, pledgeCheckin, user } from '$lib/server/db/schema';
+import { activeHouseholdOf, activeMemberIds } from '$lib/server/access/membership';
+import { addDays, daysBetween, weekStart } from '$lib/utils/dates';
 import { computeStreak } from './streaks';
 import type { PledgeRow } from './pledges';
 import type { Impact, PledgeState, PledgeView } from '$lib/pledges/types';
@@ -94,18 +94,9 @@ async function viewsWhere(db: DbOrTx, where: SQL | undefined, today: string): Pr
 	);
 }
 
-/** A person's active household membership, if any. */
-export async function activeHousehold(db: DbOrTx, userId: number) {
-	const [m] = await db
-		.select({ householdId: householdMember.householdId, kind: householdMember.kind })
-		.from(householdMember)
-		.where(and(eq(householdMember.userId, userId), eq(householdMember.status, 'active')));
-	return m ?? null;
-}
-
 /** The person's own pledges and their household's pledges, newest first. */
 export async function listMyPledges(db: DbOrTx, userId: number, today: string) {
-	const hh = await activeHousehold(db, userId);
+	const hh = await activeHouseholdOf(db, userId);
 	const personal = await viewsWhere(db, and(eq(pledge.userId, userId), isNull(pledge.householdId)), today);
 	const household = hh ? await viewsWhere(db, eq(pledge.householdId, hh.householdId), today) : [];
 	return { personal, household, householdId: hh?.householdId ?? null, isAdult: hh?.kind === 'adult' };
@@ -226,10 +217,7 @@ export async function classWall(db: DbOrTx, classId: number, today: string) {
 
 /** A household's pledge wall: its own pledges and its active members' personal ones. */
 export async function householdWall(db: DbOrTx, householdId: number, today: string) {
-	const members = db
-		.select({ id: householdMember.userId })
-		.from(householdMember)
-		.where(and(eq(householdMember.householdId, householdId), eq(householdMember.status, 'active')));
+	const members = activeMemberIds(db, householdId);
 	const views = await viewsWhere(
 		db,
 		and(
@@ -246,7 +234,7 @@ export async function householdWall(db: DbOrTx, householdId: number, today: stri
 
 /** The person's and household's running pledges still open for today's check-in (home-page reminder). */
 export async function dueToday(db: DbOrTx, userId: number, today: string) {
-	const hh = await activeHousehold(db, userId);
+	const hh = await activeHouseholdOf(db, userId);
 	const mine = and(eq(pledge.userId, userId), isNull(pledge.householdId));
 	const where = and(
 		hh ? or(mine, eq(pledge.householdId, hh.householdId)) : mine,
@@ -266,9 +254,4 @@ export async function dueToday(db: DbOrTx, userId: number, today: string) {
 			yesterday: v.canCheckInYesterday,
 			streak: v.streak.current
 		}));
-}
-
-/** The home page's reminder: what the signed-in person still has to check in, as of `now`. */
-export async function pledgeReminders(db: DbOrTx, userId: number, now = new Date()) {
-	return dueToday(db, userId, localDay(now, appTimeZone()));
 }

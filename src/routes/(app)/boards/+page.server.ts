@@ -1,16 +1,15 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { boardsForViewer } from '$lib/server/boards/board-access';
 import { standingsOn } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const refs = await boardsForViewer(db, user);
 	return { standings: await standingsOn(db, refs, windowPeriod('week', today)) };
 };

@@ -1,14 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { challengeState, listChallengesFor } from '$lib/server/actions/challenges';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const rows = await listChallengesFor(db, user);
 	const challenges = rows.map((c) => ({
 		id: c.id,

@@ -7,12 +7,11 @@ import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appToday } from '$lib/server/config';
 
 /** The school year a class made today belongs to (Vietnamese years start in September). */
 function currentSchoolYear(): string {
-	const [y, m] = localDay(new Date(), appTimeZone()).split('-').map(Number);
+	const [y, m] = appToday().split('-').map(Number);
 	const start = m >= 8 ? y : y - 1;
 	return `${start}-${start + 1}`;
 }

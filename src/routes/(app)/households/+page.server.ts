@@ -1,7 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
+import { isStudentAccount } from '$lib/server/access/grants';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import {
@@ -10,11 +11,10 @@ import {
 	listNeighbourhoods,
 	myHousehold
 } from '$lib/server/community/households';
+import { leaveHousehold } from '$lib/server/community/household-requests';
 import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
-
-const isStudentOnly = (roles: readonly string[]) => roles.includes('student') && roles.length === 1;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -22,22 +22,27 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		mine: await myHousehold(db, user.id),
 		neighbourhoods: await listNeighbourhoods(db),
-		isStudent: isStudentOnly(user.roles)
+		isStudent: await isStudentAccount(db, user.id),
+		// A join link's QR carries the code; the form only fills it in (asking still takes a tap).
+		code: (event.url.searchParams.get('code') ?? '').slice(0, 20)
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		// Any adult may start a household (a teacher is often a parent too); students join one.
+		// Any adult may start a household (a teacher is often a parent too); the rule refuses students.
 		const user = requireUser(event);
-		if (isStudentOnly(user.roles)) error(403, { message: 'error.403' });
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await createHousehold(await getDb(), user.id, parsed.data);
 		if (!res.ok)
-			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+			return fail(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
+				form: 'create',
+				values,
+				errors: { [res.field]: res.error } as FieldErrors
+			});
 		setFlash(event.cookies, 'structure.household.created');
 		redirect(303, `/households/${res.householdId}/members`);
 	},
@@ -56,7 +61,19 @@ export const actions: Actions = {
 			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);
 			return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
 		}
-		setFlash(event.cookies, res.pending ? 'structure.household.pendingJoined' : 'structure.household.joined');
+		setFlash(event.cookies, 'structure.household.pendingJoined');
+		redirect(303, '/households');
+	},
+	/** Withdraws one's own request, or leaves the household. */
+	leave: async (event) => {
+		const user = requireUser(event);
+		if (!(await leaveHousehold(await getDb(), user.id)))
+			return fail(404, {
+				form: 'leave',
+				values: {} as Record<string, string>,
+				errors: { _: 'trust.household.nothingToLeave' } as FieldErrors
+			});
+		setFlash(event.cookies, 'trust.household.left');
 		redirect(303, '/households');
 	}
 };

@@ -1,22 +1,25 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { badgesOf } from '$lib/server/actions/badges';
 import { getTotals } from '$lib/server/ledger/ledger';
 import { personFeed } from '$lib/server/actions/review';
 import { localDay, periodKeysFor } from '$lib/utils/dates';
+import { cardOf, formatCardNumber } from '$lib/server/people/cards';
+import { qrPath } from '$lib/server/playground/qr';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
-	const [week, all, badges, entries] = await Promise.all([
+	const today = appToday();
+	const [week, all, badges, entries, card] = await Promise.all([
 		getTotals(db, 'person', user.id, 'week', periodKeysFor(today).week),
 		getTotals(db, 'person', user.id, 'all', 'all'),
 		badgesOf(db, user.id),
-		personFeed(db, user.id, 40)
+		personFeed(db, user.id, 40),
+		cardOf(db, { userId: user.id })
 	]);
 	return {
 		nickname: user.nickname,
@@ -24,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		all: all.points,
 		gramsAvoided: all.gramsAvoided,
 		badges: badges.map((b) => ({ badge: b.badge, detail: b.challengeTitle, day: localDay(b.awardedAt, tz) })),
-		entries
+		entries,
+		// A student's drop-off card: shown at a collection point, it credits them and their class.
+		card: card ? { number: formatCardNumber(card), qr: qrPath(card) } : null
 	};
 };

@@ -2,20 +2,20 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createPledgeSchema } from '$lib/schemas/pledges';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { createPledge } from '$lib/server/pledges/pledges';
 import { listMyPledges, personStreak, pledgeImpact } from '$lib/server/pledges/queries';
-import { addDays, localDay } from '$lib/utils/dates';
+import { addDays } from '$lib/utils/dates';
 import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { checkinAction } from './checkin-action';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const lists = await listMyPledges(db, user.id, today);
 	const [impact, householdImpact, streak] = await Promise.all([
 		pledgeImpact(db, 'person', user.id, today),

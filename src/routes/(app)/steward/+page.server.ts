@@ -5,13 +5,8 @@ import { requireRole } from '$lib/server/auth/guards';
 import { listStewardPoints } from '$lib/server/playground/points';
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { dayTotals, listAnnounced, listPointDay } from '$lib/server/playground/lists';
-import {
-	confirmContribution,
-	recordContribution,
-	rejectContribution,
-	voidContribution,
-	type ContributionResult
-} from '$lib/server/playground/contributions';
+import { recordContribution, type ContributionResult } from '$lib/server/playground/contributions';
+import { confirmContribution, rejectContribution, voidContribution } from '$lib/server/playground/decisions';
 import {
 	confirmContributionSchema,
 	decideWithReasonSchema,
@@ -19,8 +14,8 @@ import {
 } from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
+import { appTimeZone, appToday } from '$lib/server/config';
+
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 
@@ -43,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 			)
 		)
 	).flat();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [todayRows, announced] = await Promise.all([
 		listPointDay(db, point.id, today),
 		listAnnounced(db, point.id)
@@ -89,7 +84,7 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
 		const db = await getDb();
-		const result = await recordContribution(db, user.id, parsed.data);
+		const result = await recordContribution(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, 'record', values);
 		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
 			path: '/steward',
@@ -122,7 +117,7 @@ export const actions: Actions = {
 				errors: fieldErrors(parsed.error),
 				candidates: []
 			});
-		const result = await confirmContribution(await getDb(), user.id, parsed.data);
+		const result = await confirmContribution(await getDb(), user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
 		back(event, result.contribution.pointId, 'playground.steward.confirmed');
 	},

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import { adoptComponent, adoptionOptions, getPlayground } from '$lib/server/playground/playgrounds';
 import { getTracker } from '$lib/server/playground/tracker';
 import { pointsForPlayground } from '$lib/server/playground/points';

@@ -45,6 +45,8 @@ const en: Translations<typeof vi> = {
 	'challenges.days.hint':
 		'Start between {startMin} and {startMax}; a challenge lasts at most {maxDays} days.',
 	'challenges.overlap.confirm':
+		'This challenge runs at the same time as another for the same class or neighbourhood: see below, then tick the box to create it.',
+	'challenges.overlap.explain':
 		"This challenge runs at the same time as the one below for the same class or neighbourhood. An action logged then counts in each challenge that includes it, at each one's points.",
 	'challenges.overlap.shared': 'Both count: {names}',
 	'challenges.overlap.noneShared': 'No action in common',

@@ -41,6 +41,8 @@ const vi = {
 		'Một thử thách kéo dài tối đa {maxDays} ngày: với ngày bắt đầu này, ngày kết thúc chậm nhất là {endMax}.',
 	'challenges.days.hint': 'Bắt đầu trong khoảng {startMin} – {startMax}; kéo dài tối đa {maxDays} ngày.',
 	'challenges.overlap.confirm':
+		'Thử thách này chạy cùng lúc với thử thách khác của cùng lớp hoặc khu dân cư: xem bên dưới, rồi đánh dấu ô xác nhận để tạo.',
+	'challenges.overlap.explain':
 		'Thử thách này chạy cùng lúc với thử thách dưới đây cho cùng lớp hoặc khu dân cư. Khi đó một hành động được ghi sẽ tính cho mỗi thử thách có nó, theo điểm của từng thử thách.',
 	'challenges.overlap.shared': 'Cùng tính: {names}',
 	'challenges.overlap.noneShared': 'Không có hành động chung',

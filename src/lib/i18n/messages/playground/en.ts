@@ -83,7 +83,7 @@ const en: Translations<typeof vi> = {
 	'playground.steward.playground': 'Playground',
 	'playground.steward.contributor': 'Who brought it?',
 	'playground.steward.contributorHint':
-		'Household code, the username on a student’s login card, or part of a household name or nickname. A QR scanner can fill this field.',
+		'A drop-off card number (a household’s or a student’s; a QR scanner can fill this field), or part of a household name or nickname in the neighbourhoods this point serves.',
 	'playground.steward.candidates': 'Several people match. Pick the right one:',
 	'playground.steward.material': 'Material',
 	'playground.steward.weight': 'Weight (kg)',
@@ -93,7 +93,7 @@ const en: Translations<typeof vi> = {
 	'playground.steward.volumeHint': 'Ecobricks only: used to check the density (0.33–0.73 g/ml).',
 	'playground.steward.component': 'For component',
 	'playground.steward.anyComponent': 'None (general)',
-	'playground.steward.confirmLarge': 'I confirm this drop-off really is over 500 kg',
+	'playground.steward.confirmLarge': 'I confirm this drop-off really is over {kg} kg',
 	'playground.steward.submit': 'Record',
 	'playground.steward.recorded': 'Drop-off recorded.',
 	'playground.steward.recordedWarnLight':
@@ -185,7 +185,7 @@ const en: Translations<typeof vi> = {
 	'playground.error.weightRequired': 'Please weigh it and enter the weight.',
 	'playground.error.weightOrCount': 'Enter a weight or a count.',
 	'playground.error.weightAbsurd': 'Too heavy for one drop-off (over 5,000 kg). Check the unit.',
-	'playground.error.largeNeedsConfirm': 'Over 500 kg at once: tick the confirmation box if that is right.',
+	'playground.error.largeNeedsConfirm': 'Over {kg} kg at once: tick the confirmation box if that is right.',
 	'playground.error.countInvalid': 'The count must be a whole number.',
 	'playground.error.countPositive': 'The count must be more than 0.',
 	'playground.error.volumeInvalid': 'The volume must be in ml (1–20,000).',

@@ -80,7 +80,7 @@ const vi = {
 	'playground.steward.playground': 'Sân chơi',
 	'playground.steward.contributor': 'Ai mang đến?',
 	'playground.steward.contributorHint':
-		'Mã hộ, tên đăng nhập trên thẻ học sinh, hoặc một phần tên hộ / biệt danh. Có thể quét mã QR vào ô này.',
+		'Số thẻ góp nhựa (của hộ hoặc học sinh; quét mã QR vào ô này), hoặc một phần tên hộ / biệt danh trong các tổ điểm này phục vụ.',
 	'playground.steward.candidates': 'Có nhiều người trùng tên. Chọn đúng người:',
 	'playground.steward.material': 'Loại nhựa',
 	'playground.steward.weight': 'Khối lượng (kg)',
@@ -90,7 +90,7 @@ const vi = {
 	'playground.steward.volumeHint': 'Chỉ cho gạch sinh thái: dùng để kiểm tra độ chặt (0,33–0,73 g/ml).',
 	'playground.steward.component': 'Dành cho hạng mục',
 	'playground.steward.anyComponent': 'Chưa chọn (dùng chung)',
-	'playground.steward.confirmLarge': 'Tôi xác nhận lần mang này thực sự trên 500 kg',
+	'playground.steward.confirmLarge': 'Tôi xác nhận lần mang này thực sự trên {kg} kg',
 	'playground.steward.submit': 'Ghi nhận',
 	'playground.steward.recorded': 'Đã ghi nhận đóng góp.',
 	'playground.steward.recordedWarnLight':
@@ -183,7 +183,8 @@ const vi = {
 	'playground.error.weightOrCount': 'Nhập khối lượng hoặc số lượng.',
 	'playground.error.weightAbsurd':
 		'Khối lượng quá lớn cho một lần mang (trên 5.000 kg). Kiểm tra lại đơn vị.',
-	'playground.error.largeNeedsConfirm': 'Trên 500 kg trong một lần: đánh dấu ô xác nhận nếu đúng là như vậy.',
+	'playground.error.largeNeedsConfirm':
+		'Trên {kg} kg trong một lần: đánh dấu ô xác nhận nếu đúng là như vậy.',
 	'playground.error.countInvalid': 'Số lượng phải là số nguyên.',
 	'playground.error.countPositive': 'Số lượng phải lớn hơn 0.',
 	'playground.error.volumeInvalid': 'Thể tích phải là số ml (1–20.000).',

@@ -63,7 +63,7 @@ const en: Translations<typeof vi> = {
 	'pledge.longest': 'Longest: {n} days',
 	'pledge.graceLabel': 'Grace days',
 	'pledge.graceNext': 'Check in {n} more days in a row to earn another grace day.',
-	'pledge.graceFull': 'You hold the most grace days you can: 2.',
+	'pledge.graceFull': 'You hold the most grace days you can: {max}.',
 	'pledge.graceUsed': '{n} grace days covered days you forgot.',
 	'pledge.daysDone': 'Checked in on {n} of {total} days',
 	'pledge.checkin.title': 'Check in',
@@ -101,7 +101,7 @@ const en: Translations<typeof vi> = {
 		'Check in once a day per pledge, for today or for yesterday (if you forgot). Each check-in earns {points} points.',
 	'pledge.rules.streak': 'Your streak is how many days in a row you checked in.',
 	'pledge.rules.grace':
-		'Every 7 days in a row earn you 1 grace day (you can hold 2). If you forget a day, a grace day covers it by itself and your streak carries on.',
+		'Every {every} days in a row earn you 1 grace day (you can hold {max}). If you forget a day, a grace day covers it by itself and your streak carries on.',
 	'pledge.rules.bonus':
 		'Check in up to the last day without breaking your streak and you keep the pledge: a bonus of {perDay} points for each day of it, and a badge.',
 	'pledge.rules.end': 'You can end a pledge early; the points you earned stay.',

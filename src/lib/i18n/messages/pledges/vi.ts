@@ -60,7 +60,7 @@ const vi = {
 	'pledge.longest': 'Dài nhất: {n} ngày',
 	'pledge.graceLabel': 'Ngày nghỉ phép',
 	'pledge.graceNext': 'Điểm danh thêm {n} ngày liền để có thêm 1 ngày nghỉ phép.',
-	'pledge.graceFull': 'Bạn đang giữ tối đa 2 ngày nghỉ phép.',
+	'pledge.graceFull': 'Bạn đang giữ tối đa {max} ngày nghỉ phép.',
 	'pledge.graceUsed': 'Đã dùng {n} ngày nghỉ phép cho những ngày quên.',
 	'pledge.daysDone': 'Đã điểm danh {n}/{total} ngày',
 	'pledge.checkin.title': 'Điểm danh',
@@ -99,7 +99,7 @@ const vi = {
 		'Mỗi cam kết điểm danh một lần mỗi ngày, cho hôm nay hoặc hôm qua (nếu hôm qua bạn quên). Mỗi lần điểm danh được {points} điểm.',
 	'pledge.rules.streak': 'Chuỗi ngày là số ngày liền nhau bạn đã điểm danh.',
 	'pledge.rules.grace':
-		'Cứ 7 ngày điểm danh liền nhau, bạn được 1 ngày nghỉ phép (giữ nhiều nhất 2 ngày). Nếu quên một ngày, ngày nghỉ phép tự động bù vào và chuỗi không bị đứt.',
+		'Cứ {every} ngày điểm danh liền nhau, bạn được 1 ngày nghỉ phép (giữ nhiều nhất {max} ngày). Nếu quên một ngày, ngày nghỉ phép tự động bù vào và chuỗi không bị đứt.',
 	'pledge.rules.bonus':
 		'Điểm danh đến ngày cuối mà chuỗi không đứt là hoàn thành cam kết: được thưởng thêm {perDay} điểm cho mỗi ngày của cam kết và một huy hiệu.',
 	'pledge.rules.end': 'Bạn có thể dừng cam kết sớm; điểm đã có vẫn được giữ.',

@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-
-export const ROLES = ['organiser', 'teacher', 'student', 'household', 'steward'] as const;
-export type Role = (typeof ROLES)[number];
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { ROLES } from '../../../domain/roles';
+import { LOCALES } from '../../../i18n/locales';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 

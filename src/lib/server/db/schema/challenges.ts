@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+import { GOAL_METRICS } from '../../../domain/goals';
 import { action } from './catalogue';
 import { ledgerEntry } from './ledger';
 import { area, communityModel, household, neighbourhood, school, schoolClass } from './places';
 // Relative imports: drizzle-kit loads this file without SvelteKit's $lib alias.
+import { CHALLENGE_SCOPES } from '../../../domain/challenges';
 import { ACTION_RULES } from '../../../rules/actions';
-import { CHALLENGE_SCOPES } from '../../../rules/challenges';
-import { GOAL_METRICS } from '../../../rules/goals';
-
-export { CHALLENGE_SCOPES, type ChallengeScope } from '../../../rules/challenges';
-
-export { GOAL_METRICS, type GoalMetric } from '../../../rules/goals';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 

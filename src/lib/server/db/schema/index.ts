@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './places';
+export * from './people';
 export * from './catalogue';
 export * from './ledger';
 export * from './challenges';

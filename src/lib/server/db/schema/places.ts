@@ -9,38 +9,16 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
+import {
+	AREA_KINDS,
+	HOST_KINDS,
+	HOUSEHOLD_KINDS,
+	MODEL_KINDS,
+	NEIGHBOURHOOD_KINDS
+} from '../../../domain/places';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
-
-export const AREA_KINDS = ['province', 'city', 'district', 'ward', 'commune', 'village', 'other'] as const;
-export const HOST_KINDS = [
-	'school',
-	'market_board',
-	'womens_union',
-	'pagoda',
-	'club',
-	'shop',
-	'community',
-	'other'
-] as const;
-export const MODEL_KINDS = [
-	'green_home',
-	'happy_shop',
-	'green_tourism',
-	'club',
-	'green_school',
-	'residential',
-	'plastic_free_market',
-	'green_food_street',
-	'zero_waste_school',
-	'recycled_playground',
-	'pagoda_sorting',
-	'recycling_livelihood',
-	'other'
-] as const;
-export const NEIGHBOURHOOD_KINDS = ['residential', 'market', 'food_street', 'club'] as const;
-export const HOUSEHOLD_KINDS = ['family', 'market_stall', 'food_stall', 'shop'] as const;
 
 /** A place in a tree of any depth (province/city → ward/commune, with districts where they exist). */
 export const area = sqliteTable(
@@ -229,23 +207,6 @@ export const householdMember = sqliteTable(
 		joinedAt: createdAt()
 	},
 	(t) => [index('household_member_household_idx').on(t.householdId)]
-);
-
-export const guardianLink = sqliteTable(
-	'guardian_link',
-	{
-		guardianId: integer('guardian_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		studentId: integer('student_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		createdAt: createdAt()
-	},
-	(t) => [
-		primaryKey({ columns: [t.guardianId, t.studentId] }),
-		index('guardian_link_student_idx').on(t.studentId)
-	]
 );
 
 export const consentRecord = sqliteTable('consent_record', {

@@ -92,6 +92,26 @@ export const collectionPointSteward = sqliteTable(
 	]
 );
 
+/**
+ * The neighbourhoods whose households and students a point's stewards may search by name (its own
+ * neighbourhood to start with; an organiser may add more). Drop-off cards work anywhere.
+ */
+export const collectionPointNeighbourhood = sqliteTable(
+	'collection_point_neighbourhood',
+	{
+		pointId: integer('point_id')
+			.notNull()
+			.references(() => collectionPoint.id),
+		neighbourhoodId: integer('neighbourhood_id')
+			.notNull()
+			.references(() => neighbourhood.id)
+	},
+	(t) => [
+		primaryKey({ columns: [t.pointId, t.neighbourhoodId] }),
+		index('collection_point_neighbourhood_nb_idx').on(t.neighbourhoodId)
+	]
+);
+
 /** Which playgrounds a collection point feeds (one or more). */
 export const collectionPointPlayground = sqliteTable(
 	'collection_point_playground',

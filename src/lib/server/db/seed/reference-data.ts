@@ -1,6 +1,4 @@
-import type { AREA_KINDS, HOST_KINDS, MODEL_KINDS } from '../schema';
-
-type AreaKind = (typeof AREA_KINDS)[number];
+import type { AreaKind, HostKind, ModelKind } from '$lib/domain/places';
 
 /** Places the LSPP report names, as a tree (depth is data: Vietnam moved to two tiers in 2025). */
 export const AREAS: { code: string; parent?: string; nameVi: string; nameEn: string; kind: AreaKind }[] = [
@@ -18,9 +16,9 @@ type ModelSeed = {
 	area: string;
 	nameVi: string;
 	nameEn: string;
-	hostKind: (typeof HOST_KINDS)[number];
+	hostKind: HostKind;
 	hostName: string;
-	kind: (typeof MODEL_KINDS)[number];
+	kind: ModelKind;
 	descriptionVi: string;
 	descriptionEn: string;
 };

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { parseId } from '$lib/server/access/routes';
+import { appToday } from '$lib/server/config';
 import { communityModel } from '$lib/server/db/schema';
 import {
 	canViewChallenge,
@@ -16,7 +16,6 @@ import {
 } from '$lib/server/actions/challenges';
 import { racedBy } from '$lib/rules/challenges';
 import { getMemberships } from '$lib/server/access/membership';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -25,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	const found = await getChallenge(db, id);
 	if (!found) error(404, { message: 'error.404' });
 	if (!(await canViewChallenge(db, user, found.challenge))) error(403, { message: 'error.403' });
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const ch = found.challenge;
 	const state = challengeState(ch, today);
 	const m = await getMemberships(db, user.id);

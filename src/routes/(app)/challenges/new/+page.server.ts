@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { appTimeZone } from '$lib/server/config';
+import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { challengeFormObject, createChallengeSchemaFor } from '$lib/schemas/challenges';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
@@ -10,7 +10,7 @@ import { CHALLENGE_RULES, challengeDayBounds } from '$lib/rules/challenges';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import type { Overlap } from '$lib/server/actions/overlaps';
-import { addDays, localDay } from '$lib/utils/dates';
+import { addDays } from '$lib/utils/dates';
 
 interface Refusal {
 	errors: FieldErrors;
@@ -35,7 +35,7 @@ function bounds(today: string, startDay?: string) {
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'teacher', 'steward', 'organiser');
 	const db = await getDb();
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const [options, actions] = await Promise.all([challengeFormOptions(db, user), activeActions(db)]);
 	return {
 		options,
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const user = requireRole(event, 'teacher', 'steward', 'organiser');
 		const raw = formObject(await event.request.formData());
 		const values = { ...raw, actionIds: ([] as string[]).concat(raw.actionIds ?? []) };
-		const today = localDay(new Date(), appTimeZone());
+		const today = appToday();
 		const dayBounds = bounds(today, typeof raw.startDay === 'string' ? raw.startDay : undefined);
 		// One shape for every refusal, so the page reads each part the same way.
 		const refuse = (status: number, more: Partial<Refusal>) =>

@@ -1,29 +1,21 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { requireGuardianOf } from '$lib/server/auth/guardian';
+import { requireChild } from '$lib/server/access/routes';
 import { eraseSchema } from '$lib/schemas/structure';
-import { childData } from '$lib/server/people/guardians';
 import { erasePerson } from '$lib/server/people/erasure';
 import { nameKey } from '$lib/server/people/roster';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const { studentId } = await requireGuardianOf(event, db);
-	const data = await childData(db, studentId);
-	if (!data) error(404, { message: 'error.404' });
-	return { child: data };
+	const { child } = await requireChild(event);
+	return { child };
 };
 
 export const actions: Actions = {
 	erase: async (event) => {
-		const db = await getDb();
-		const { studentId } = await requireGuardianOf(event, db);
+		const { db, studentId, child } = await requireChild(event);
 		const parsed = eraseSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		const data = await childData(db, studentId);
-		if (!data) error(404, { message: 'error.404' });
-		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(data.profile.nickname)) {
+		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(child.profile.nickname)) {
 			return fail(400, { error: 'structure.children.eraseMismatch' });
 		}
 		await erasePerson(db, studentId);

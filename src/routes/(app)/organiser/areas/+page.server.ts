@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import { areaSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { areaExists, listAreaTree, saveArea } from '$lib/server/community/areas';

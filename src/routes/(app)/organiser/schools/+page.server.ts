@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { school } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import { schoolSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';

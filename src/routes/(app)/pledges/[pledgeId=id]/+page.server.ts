@@ -3,13 +3,13 @@ import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { parseId } from '$lib/server/access/routes';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { impactFactor } from '$lib/server/db/schema';
 import { endPledge, pledgeAccess } from '$lib/server/pledges/pledges';
 import { dailySeries, getPledge, pledgeImpact } from '$lib/server/pledges/queries';
-import { addDays, localDay } from '$lib/utils/dates';
+import { addDays } from '$lib/utils/dates';
 import { pledgeItem } from '$lib/pledges/items';
 import { checkinAction } from '../checkin-action';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = await getDb();
 	const pledgeId = parseId(event.params.pledgeId);
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const found = await getPledge(db, pledgeId, today);
 	if (!found) error(404, { message: 'error.404' });
 	const { view, checkins } = found;

@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listStewardPoints } from '$lib/server/playground/points';
+import { relationToPoint } from '$lib/server/access/relations';
 import { listForExport } from '$lib/server/playground/lists';
 import { toCsv } from '$lib/utils/csv';
 
@@ -15,7 +16,8 @@ export const GET: RequestHandler = async (event) => {
 	let pointIds = points.map((p) => p.id);
 	if (wanted) {
 		const id = Number(wanted);
-		if (!pointIds.includes(id)) error(403, { message: 'playground.error.notSteward' });
+		if (!Number.isSafeInteger(id) || (await relationToPoint(db, user, id)) !== 'steward')
+			error(403, { message: 'playground.error.notSteward' });
 		pointIds = [id];
 	}
 	const rows = await listForExport(db, pointIds);

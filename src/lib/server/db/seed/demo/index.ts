@@ -6,6 +6,7 @@ import { seedBoardsDemo } from './boards';
 import { seedPlaygroundDemo } from './playground';
 import { seedPledgesDemo } from './pledges';
 import { seedActionsDemo } from './actions';
+import { seedTrustDemo } from './trust';
 
 export type { DemoContext } from './structure';
 
@@ -13,7 +14,13 @@ export type { DemoContext } from './structure';
 export type DemoSeeder = (db: Db, ctx: DemoContext) => Promise<void>;
 
 /** Each domain adds its seeder here, in dependency order. */
-const SEEDERS: DemoSeeder[] = [seedBoardsDemo, seedPlaygroundDemo, seedPledgesDemo, seedActionsDemo];
+const SEEDERS: DemoSeeder[] = [
+	seedBoardsDemo,
+	seedPlaygroundDemo,
+	seedPledgesDemo,
+	seedActionsDemo,
+	seedTrustDemo
+];
 
 /**
  * Demo data is on by default in development, off with NODE_ENV=production unless DEMO_DATA=on

@@ -6,7 +6,6 @@ import {
 	classTeacher,
 	communityModel,
 	consentRecord,
-	guardianLink,
 	household,
 	householdMember,
 	neighbourhood,
@@ -16,9 +15,9 @@ import {
 	schoolInvite,
 	schoolTeacher,
 	user,
-	userRole,
-	type Role
+	userRole
 } from '../../schema';
+import type { Role } from '$lib/domain/roles';
 import { hashPassword } from '$lib/server/auth/password';
 import { localDay } from '$lib/utils/dates';
 import { appTimeZone } from '$lib/server/config';
@@ -180,9 +179,9 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 				approvedBy: adultsByHousehold[hi][0]
 			});
 		}
-		await tx.insert(guardianLink).values({ guardianId: familyId, studentId });
 		// What a newcomer should find on the structure pages: consent already collected for 6A1, an
-		// unused teacher invite for the school, and a classmate waiting for the demo family's approval.
+		// unused teacher invite for the school, and a classmate waiting for the demo family's approval
+		// (demo-family becomes demo-student's guardian through a parent letter: see trust.ts).
 		const year0 = `${year}-09-08`;
 		await tx.insert(consentRecord).values({
 			classId: classIds[0],

@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { parseId, requireClass } from '$lib/server/access/routes';
+import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
 import { fieldErrors, formObject } from '$lib/schemas/common';
@@ -11,7 +11,6 @@ import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards
 import { boardView } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { BOARD_RULES, PER_MEMBER_RULES, isPerMemberKind } from '$lib/rules/boards';
-import { localDay } from '$lib/utils/dates';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -41,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 	const challenge = query.window === 'challenge' ? await findChallenge(db, query.challenge!) : null;
 	if (query.window === 'challenge' && !challenge) error(404, { message: 'board.error.challenge' });
 
-	const today = localDay(new Date(), appTimeZone());
+	const today = appToday();
 	const period = windowPeriod(query.window, today, challenge ?? undefined);
 	const hidden = board.studentBoard && !board.studentBoard.enabled;
 	return {
@@ -68,9 +67,7 @@ export const actions: Actions = {
 	studentBoard: async (event) => {
 		requireUser(event);
 		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
-		const classId = parseId(event.params.containerId);
-		const db = await getDb();
-		await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId } = await requireClass(event, ['teacher'], 'containerId');
 		const parsed = studentBoardToggleSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';

@@ -1,14 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { requireGuardianOf } from '$lib/server/auth/guardian';
-import { childCsv, childData } from '$lib/server/people/guardians';
+import { requireChild } from '$lib/server/access/routes';
+import { childCsv } from '$lib/server/people/guardians';
 
 export const GET: RequestHandler = async (event) => {
-	const db = await getDb();
-	const { studentId } = await requireGuardianOf(event, db);
-	const data = await childData(db, studentId);
-	if (!data) error(404, { message: 'error.404' });
+	const { child: data } = await requireChild(event);
 	// A BOM so spreadsheet apps read the Vietnamese text as UTF-8.
 	return new Response(childCsv(data), {
 		headers: {

@@ -1,15 +1,9 @@
-import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDb } from '$lib/server/db';
-import { requireGuardianOf } from '$lib/server/auth/guardian';
-import { childData } from '$lib/server/people/guardians';
+import { requireChild } from '$lib/server/access/routes';
 
 /** Everything held about the child, for their linked guardian. */
 export const GET: RequestHandler = async (event) => {
-	const db = await getDb();
-	const { studentId } = await requireGuardianOf(event, db);
-	const data = await childData(db, studentId);
-	if (!data) error(404, { message: 'error.404' });
+	const { child: data } = await requireChild(event);
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

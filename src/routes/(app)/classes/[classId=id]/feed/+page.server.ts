@@ -1,18 +1,16 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone } from '$lib/server/config';
 import { classBadgeFeed } from '$lib/server/actions/badges';
-import { getClassHeader } from '$lib/server/community/groups';
 import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
-	const header = await getClassHeader(db, classId);
-	if (!header) error(404, { message: 'error.404' });
+	const {
+		db,
+		classId,
+		cls: header,
+		relation
+	} = await requireClass(event, ['teacher', 'student', 'organiser']);
 	const tz = appTimeZone();
 	// Reads only: badges are awarded by the writes that earn them (see actions/consequences.ts).
 	const badges = await classBadgeFeed(db, classId, 60);

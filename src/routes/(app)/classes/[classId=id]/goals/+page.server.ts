@@ -1,24 +1,23 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { requireClass } from '$lib/server/access/routes';
+import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchemaFor } from '$lib/schemas/goals';
 import { goalDeadlineBounds } from '$lib/rules/goals';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
-import { getClassHeader } from '$lib/server/community/groups';
-import { addDays, localDay } from '$lib/utils/dates';
+import { addDays } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	const { relation } = await requireClassAccess(event, db, classId, ['teacher', 'student', 'organiser']);
-	const header = await getClassHeader(db, classId);
-	if (!header) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
+	const {
+		db,
+		classId,
+		cls: header,
+		relation
+	} = await requireClass(event, ['teacher', 'student', 'organiser']);
+	const today = appToday();
 	const goals = await listGoals(db, classId, today);
 	return {
 		cls: { id: header.id, name: header.name },
@@ -45,11 +44,9 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const db = await getDb();
-		const classId = parseId(event.params.classId);
-		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId, user } = await requireClass(event, ['teacher']);
 		const raw = formObject(await event.request.formData());
-		const today = localDay(new Date(), appTimeZone());
+		const today = appToday();
 		const parsed = createGoalSchemaFor(today).safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await createGoal(db, classId, user.id, parsed.data, today);

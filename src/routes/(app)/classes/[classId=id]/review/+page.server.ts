@@ -1,13 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { requireClass } from '$lib/server/access/routes';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
-import { getClassHeader } from '$lib/server/community/groups';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
 
@@ -15,13 +13,9 @@ import { addDays, localDay, weekStart } from '$lib/utils/dates';
 const REVIEW_DAYS = 7;
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	await requireClassAccess(event, db, classId, ['teacher']);
-	const header = await getClassHeader(db, classId);
-	if (!header) error(404, { message: 'error.404' });
+	const { db, classId, cls: header } = await requireClass(event, ['teacher']);
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	const participation = await classParticipation(db, classId, weekStart(today));
 	// ?student=<id> narrows the list to one student of this class; anything else shows everyone.
 	const wanted = idSchema.safeParse(event.url.searchParams.get('student'));
@@ -49,9 +43,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	void: async (event) => {
-		const db = await getDb();
-		const classId = parseId(event.params.classId);
-		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId, user } = await requireClass(event, ['teacher']);
 		const raw = formObject(await event.request.formData());
 		const parsed = voidEntrySchema.safeParse(raw);
 		const entryId = Number(raw.entryId) || null;

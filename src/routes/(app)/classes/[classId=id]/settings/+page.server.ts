@@ -1,39 +1,27 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireClassTeacher } from '$lib/server/access/routes';
 import { consentSchema, memberActionSchema } from '$lib/schemas/structure';
 import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
 import {
 	addCoTeacher,
 	archiveClass,
 	classTeachers,
-	getClassAdmin,
 	listConsent,
 	recordConsent,
 	setStudentBoard
 } from '$lib/server/community/classes';
 import { refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
-import { appTimeZone } from '$lib/server/config';
-import { localDay } from '$lib/utils/dates';
-
-async function teacherOf(event: RequestEvent) {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	const { user } = await requireClassAccess(event, db, classId, ['teacher']);
-	const cls = await getClassAdmin(db, classId);
-	if (!cls) error(404, { message: 'error.404' });
-	return { db, cls, user };
-}
+import { appToday } from '$lib/server/config';
 
 export const load: PageServerLoad = async (event) => {
-	const { db, cls } = await teacherOf(event);
+	const { db, cls } = await requireClassTeacher(event);
 	return {
 		cls,
 		...(await classTeachers(db, cls.id, cls.schoolId)),
 		consent: await listConsent(db, cls.id),
-		today: localDay(new Date(), appTimeZone())
+		today: appToday()
 	};
 };
 
@@ -41,7 +29,7 @@ const back = (id: number) => `/classes/${id}/settings`;
 
 export const actions: Actions = {
 	coteach: async (event) => {
-		const { db, cls } = await teacherOf(event);
+		const { db, cls } = await requireClassTeacher(event);
 		const parsed = memberActionSchema.safeParse(formObject(await event.request.formData()));
 		if (!parsed.success)
 			return fail(400, {
@@ -60,26 +48,26 @@ export const actions: Actions = {
 		redirect(303, back(cls.id));
 	},
 	board: async (event) => {
-		const { db, cls } = await teacherOf(event);
+		const { db, cls } = await requireClassTeacher(event);
 		const form = await event.request.formData();
 		await setStudentBoard(db, cls.id, form.get('enabled') === 'on');
 		setFlash(event.cookies, 'structure.board.saved');
 		redirect(303, back(cls.id));
 	},
 	consent: async (event) => {
-		const { db, cls, user } = await teacherOf(event);
+		const { db, cls, user } = await requireClassTeacher(event);
 		const form = formObject(await event.request.formData());
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
-		const res = await recordConsent(db, cls.id, user.id, parsed.data, localDay(new Date(), appTimeZone()));
+		const res = await recordConsent(db, cls.id, user.id, parsed.data, appToday());
 		if (!res.ok)
 			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.consent.saved');
 		redirect(303, back(cls.id));
 	},
 	archive: async (event) => {
-		const { db, cls } = await teacherOf(event);
+		const { db, cls } = await requireClassTeacher(event);
 		await archiveClass(db, cls.id);
 		setFlash(event.cookies, 'structure.archive.done');
 		redirect(303, back(cls.id));

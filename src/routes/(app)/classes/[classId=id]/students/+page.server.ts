@@ -1,24 +1,14 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
-import { getClassAdmin, listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
+import { parseId, requireClassTeacher } from '$lib/server/access/routes';
+import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
 import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 
-/** Teachers of this class only: the roster shows real names. */
-async function teacherOf(event: RequestEvent) {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	const { user } = await requireClassAccess(event, db, classId, ['teacher']);
-	return { db, classId, user };
-}
-
+// Teachers of this class only: the roster shows real names.
 export const load: PageServerLoad = async (event) => {
-	const { db, classId } = await teacherOf(event);
-	const cls = await getClassAdmin(db, classId);
-	if (!cls) error(404, { message: 'error.404' });
+	const { db, classId, cls } = await requireClassTeacher(event);
 	return {
 		cls,
 		students: await listStudents(db, classId),
@@ -35,13 +25,13 @@ async function studentIdFrom(event: RequestEvent): Promise<number> {
 
 export const actions: Actions = {
 	rotate: async (event) => {
-		const { db, classId } = await teacherOf(event);
+		const { db, classId } = await requireClassTeacher(event);
 		await rotateJoinCode(db, classId);
 		setFlash(event.cookies, 'structure.students.rotated');
 		redirect(303, `/classes/${classId}/students`);
 	},
 	reset: async (event) => {
-		const { db, classId, user } = await teacherOf(event);
+		const { db, classId, user } = await requireClassTeacher(event);
 		const studentId = await studentIdFrom(event);
 		const res = await resetStudentPassword(db, classId, studentId, user.id);
 		if (!res) return fail(404, { error: 'structure.students.notInClass' });
@@ -49,7 +39,7 @@ export const actions: Actions = {
 		return { reset: { name: res.displayName, username: res.username, password: res.password } };
 	},
 	remove: async (event) => {
-		const { db, classId } = await teacherOf(event);
+		const { db, classId } = await requireClassTeacher(event);
 		const studentId = await studentIdFrom(event);
 		if (!(await removeStudent(db, classId, studentId)))
 			return fail(404, { error: 'structure.students.notInClass' });

@@ -1,43 +1,45 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
+import { requireHousehold } from '$lib/server/access/routes';
+import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
+import { studentAccountIds } from '$lib/server/access/grants';
+import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { householdBadges } from '$lib/server/actions/badges';
-import { getHouseholdHeader } from '$lib/server/community/groups';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const householdId = parseId(event.params.householdId);
-	const { relation } = await requireHouseholdAccess(event, db, householdId, [
-		'adult',
-		'student',
-		'steward',
-		'organiser'
-	]);
-	const header = await getHouseholdHeader(db, householdId);
-	if (!header) error(404, { message: 'error.404' });
+	const {
+		db,
+		householdId,
+		household: header,
+		relation
+	} = await requireHousehold(event, ['adult', 'student', 'steward', 'organiser']);
 	const tz = appTimeZone();
-	const today = localDay(new Date(), tz);
+	const today = appToday();
 	const badges = await householdBadges(db, householdId);
+	const entries = await householdFeed(db, householdId, addDays(today, -29), 150);
+	// Its steward and organisers see what was done, and by which adult, never by which child.
+	const children = mayNameHouseholdChildren(relation)
+		? new Set<number>()
+		: await studentAccountIds(
+				db,
+				entries.map((e) => e.personId)
+			);
 	return {
 		household: { id: header.id, name: header.displayName },
 		badges: badges.map((b) => ({ badge: b.badge, detail: b.challengeTitle, day: localDay(b.awardedAt, tz) })),
 		canVoid: relation === 'steward',
-		entries: await householdFeed(db, householdId, addDays(today, -29), 150)
+		entries: entries.map((e) => (e.personId && children.has(e.personId) ? { ...e, nickname: null } : e))
 	};
 };
 
 export const actions: Actions = {
 	void: async (event) => {
-		const db = await getDb();
-		const householdId = parseId(event.params.householdId);
-		const { user } = await requireHouseholdAccess(event, db, householdId, ['steward']);
+		const { db, householdId, user } = await requireHousehold(event, ['steward']);
 		const raw = formObject(await event.request.formData());
 		const entryId = Number(raw.entryId) || null;
 		const parsed = voidEntrySchema.safeParse(raw);

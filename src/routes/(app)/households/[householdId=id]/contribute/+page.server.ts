@@ -1,25 +1,23 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { getHouseholdHeader } from '$lib/server/community/groups';
-import {
-	householdStudents,
-	listHouseholdContributions,
-	openDropOffTargets
-} from '$lib/server/playground/lists';
+import { requireHousehold } from '$lib/server/access/routes';
+import { householdStudents } from '$lib/server/access/membership';
+import { listHouseholdContributions, openDropOffTargets } from '$lib/server/playground/lists';
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { announceContribution } from '$lib/server/playground/contributions';
 import { announceContributionSchema } from '$lib/schemas/playground';
 import { fieldErrors, formObject } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const householdId = parseId(event.params.householdId);
-	const { user, relation } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student']);
-	const header = await getHouseholdHeader(db, householdId);
-	if (!header) error(404, { message: 'error.404' });
+	const {
+		db,
+		householdId,
+		household: header,
+		user,
+		relation
+	} = await requireHousehold(event, ['adult', 'student']);
 	const targets = await openDropOffTargets(db);
 	const playgroundIds = [...new Set(targets.map((t) => t.playgroundId))];
 	const components = (
@@ -43,15 +41,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	announce: async (event) => {
-		const db = await getDb();
-		const householdId = parseId(event.params.householdId);
-		const { user } = await requireHouseholdAccess(event, db, householdId, ['adult', 'student']);
+		const { db, householdId, user } = await requireHousehold(event, ['adult', 'student']);
 		const values = formObject(await event.request.formData());
 		// One select carries "playgroundId:pointId", so the pair always matches.
 		const [playgroundId, pointId] = String(values.target ?? '').split(':');
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const result = await announceContribution(db, user, householdId, parsed.data);
+		const result = await announceContribution(db, user, householdId, parsed.data, new Date(), appTimeZone());
 		if (!result.ok)
 			return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
 		setFlash(event.cookies, 'playground.contribute.announced');

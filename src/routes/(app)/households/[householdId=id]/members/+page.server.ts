@@ -1,56 +1,84 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { getHouseholdHeader } from '$lib/server/community/groups';
+import { parseId, requireHousehold } from '$lib/server/access/routes';
+import { mayDecideHouseholdRequest } from '$lib/server/access/grants';
+import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
 import { setFlash } from '$lib/server/flash';
-import {
-	decideStudentLink,
-	getHouseholdCode,
-	listMembers,
-	rotateHouseholdCode
-} from '$lib/server/community/households';
+import { getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/community/households';
+import { decideHouseholdRequest, recoverHousehold } from '$lib/server/community/household-requests';
+import { reissueCardSchema, recoverSchema } from '$lib/schemas/trust';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { cardOf, formatCardNumber, issueCard } from '$lib/server/people/cards';
 import { qrPath } from '$lib/server/playground/qr';
+import { refillValues } from '$lib/server/form-values';
 
-async function access(event: RequestEvent, allowed: ('adult' | 'student' | 'organiser')[]) {
-	const db = await getDb();
-	const householdId = parseId(event.params.householdId);
-	const { user, relation } = await requireHouseholdAccess(event, db, householdId, allowed);
-	return { db, householdId, user, relation };
-}
+const ANYONE = ['adult', 'student', 'steward', 'organiser'] as const;
 
 export const load: PageServerLoad = async (event) => {
-	const { db, householdId, relation } = await access(event, ['adult', 'student', 'organiser']);
-	const header = await getHouseholdHeader(db, householdId);
-	if (!header) error(404, { message: 'error.404' });
+	const { db, user, householdId, household, relation } = await requireHousehold(event, ANYONE);
+	const members = await listMembers(db, householdId);
+	const decides = await mayDecideHouseholdRequest(db, user, householdId);
+	// The join code lets people ask to join: only the household's adults see and change it.
 	const code = relation === 'adult' ? await getHouseholdCode(db, householdId) : null;
+	// The drop-off card only credits plastic: every member may show it at a collection point.
+	const card = mayNameHouseholdChildren(relation) ? await cardOf(db, { householdId }) : null;
+	const named = mayNameHouseholdChildren(relation);
 	return {
-		household: header,
-		members: await listMembers(db, householdId),
-		// The code lets people in: only the household's adults see and change it.
+		household,
+		relation,
+		// Its steward and organisers see adults (to recover the household) but never its children.
+		members: members
+			.filter((m) => named || m.kind === 'adult')
+			.map((m) => ({ id: m.id, nickname: m.nickname, kind: m.kind, status: m.status })),
+		hiddenStudents: named ? 0 : members.filter((m) => m.kind === 'student').length,
 		code,
-		// Stewards scan this at the collection point to credit the household.
-		qr: code ? qrPath(code) : null,
-		canApprove: relation === 'adult'
+		joinQr: code ? qrPath(`${event.url.origin}/households?code=${code}`) : null,
+		card: card ? formatCardNumber(card) : null,
+		cardQr: card ? qrPath(card) : null,
+		canDecide: decides !== null,
+		recovery: decides === 'recovery'
 	};
 };
 
 async function decide(event: RequestEvent, approve: boolean) {
-	const { db, householdId, user } = await access(event, ['adult']);
+	const { db, user, householdId } = await requireHousehold(event, ANYONE);
 	const form = await event.request.formData();
-	const studentId = parseId(String(form.get('userId') ?? ''));
-	if (!(await decideStudentLink(db, householdId, studentId, user.id, approve)))
-		return fail(404, { error: 'structure.members.notPending' });
-	return { done: approve ? 'structure.members.approved' : 'structure.members.declined' };
+	const userId = parseId(String(form.get('userId') ?? ''));
+	const res = await decideHouseholdRequest(db, user, householdId, userId, approve);
+	if (!res.ok) error(res.status, { message: res.error });
+	return {
+		done: res.outcome === 'declined' ? 'structure.members.declined' : 'structure.members.approved'
+	};
 }
 
 export const actions: Actions = {
 	approve: (event) => decide(event, true),
 	decline: (event) => decide(event, false),
 	rotate: async (event) => {
-		const { db, householdId } = await access(event, ['adult']);
+		const { db, householdId } = await requireHousehold(event, ['adult']);
 		await rotateHouseholdCode(db, householdId);
 		setFlash(event.cookies, 'structure.members.rotated');
+		redirect(303, `/households/${householdId}/members`);
+	},
+	/** A new drop-off card number (the old card stops crediting), for a lost card. */
+	card: async (event) => {
+		const { db, householdId } = await requireHousehold(event, ['adult']);
+		const parsed = reissueCardSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(400, { error: 'form.invalid' });
+		await issueCard(db, { householdId });
+		setFlash(event.cookies, 'trust.card.reissued');
+		redirect(303, `/households/${householdId}/members`);
+	},
+	/** With no adult left, its steward or an organiser names the adult who takes it over. */
+	recover: async (event) => {
+		const { db, user, householdId } = await requireHousehold(event, ['steward', 'organiser']);
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['username'], 254);
+		const parsed = recoverSchema.safeParse(form);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const res = await recoverHousehold(db, user, householdId, parsed.data.username);
+		if (!res.ok) return fail(res.status, { values, errors: { username: res.error } });
+		setFlash(event.cookies, 'trust.household.recovered');
 		redirect(303, `/households/${householdId}/members`);
 	}
 };

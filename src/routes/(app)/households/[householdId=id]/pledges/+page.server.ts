@@ -1,22 +1,32 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireHouseholdAccess } from '$lib/server/auth/scoped';
-import { appTimeZone } from '$lib/server/config';
-import { getHouseholdHeader } from '$lib/server/community/groups';
+import { requireHousehold } from '$lib/server/access/routes';
+import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
+import { studentAccountIds } from '$lib/server/access/grants';
+import { appToday } from '$lib/server/config';
 import { householdWall, pledgeImpact } from '$lib/server/pledges/queries';
-import { localDay } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const householdId = parseId(event.params.householdId);
-	await requireHouseholdAccess(event, db, householdId, ['adult', 'student', 'steward', 'organiser']);
-	const hh = await getHouseholdHeader(db, householdId);
-	if (!hh) error(404, { message: 'error.404' });
-	const today = localDay(new Date(), appTimeZone());
-	const [pledges, impact] = await Promise.all([
+	const { db, householdId, household, relation } = await requireHousehold(event, [
+		'adult',
+		'student',
+		'steward',
+		'organiser'
+	]);
+	const today = appToday();
+	const [wall, impact] = await Promise.all([
 		householdWall(db, householdId, today),
 		pledgeImpact(db, 'household', householdId, today)
 	]);
-	return { group: { name: hh.displayName, href: `/households/${householdId}` }, pledges, impact };
+	// Its steward and organisers see the household's pledges, never which child made one nor
+	// what a child wrote in their own words.
+	const children = mayNameHouseholdChildren(relation)
+		? new Set<number>()
+		: await studentAccountIds(
+				db,
+				wall.map((p) => p.ownerId)
+			);
+	const pledges = wall.map((p) =>
+		p.ownerId && children.has(p.ownerId) ? { ...p, ownerNickname: '', customName: null } : p
+	);
+	return { group: { name: household.displayName, href: `/households/${householdId}` }, pledges, impact };
 };

@@ -2,7 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { parseId } from '$lib/server/auth/scoped';
+import { parseId } from '$lib/server/access/routes';
 import {
 	addComponent,
 	getPlayground,
@@ -10,12 +10,17 @@ import {
 	setPlaygroundState
 } from '$lib/server/playground/playgrounds';
 import {
+	addServedNeighbourhood,
 	addSteward,
 	createCollectionPoint,
 	linkPoint,
 	listAllPoints,
-	pointsForPlayground
+	pointFeeds,
+	pointsForPlayground,
+	servedNeighbourhoods
 } from '$lib/server/playground/points';
+import { listNeighbourhoods } from '$lib/server/community/households';
+import { serveSchema } from '$lib/schemas/trust';
 import {
 	collectionPointSchema,
 	componentSchema,
@@ -43,15 +48,21 @@ function done(event: RequestEvent, id: number, flash: string): never {
 
 export const load: PageServerLoad = async (event) => {
 	const { db, id, playground } = await guard(event);
-	const [components, points, allPoints] = await Promise.all([
+	const [components, points, allPoints, neighbourhoods] = await Promise.all([
 		listComponents(db, id),
 		pointsForPlayground(db, id),
-		listAllPoints(db)
+		listAllPoints(db),
+		listNeighbourhoods(db)
 	]);
+	const served = await servedNeighbourhoods(
+		db,
+		points.map((p) => p.id)
+	);
 	return {
 		playground,
 		components,
-		points,
+		points: points.map((p) => ({ ...p, served: served.filter((n) => n.pointId === p.id) })),
+		neighbourhoods: neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
 		otherPoints: allPoints.filter((p) => !points.some((q) => q.id === p.id))
 	};
 };
@@ -87,6 +98,16 @@ export const actions: Actions = {
 			return fail(400, { form: 'link', errors: { _: 'playground.point.unknown' } as Record<string, string> });
 		}
 		done(event, id, 'playground.organiser.linked');
+	},
+	/** Widens whom the point's stewards may look up by name: one more neighbourhood. */
+	serve: async (event) => {
+		const { db, id } = await guard(event);
+		const parsed = serveSchema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success || !(await pointFeeds(db, parsed.data.pointId, id)))
+			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
+		if (!(await addServedNeighbourhood(db, parsed.data.pointId, parsed.data.neighbourhoodId)))
+			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
+		done(event, id, 'trust.serve.added');
 	},
 	steward: async (event) => {
 		const { db, id } = await guard(event);

@@ -1,18 +1,13 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/db';
-import { parseId, requireClassAccess } from '$lib/server/auth/scoped';
+import { requireClassTeacher } from '$lib/server/access/routes';
 import { rosterSchema } from '$lib/schemas/structure';
-import { getClassAdmin } from '$lib/server/community/classes';
 import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/people/roster';
 import { qrPath } from '$lib/server/playground/qr';
+import { formatCardNumber } from '$lib/server/people/cards';
 
 export const load: PageServerLoad = async (event) => {
-	const db = await getDb();
-	const classId = parseId(event.params.classId);
-	await requireClassAccess(event, db, classId, ['teacher']);
-	const cls = await getClassAdmin(db, classId);
-	if (!cls) error(404, { message: 'error.404' });
+	const { cls } = await requireClassTeacher(event);
 	return { cls, importKey: crypto.randomUUID(), signInUrl: `${event.url.origin}/login` };
 };
 
@@ -27,9 +22,7 @@ const refuse = (status: number, r: Refusal) => fail(status, r);
 
 export const actions: Actions = {
 	default: async (event) => {
-		const db = await getDb();
-		const classId = parseId(event.params.classId);
-		const { user } = await requireClassAccess(event, db, classId, ['teacher']);
+		const { db, classId, user } = await requireClassTeacher(event);
 		const form = await event.request.formData();
 		const raw = String(form.get('names') ?? '');
 		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
@@ -73,15 +66,17 @@ export const actions: Actions = {
 				cleaned: clean.cleaned,
 				error: res.error
 			});
-		// The passwords live only in this response: the cards are printed from it.
-		// Each card carries a QR of the username, which a steward scans into the drop-off form.
+		// The passwords live only in this response: the cards are printed from it. Each card also
+		// carries the child's drop-off card number and its QR, for the steward's scanner: it only
+		// credits plastic, so it can be shown at a collection point (the login part is cut off).
 		return {
-			cards: res.cards.map(({ displayName, nickname, username, password }) => ({
+			cards: res.cards.map(({ displayName, nickname, username, password, dropOffCard }) => ({
 				displayName,
 				nickname,
 				username,
 				password,
-				qr: qrPath(username)
+				dropOffCard: formatCardNumber(dropOffCard),
+				qr: qrPath(dropOffCard)
 			})),
 			cleaned: clean.cleaned
 		};

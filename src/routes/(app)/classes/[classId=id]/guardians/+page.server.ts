@@ -1,0 +1,93 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireClassTeacher } from '$lib/server/access/routes';
+import { isClassStudent } from '$lib/server/access/membership';
+import { classGuardians, linkGuardianByTeacher, unlinkGuardian } from '$lib/server/people/guardians';
+import { issueMissingParentCodes, issueParentCode, parentLetters } from '$lib/server/people/parent-codes';
+import { guardianLinkSchema, studentSchema, unlinkGuardianSchema } from '$lib/schemas/trust';
+import { fieldErrors, formObject } from '$lib/schemas/common';
+import { refillValues } from '$lib/server/form-values';
+import { setFlash } from '$lib/server/flash';
+import { appTimeZone } from '$lib/server/config';
+import { localDay } from '$lib/utils/dates';
+
+// Teachers of this class only: who is linked to each child, and the letters that link parents.
+export const load: PageServerLoad = async (event) => {
+	const { db, classId, cls } = await requireClassTeacher(event);
+	const [students, letters] = await Promise.all([classGuardians(db, classId), parentLetters(db, classId)]);
+	const tz = appTimeZone();
+	return {
+		cls,
+		students: students.map((s) => {
+			const letter = letters.find((l) => l.studentId === s.id);
+			return {
+				...s,
+				letter: letter ? { code: letter.code, expiresOn: localDay(letter.expiresAt, tz) } : null
+			};
+		})
+	};
+};
+
+const back = (classId: number) => `/classes/${classId}/guardians`;
+type Form = Record<string, string | string[]>;
+
+/** Whether the student named in the form is in this class (another class's student is a 404). */
+async function inThisClass(
+	db: Awaited<ReturnType<typeof requireClassTeacher>>['db'],
+	classId: number,
+	form: Form
+) {
+	const parsed = studentSchema.safeParse(form);
+	return parsed.success && (await isClassStudent(db, parsed.data.studentId, classId));
+}
+
+const refused = (status: 400 | 404, form: string, error = 'trust.guardians.notInClass') =>
+	fail(status, { form, values: {} as Record<string, string>, errors: { _: error } });
+
+export const actions: Actions = {
+	issueAll: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		await issueMissingParentCodes(db, classId, user.id);
+		setFlash(event.cookies, 'trust.guardians.issued');
+		redirect(303, back(classId));
+	},
+	reissue: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		const form = formObject(await event.request.formData());
+		const parsed = studentSchema.safeParse(form);
+		if (!parsed.success) return refused(400, 'reissue', 'form.invalid');
+		const studentId = parsed.data.studentId;
+		if (
+			!(await inThisClass(db, classId, form)) ||
+			!(await issueParentCode(db, { classId, studentId, teacherId: user.id }))
+		)
+			return refused(404, 'reissue');
+		setFlash(event.cookies, 'trust.guardians.reissued');
+		redirect(303, back(classId));
+	},
+	link: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		const form = formObject(await event.request.formData());
+		const values = refillValues(form, ['studentId', 'username'], 254);
+		const parsed = guardianLinkSchema.safeParse(form);
+		if (!parsed.success)
+			return fail(400, { form: `link-${values.studentId}`, values, errors: fieldErrors(parsed.error) });
+		if (!(await inThisClass(db, classId, form))) return refused(404, `link-${values.studentId}`);
+		const res = await linkGuardianByTeacher(db, user.id, parsed.data.studentId, parsed.data.username);
+		if (!res.ok)
+			return fail(400, { form: `link-${values.studentId}`, values, errors: { username: res.error } });
+		setFlash(event.cookies, 'trust.guardians.linked');
+		redirect(303, back(classId));
+	},
+	unlink: async (event) => {
+		const { db, classId, user } = await requireClassTeacher(event);
+		const form = formObject(await event.request.formData());
+		const parsed = unlinkGuardianSchema.safeParse(form);
+		if (!parsed.success) return refused(400, 'unlink', 'form.invalid');
+		if (!(await inThisClass(db, classId, form))) return refused(404, 'unlink');
+		if (!(await unlinkGuardian(db, user.id, parsed.data.studentId, parsed.data.guardianId)))
+			return refused(404, 'unlink', 'trust.guardians.notLinked');
+		setFlash(event.cookies, 'trust.guardians.removed');
+		redirect(303, back(classId));
+	}
+};
