@@ -9,7 +9,7 @@ import { addWriteCounters } from './counters';
  * Who the mixed benchmark plays: the screens that read boards (a teacher of a class in each of
  * 100 schools on their school's class board, an adult of a household in each of 100 neighbourhoods
  * on its household board), the students who log actions and check in on their pledges, and a
- * steward recording drop-offs. Made in the dataset before the server starts: accounts where the
+ * steward recording drop-offs for the students of its neighbourhood. Made in the dataset before the server starts: accounts where the
  * dataset has none, a fresh session for each (the cookie is all a request needs), a running
  * pledge per writing student, and a collection point feeding a playground.
  */
@@ -20,7 +20,8 @@ export interface Fixtures {
 	/** Pledges already checked in today (a second check-in would be refused). */
 	checkedIn: Set<number>;
 	actionIds: number[];
-	steward: { cookie: string; pointId: number; playgroundId: number };
+	/** A steward at a collection point, and the students it may credit (its neighbourhood's). */
+	steward: { cookie: string; pointId: number; playgroundId: number; contributors: number[] };
 	today: string;
 }
 
@@ -165,10 +166,26 @@ export async function makeFixtures(
 			sql: 'INSERT OR IGNORE INTO collection_point_steward (point_id, user_id) VALUES (?, ?)',
 			args: [point.id, stewardId]
 		});
+		// The point serves its neighbourhood; its steward credits the students of that neighbourhood's
+		// households (a steward cannot credit anyone else).
+		await client.execute({
+			sql: 'INSERT OR IGNORE INTO collection_point_neighbourhood (point_id, neighbourhood_id) VALUES (?, ?)',
+			args: [point.id, nb.id]
+		});
+		const contributors = (
+			await rows(
+				`SELECT DISTINCT hm.user_id AS id FROM household_member hm JOIN household h ON h.id = hm.household_id
+				JOIN class_student cs ON cs.user_id = hm.user_id
+				WHERE h.neighbourhood_id = ? AND hm.status = 'active' ORDER BY hm.user_id`,
+				[nb.id]
+			)
+		).map((r) => Number(r.id));
+		if (contributors.length === 0) throw new Error('no student in the bench point’s neighbourhood');
 		const steward = {
 			cookie: await session(client, stewardId, now),
 			pointId: Number(point.id),
-			playgroundId: Number(pg.id)
+			playgroundId: Number(pg.id),
+			contributors
 		};
 		await client.commit();
 		return { boards, writers, checkedIn, actionIds, steward, today };

@@ -81,8 +81,8 @@ export class WriteMaker {
 
 	/** The steward records ten PET bottles brought by the next writer. */
 	contribution(): WriteRequest {
-		const w = this.writer();
 		const s = this.f.steward;
+		const contributor = s.contributors[this.next++ % s.contributors.length];
 		return {
 			path: '/steward?/record',
 			cookie: s.cookie,
@@ -90,7 +90,7 @@ export class WriteMaker {
 				pointId: String(s.pointId),
 				playgroundId: String(s.playgroundId),
 				contributor: 'bench',
-				pick: `u:${w.userId}`,
+				pick: `u:${contributor}`,
 				material: 'pet_bottles',
 				count: '10',
 				idempotencyKey: randomUUID()
