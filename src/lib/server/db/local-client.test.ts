@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Database from 'libsql';
 import { createTestDb } from '../../../../tests/helpers/db';
@@ -59,22 +58,5 @@ describe('local file client', () => {
 		expect((await read()).columns).toEqual(['id', 'n', 'b']);
 		await t.client.execute('alter table probe add column extra text');
 		expect((await read()).columns).toEqual(['id', 'n', 'b', 'extra']);
-	});
-
-	it('checkpoints the log on a connection of its own after writes, not inside a commit', async () => {
-		await t.client.execute('create table bulk (id integer primary key, b blob not null)');
-		const size = () => statSync(t.path).size;
-		const before = size();
-		// About 1 500 pages of log: SQLite's default (1 000) would checkpoint inside this commit.
-		const tx = await t.client.transaction('write');
-		for (let i = 0; i < 1500; i++)
-			await tx.execute({ sql: 'insert into bulk (b) values (randomblob(4000))', args: [] });
-		await tx.commit();
-		// No timer can run between the commit and this line: the file is as the commit left it.
-		expect(size()).toBe(before);
-		// The background checkpoint copies the pages into the database file a moment later.
-		const deadline = Date.now() + 10_000;
-		while (size() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-		expect(size()).toBeGreaterThan(before + 1000 * 4096);
 	});
 });

@@ -8,7 +8,6 @@ import {
 	type TransactionMode
 } from '@libsql/client';
 import { Connection, keepsSchema } from './local-connection';
-import { BACKSTOP_PAGES, backgroundCheckpoints } from './checkpoints';
 
 /*
  * A libSQL client for local database files that keeps each connection's prepared statements and
@@ -20,9 +19,8 @@ import { BACKSTOP_PAGES, backgroundCheckpoints } from './checkpoints';
  * gate use it unchanged) over the same native driver, with the same connection model: a
  * transaction borrows a connection for its lifetime, everything else borrows one for one call.
  * What differs (local-connection.ts): statements stay prepared per connection, and BEGIN and
- * COMMIT of writes run on libSQL's threads, and WAL checkpoints run on a connection of their own
- * after writes rather than inside a commit (checkpoints.ts). A write outside a transaction is
- * made its own transaction the same way. Durability is unchanged: WAL, synchronous FULL, one transaction per
+ * COMMIT of writes run on libSQL's threads. A write outside a transaction is made its own
+ * transaction the same way. Durability is unchanged: WAL, synchronous FULL, one transaction per
  * write, and a commit is acknowledged only once its fsync returned. Remote URLs and embedded
  * replicas keep `@libsql/client`.
  */
@@ -57,10 +55,8 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 	const open = (): Connection => {
 		const conn = new Connection(path, options.timeout);
 		for (const pragma of options.pragmas) conn.script(pragma);
-		conn.script(`PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}`);
 		return conn;
 	};
-	let checkpoints = backgroundCheckpoints(open);
 	const acquire = async (): Promise<Connection> => {
 		check();
 		const conn =
@@ -103,7 +99,6 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 			await conn.background(BEGIN[mode]);
 			const result = run();
 			await conn.background('COMMIT');
-			if (mode !== 'read') checkpoints.wrote();
 			return result;
 		})();
 	const forgetAll = () => [...idle, ...borrowed].forEach((c) => c.forget());
@@ -150,14 +145,13 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 				release(conn);
 				throw e;
 			}
-			return transaction(conn, release, forgetAll, () => mode !== 'read' && checkpoints.wrote());
+			return transaction(conn, release, forgetAll);
 		},
 		sync: async () => {
 			throw new LibsqlError('A local file client has nothing to sync', 'SYNC_NOT_SUPPORTED');
 		},
 		close: () => {
 			closed = true;
-			checkpoints.stop();
 			for (const c of [...idle, ...borrowed]) c.close();
 			idle.length = 0;
 			borrowed.clear();
@@ -166,18 +160,12 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 		reconnect: () => {
 			client.close();
 			closed = false;
-			checkpoints = backgroundCheckpoints(open);
 		}
 	};
 	return client;
 }
 
-function transaction(
-	conn: Connection,
-	release: (c: Connection) => void,
-	forgetAll: () => void,
-	committed: () => void
-): Transaction {
+function transaction(conn: Connection, release: (c: Connection) => void, forgetAll: () => void): Transaction {
 	let held: Connection | null = conn;
 	const settle = () => {
 		if (held) release(held);
@@ -206,7 +194,6 @@ function transaction(
 		commit: async () => {
 			try {
 				await live().background('COMMIT');
-				committed();
 			} finally {
 				settle();
 			}
