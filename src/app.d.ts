@@ -11,6 +11,8 @@ declare global {
 			user: SessionUser | null;
 			session: SessionInfo | null;
 			locale: Locale;
+			/** This browser's signed device id; `fresh` when the request brought no valid cookie. */
+			device: { id: string; fresh: boolean };
 		}
 		interface PageData {
 			locale: Locale;

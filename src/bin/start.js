@@ -23,7 +23,8 @@ const sources = ['src', 'static', 'drizzle', 'svelte.config.js', 'vite.config.ts
 const sourceTime = Math.max(...sources.map((s) => newestMtime(join(root, s))));
 const buildTime = existsSync(buildEntry) ? statSync(buildEntry).mtimeMs : 0;
 
-if (buildTime < sourceTime) {
+// START_SKIP_BUILD=1 serves the build as it is (the start-up tests run it beside their own build).
+if (buildTime < sourceTime && process.env.START_SKIP_BUILD !== '1') {
 	console.info('[songxanh] Building the app (first start or sources changed)…');
 	const result = spawnSync('npx', ['vite', 'build'], {
 		stdio: 'inherit',
@@ -36,7 +37,14 @@ process.env.PORT ||= '3000';
 // Large enough that an absurd field (a 1 MB password) reaches validation and gets a clear 400.
 process.env.BODY_SIZE_LIMIT ||= '2M';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
-console.info(
-	`[songxanh] Serving on ${process.env.ORIGIN} (database: ${process.env.DATABASE_URL || 'file:data/songxanh.db'})`
-);
+// The build opens, checks and migrates the database before it listens (hooks.server.ts `init`);
+// when that fails it prints one line and exits, so "Serving" below means the database is usable.
 await import(buildEntry);
+console.info(
+	`[songxanh] Serving on ${process.env.ORIGIN} (database: ${printable(process.env.DATABASE_URL ?? 'file:data/songxanh.db')})`
+);
+
+/** @param {string} url */
+function printable(url) {
+	return url.startsWith('file:') ? url : url.replace(/\?.*$/, '').replace(/\/\/[^/@]*@/, '//…@');
+}

@@ -1,20 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { buildInto } from '../helpers/build';
 import { ROOT } from './util';
 
 export const BUILD_DIR = join(ROOT, 'tests', '.tmp', 'bench', 'build');
 
-/** Builds under the shared build lock and copies the output, so other people's builds cannot swap it mid-run. */
+/** Builds the app into the benchmark's own folder (tests/helpers/build.ts), unless `skip` and it is there. */
 export function build(skip: boolean): void {
-	if (skip && existsSync(join(BUILD_DIR, 'index.js'))) return;
-	console.info('building…');
-	const script = `npx vite build >/dev/null && rm -rf '${BUILD_DIR}' && cp -r build '${BUILD_DIR}'`;
-	const lock = existsSync('/usr/bin/flock')
-		? ['/usr/bin/flock', '/tmp/songxanh-build.lock', 'sh', '-c', script]
-		: ['sh', '-c', script];
-	const r = spawnSync(lock[0], lock.slice(1), { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-	if (r.status !== 0) throw new Error('build failed');
+	buildInto(BUILD_DIR, skip);
 }
 
 /**

@@ -13,7 +13,12 @@ test.describe('accounts', () => {
 		await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('mat-khau-rat-dai');
 		await page.getByLabel('Giáo viên').check();
 		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-		await expect(page.getByRole('status')).toContainText('Đã tạo tài khoản');
+		// Sign-up never says whether the e-mail was new: it ends on the sign-in page, e-mail filled in.
+		await expect(page).toHaveURL(/\/login\?username=/);
+		await expect(page.getByRole('status')).toContainText('đăng nhập');
+		await expect(page.getByLabel('Email hoặc tên đăng nhập')).toHaveValue(email);
+		await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai');
+		await page.getByRole('button', { name: 'Đăng nhập' }).click();
 		await expect(page.getByText('Xin chào, Cô Hoa!')).toBeVisible();
 
 		await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -1,14 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './sign-in';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
-
-async function signIn(page: Page, username: string, password = 'songxanh-demo') {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill(password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
 
 /** A teacher's new class (as demo-teacher) and its join code. */
 async function newClass(page: Page, name: string): Promise<string> {
@@ -137,10 +130,14 @@ test.describe('classes, students and households', () => {
 		await parent.goto('/signup');
 		await parent.getByLabel('Họ tên').fill('Ngô Văn Ba');
 		await parent.getByLabel('Tên hiển thị công khai').fill('Bố Ba');
-		await parent.getByLabel('Email').fill(`bo.ba.${unique()}@example.vn`);
+		const parentEmail = `bo.ba.${unique()}@example.vn`;
+		await parent.getByLabel('Email').fill(parentEmail);
 		await parent.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('mat-khau-rat-dai');
 		await parent.getByLabel('Thành viên hộ').check();
 		await parent.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await expect(parent.getByLabel('Email hoặc tên đăng nhập')).toHaveValue(parentEmail);
+		await parent.getByLabel('Mật khẩu').fill('mat-khau-rat-dai');
+		await parent.getByRole('button', { name: 'Đăng nhập' }).click();
 		await parent.getByRole('link', { name: 'Hộ của tôi' }).click();
 		await parent.getByLabel('Tên hộ (ví dụ Nhà Xanh Số 7)').fill('Nhà Ngô');
 		await parent.getByRole('button', { name: 'Tạo hộ mới' }).click();

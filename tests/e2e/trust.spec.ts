@@ -25,6 +25,10 @@ async function newParent(browser: Browser): Promise<Page> {
 	await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('mat-khau-rat-dai');
 	await page.getByLabel('Thành viên hộ').check();
 	await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+	// Sign-up never says whether the e-mail was new: it ends on the sign-in page, e-mail filled in.
+	await expect(page).toHaveURL(/\/login\?username=/);
+	await page.getByLabel('Mật khẩu').fill('mat-khau-rat-dai');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 	return page;
 }

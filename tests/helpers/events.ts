@@ -29,7 +29,8 @@ export function fakeCookies(initial: Record<string, string> = {}) {
 /**
  * A request event for calling a load, action or endpoint directly: signed in as `user` with
  * `roles` (or signed out with null), route `params`, a POST with `form` when given (repeated
- * names as arrays), and an optional query string (`?a=1`).
+ * names as arrays; an idempotency key is added, as pages give create and reset forms one), and an
+ * optional query string (`?a=1`).
  */
 export function requestEvent(
 	user: EventUser | null,
@@ -40,9 +41,15 @@ export function requestEvent(
 ) {
 	const url = new URL(`http://localhost/x${search}`);
 	const body = new FormData();
-	for (const [k, v] of Object.entries(form ?? {})) for (const x of [v].flat()) body.append(k, x);
+	const fields = { idempotencyKey: crypto.randomUUID(), ...form };
+	for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
 	return {
-		locals: { user: user && { ...user, locale: 'vi', roles }, locale: 'vi', session: null },
+		locals: {
+			user: user && { ...user, locale: 'vi', roles },
+			locale: 'vi',
+			session: null,
+			device: { id: 'testdevice', fresh: false }
+		},
 		url,
 		params,
 		request: new Request(url, form ? { method: 'POST', body } : undefined),

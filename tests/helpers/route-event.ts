@@ -14,7 +14,7 @@ export async function sessionUser(db: Db, userId: number): Promise<SessionUser> 
 export interface EventInit {
 	user?: SessionUser | null;
 	params?: Record<string, string>;
-	/** Form fields for an action (repeated names as arrays); a POST when given. */
+	/** Form fields for an action (repeated names as arrays; an idempotency key is added); a POST when given. */
 	form?: Record<string, string | string[]>;
 	/** Query string, with or without the leading "?". */
 	search?: string;
@@ -33,11 +33,18 @@ export function routeEvent(init: EventInit = {}) {
 	let request: Request;
 	if (init.form) {
 		const body = new FormData();
-		for (const [k, v] of Object.entries(init.form)) for (const x of [v].flat()) body.append(k, x);
+		// Pages give create and reset forms an idempotency key; a test that wants none sets it to ''.
+		const fields = { idempotencyKey: crypto.randomUUID(), ...init.form };
+		for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
 		request = new Request(url, { method: 'POST', body });
 	} else request = new Request(url);
 	return {
-		locals: { user: init.user ?? null, session: null, locale: 'vi' },
+		locals: {
+			user: init.user ?? null,
+			session: null,
+			locale: 'vi',
+			device: { id: 'testdevice', fresh: false }
+		},
 		url,
 		params: init.params ?? {},
 		request,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common';
+import { idempotencyKeySchema, nicknameSchema, text } from './common';
 
 export const passwordSchema = z
 	.string({ error: 'form.required' })
@@ -19,7 +19,7 @@ export const ADULT_SIGNUP_ROLES = ['teacher', 'household'] as const;
 
 export const signupSchema = z.object({
 	displayName: text(100),
-	nickname: text(40),
+	nickname: nicknameSchema,
 	email: z
 		.string({ error: 'form.required' })
 		.max(254, { error: 'auth.email.invalid' })
@@ -37,7 +37,8 @@ export const changePasswordSchema = z
 			.min(1, { error: 'form.required' })
 			.max(128, { error: 'auth.password.tooLong' }),
 		password: passwordSchema,
-		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
+		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' }),
+		idempotencyKey: idempotencyKeySchema
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'auth.password.mismatch' });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -40,16 +40,12 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /**
- * A FormData as a plain object of strings (repeated names become arrays). Files are dropped:
- * no form here takes uploads.
+ * A public name, for children and adults alike: 2–30 characters, letters required, no e-mail
+ * addresses or links (it is shown to everyone).
  */
-export function formObject(data: FormData): Record<string, string | string[]> {
-	const out: Record<string, string | string[]> = {};
-	for (const [key, value] of data.entries()) {
-		if (typeof value !== 'string') continue;
-		const prev = out[key];
-		if (prev === undefined) out[key] = value;
-		else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
-	}
-	return out;
-}
+export const nicknameSchema = text(30, 2).pipe(
+	z
+		.string()
+		.refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })
+		.refine((s) => !/[@/\\<>]|https?:|www\./i.test(s), { error: 'structure.nickname.invalid' })
+);

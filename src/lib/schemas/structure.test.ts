@@ -6,7 +6,8 @@ const join = {
 	displayName: 'Phạm Minh An',
 	nickname: 'Bông Sen',
 	password: 'mat-khau-dai',
-	confirm: 'mat-khau-dai'
+	confirm: 'mat-khau-dai',
+	idempotencyKey: 'join-form-key-1'
 };
 
 describe('structure schemas', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, idempotencyKeySchema, text } from './common';
+import { idSchema, idempotencyKeySchema, nicknameSchema, text } from './common';
 import { passwordSchema } from './auth';
 import {
 	AREA_KINDS,
@@ -69,14 +69,6 @@ export const classSchema = z.object({
 });
 export type ClassInput = z.infer<typeof classSchema>;
 
-/** A public name: letters required, no e-mail addresses or links (it is shown to everyone). */
-export const nicknameSchema = text(30, 2).pipe(
-	z
-		.string()
-		.refine((s) => /\p{L}/u.test(s), { error: 'structure.nickname.needsLetter' })
-		.refine((s) => !/[@/\\<>]|https?:|www\./i.test(s), { error: 'structure.nickname.invalid' })
-);
-
 export const joinClassSchema = z
 	.object({
 		code: text(20),
@@ -85,7 +77,8 @@ export const joinClassSchema = z
 		),
 		nickname: nicknameSchema,
 		password: passwordSchema,
-		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' })
+		confirm: z.string({ error: 'form.required' }).max(128, { error: 'auth.password.tooLong' }),
+		idempotencyKey: idempotencyKeySchema
 	})
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'auth.password.mismatch' });
 export type JoinClassInput = z.infer<typeof joinClassSchema>;

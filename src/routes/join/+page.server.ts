@@ -2,16 +2,21 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { joinClassSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { joinClassByCode } from '$lib/server/people/students';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
+import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
+import { deviceHash } from '$lib/server/auth/device';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { refillValues } from '$lib/server/form-values';
+import { readForm, refillValues } from '$lib/server/form-values';
 
 // Public: a student has no account yet when they first type the class code.
 export const load: PageServerLoad = ({ url, locals }) => {
-	return { code: (url.searchParams.get('code') ?? '').slice(0, 20), signedIn: !!locals.user };
+	return {
+		code: (url.searchParams.get('code') ?? '').slice(0, 20),
+		signedIn: !!locals.user,
+		idempotencyKey: crypto.randomUUID()
+	};
 };
 
 export const actions: Actions = {
@@ -21,19 +26,24 @@ export const actions: Actions = {
 				values: {} as Record<string, string>,
 				errors: { _: 'structure.join.signedIn' } as FieldErrors
 			});
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['code', 'displayName', 'nickname'], 100);
 		const parsed = joinClassSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
-		const key = codeKey('class', event.getClientAddress());
-		if (await lockedFor(db, [key]))
+		const tried = await throttleCode(
+			db,
+			codeRequester(event),
+			() =>
+				joinClassByCode(db, parsed.data, event.locals.locale, {
+					deviceHash: deviceHash(event.locals.device.id)
+				}),
+			(r) => !r.ok && r.field === 'code'
+		);
+		if (tried.throttled)
 			return fail(429, { values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
-		const res = await joinClassByCode(db, parsed.data, event.locals.locale);
-		if (!res.ok) {
-			if (res.field === 'code') await recordFailure(db, key, CODE_LIMIT);
-			return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
-		}
+		const res = tried.result;
+		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
 		const { token, expiresAt } = await createSession(db, res.userId);
 		setSessionCookie(event, token, expiresAt);
 		redirect(303, '/join/welcome');

@@ -2,21 +2,21 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { languageSchema } from '$lib/schemas/auth';
-import { formObject } from '$lib/schemas/common';
 import { setLocaleCookie } from '$lib/server/locale';
 import { setUserLocale } from '$lib/server/people/accounts';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async (event) => {
-		const parsed = languageSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = languageSchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { message: 'form.invalid' });
 		setLocaleCookie(event, parsed.data.lang);
 		if (event.locals.user) await setUserLocale(await getDb(), event.locals.user.id, parsed.data.lang);
 		setFlash(event.cookies, 'lang.changed');
-		redirect(303, safeRedirectTarget(parsed.data.redirectTo));
+		redirect(303, safeRedirectTarget(parsed.data.redirectTo, event.url));
 	}
 };

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '$lib/server/db/client';
+import type { DbOrTx } from '$lib/server/db/client';
 import { areaChains, rebuildAreaRollups } from '$lib/server/ledger/areas';
 import { area, communityModel } from '$lib/server/db/schema';
 import type { AreaInput, ModelInput } from '$lib/schemas/structure';
@@ -61,7 +61,7 @@ async function wouldCycle(db: DbOrTx, id: number, parentId: number): Promise<boo
  * the per-area board rows of its classes, schools and neighbourhoods are rebuilt in the same
  * transaction: area boards always follow today's tree.
  */
-export async function saveArea(db: Db, input: AreaInput, id?: number): Promise<AreaResult> {
+export async function saveArea(db: DbOrTx, input: AreaInput, id?: number): Promise<AreaResult> {
 	return db.transaction(async (tx): Promise<AreaResult> => {
 		if (input.parentId) {
 			const [p] = await tx.select({ id: area.id }).from(area).where(eq(area.id, input.parentId));

@@ -27,8 +27,16 @@ const t = await createTestDb();
 const join = (code: string, nickname: string, displayName = 'Nguyễn Văn An') =>
 	joinClassByCode(
 		t.db,
-		{ code, nickname, displayName, password: 'mat-khau-dai', confirm: 'mat-khau-dai' },
-		'vi'
+		{
+			code,
+			nickname,
+			displayName,
+			password: 'mat-khau-dai',
+			confirm: 'mat-khau-dai',
+			idempotencyKey: crypto.randomUUID()
+		},
+		'vi',
+		{ deviceHash: 'test-device' }
 	);
 
 describe('classes and join codes', () => {
@@ -125,16 +133,27 @@ describe('students of a class', () => {
 		const elsewhere = await makeUser(t.db, { roles: ['student'] });
 		const cls = await makeClass(t.db, { teacherIds: [teacher.id], studentIds: [student.id] });
 		await makeClass(t.db, { studentIds: [elsewhere.id] });
-		const res = await resetStudentPassword(t.db, cls.id, student.id, teacher.id);
+		const res = await resetStudentPassword(t.db, cls.id, student.id, teacher.id, 'reset-key-0001');
 		expect(res?.password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}$/);
 		const [u] = await t.db.select().from(user).where(eq(user.id, student.id));
 		expect(await verifyPassword(u.passwordHash, res!.password)).toBe(true);
+		// The same form again (a double tap, issue 12): same password shown, nothing reset twice.
+		const again = await resetStudentPassword(t.db, cls.id, student.id, teacher.id, 'reset-key-0001');
+		expect(again?.password).toBe(res!.password);
+		const [still] = await t.db.select().from(user).where(eq(user.id, student.id));
+		expect(still.passwordHash).toBe(u.passwordHash);
 		expect(
 			await t.db.select().from(passwordResetLog).where(eq(passwordResetLog.studentId, student.id))
 		).toEqual([expect.objectContaining({ classId: cls.id, resetBy: teacher.id })]);
+		// A new form (a new key) is a new reset.
+		const next = await resetStudentPassword(t.db, cls.id, student.id, teacher.id, 'reset-key-0002');
+		expect(next?.password).not.toBe(res!.password);
+		expect(
+			await t.db.select().from(passwordResetLog).where(eq(passwordResetLog.studentId, student.id))
+		).toHaveLength(2);
 
 		const [before] = await t.db.select().from(user).where(eq(user.id, elsewhere.id));
-		expect(await resetStudentPassword(t.db, cls.id, elsewhere.id, teacher.id)).toBeNull();
+		expect(await resetStudentPassword(t.db, cls.id, elsewhere.id, teacher.id, 'reset-key-0003')).toBeNull();
 		expect(await removeStudent(t.db, cls.id, elsewhere.id)).toBe(false);
 		const [after] = await t.db.select().from(user).where(eq(user.id, elsewhere.id));
 		expect(after.passwordHash).toBe(before.passwordHash);

@@ -10,7 +10,7 @@ import {
 	user
 } from '$lib/server/db/schema';
 import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
-import { generateCode } from './codes';
+import { firstFree, generateCode } from './codes';
 import { nameKey } from '$lib/server/people/roster';
 import { getClassHeader } from './groups';
 import { checkTeacherGrant } from '$lib/server/access/grants';
@@ -47,14 +47,14 @@ export async function teacherSchools(db: DbOrTx, teacherId: number) {
 
 /** A join code no class holds yet. */
 export async function freshJoinCode(db: DbOrTx): Promise<string> {
-	for (;;) {
+	return firstFree(async () => {
 		const code = generateCode();
 		const [row] = await db
 			.select({ id: schoolClass.id })
 			.from(schoolClass)
 			.where(eq(schoolClass.joinCode, code));
-		if (!row) return code;
-	}
+		return row ? undefined : code;
+	});
 }
 
 export type CreateClassResult =
@@ -66,7 +66,11 @@ export type CreateClassResult =
 	  };
 
 /** Creates a class in one of the teacher's schools, with the teacher on it and a join code. */
-export async function createClass(db: Db, teacherId: number, input: ClassInput): Promise<CreateClassResult> {
+export async function createClass(
+	db: DbOrTx,
+	teacherId: number,
+	input: ClassInput
+): Promise<CreateClassResult> {
 	return db.transaction(async (tx) => {
 		const [member] = await tx
 			.select({ x: schoolTeacher.userId })
@@ -102,7 +106,7 @@ export async function getClassAdmin(db: DbOrTx, classId: number) {
 }
 
 /** Replaces the join code; the old one stops working at once. */
-export async function rotateJoinCode(db: Db, classId: number): Promise<string> {
+export async function rotateJoinCode(db: DbOrTx, classId: number): Promise<string> {
 	return db.transaction(async (tx) => {
 		const code = await freshJoinCode(tx);
 		await tx.update(schoolClass).set({ joinCode: code }).where(eq(schoolClass.id, classId));

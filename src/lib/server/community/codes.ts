@@ -23,3 +23,19 @@ export function isWellFormedCode(code: string, min = 4, max = 12): boolean {
 	for (const ch of code) if (!CODE_ALPHABET.includes(ch)) return false;
 	return true;
 }
+
+/** How many fresh values a generator may try before a clash is taken as a fault, not bad luck. */
+export const FRESH_TRIES = 20;
+
+/**
+ * Calls `attempt` until it gives a value (a code nobody holds, a row that was inserted), at most
+ * `tries` times: with codes of 6+ characters a clash is rare, so twenty in a row means something is
+ * wrong (a full code space, a broken generator) and the request fails instead of spinning forever.
+ */
+export async function firstFree<T>(attempt: () => Promise<T | undefined>, tries = FRESH_TRIES): Promise<T> {
+	for (let i = 0; i < tries; i++) {
+		const value = await attempt();
+		if (value !== undefined) return value;
+	}
+	throw new Error(`No free value after ${tries} tries`);
+}

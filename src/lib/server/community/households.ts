@@ -9,7 +9,7 @@ import {
 	user
 } from '$lib/server/db/schema';
 import type { HouseholdInput, NeighbourhoodInput } from '$lib/schemas/structure';
-import { generateCode, isWellFormedCode, normaliseCode } from './codes';
+import { firstFree, generateCode, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
 import { issueCard } from '$lib/server/people/cards';
 import {
@@ -107,11 +107,11 @@ export async function myHousehold(db: DbOrTx, userId: number) {
 }
 
 async function freshHouseholdCode(db: DbOrTx): Promise<string> {
-	for (;;) {
+	return firstFree(async () => {
 		const code = generateCode();
 		const [row] = await db.select({ id: household.id }).from(household).where(eq(household.inviteCode, code));
-		if (!row) return code;
-	}
+		return row ? undefined : code;
+	});
 }
 
 export type CreateHouseholdResult =
@@ -127,7 +127,7 @@ export type CreateHouseholdResult =
  * asks to join) and a drop-off card (which only credits).
  */
 export async function createHousehold(
-	db: Db,
+	db: DbOrTx,
 	userId: number,
 	input: HouseholdInput
 ): Promise<CreateHouseholdResult> {
@@ -201,7 +201,7 @@ export async function listMembers(db: DbOrTx, householdId: number) {
 }
 
 /** Replaces the household's invite code; the old one stops working. */
-export async function rotateHouseholdCode(db: Db, householdId: number): Promise<string> {
+export async function rotateHouseholdCode(db: DbOrTx, householdId: number): Promise<string> {
 	return db.transaction(async (tx) => {
 		const code = await freshHouseholdCode(tx);
 		await tx.update(household).set({ inviteCode: code }).where(eq(household.id, householdId));

@@ -9,7 +9,7 @@ import {
 	schoolTeacher
 } from '$lib/server/db/schema';
 import type { SchoolInput } from '$lib/schemas/structure';
-import { generateCode, INVITE_CODE_LENGTH, isWellFormedCode, normaliseCode } from './codes';
+import { firstFree, generateCode, INVITE_CODE_LENGTH, isWellFormedCode, normaliseCode } from './codes';
 import { grantRole } from '$lib/server/people/accounts';
 import { checkTeacherGrant, type GrantRefusal } from '$lib/server/access/grants';
 
@@ -64,17 +64,17 @@ export async function createSchool(
 
 /** A one-use invitation for a teacher to join a school, valid for two weeks. */
 export async function createInvite(db: DbOrTx, schoolId: number, createdBy: number, now = new Date()) {
-	for (;;) {
+	const code = await firstFree(async () => {
 		const code = generateCode(INVITE_CODE_LENGTH);
 		const [clash] = await db
 			.select({ id: schoolInvite.id })
 			.from(schoolInvite)
 			.where(eq(schoolInvite.code, code));
-		if (clash) continue;
-		const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
-		await db.insert(schoolInvite).values({ schoolId, code, createdBy, expiresAt });
-		return { code, expiresAt };
-	}
+		return clash ? undefined : code;
+	});
+	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
+	await db.insert(schoolInvite).values({ schoolId, code, createdBy, expiresAt });
+	return { code, expiresAt };
 }
 
 export async function listInvites(db: DbOrTx, schoolId: number) {

@@ -16,6 +16,8 @@ export interface DbConfig {
 	url: string;
 	authToken?: string;
 	syncUrl?: string;
+	/** With `syncUrl`: seconds between pulls of other instances' writes from the primary. */
+	syncIntervalS?: number;
 	/** Milliseconds a connection waits for a lock before SQLITE_BUSY. */
 	busyTimeoutMs?: number;
 }
@@ -49,6 +51,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 					url: config.url,
 					authToken: config.authToken || undefined,
 					syncUrl: config.syncUrl || undefined,
+					syncInterval: config.syncUrl ? (config.syncIntervalS ?? 5) : undefined,
 					timeout
 				});
 	// Local files need in-process write queueing (see write-gate.ts); remote servers do not.

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '$lib/server/db/client';
-import { user, userRole } from '$lib/server/db/schema';
+import { session, user, userRole } from '$lib/server/db/schema';
 import type { Role } from '$lib/domain/roles';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '$lib/server/auth/password';
+import { hasReceipt, once } from '$lib/server/db/receipts';
+import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import type { SignupInput } from '$lib/schemas/auth';
 import type { Locale } from '$lib/i18n/locales';
 
@@ -10,12 +11,15 @@ export function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();
 }
 
-/** Creates an adult account (email + password) with one starting role. */
+/**
+ * Creates an adult account (email + password) with one starting role, unless the e-mail is
+ * registered already. The password is hashed either way, so both cases take the same time.
+ */
 export async function signUpAdult(
 	db: Db,
 	input: SignupInput,
 	locale: Locale
-): Promise<{ ok: true; userId: number } | { ok: false; error: 'auth.signup.emailTaken' }> {
+): Promise<{ ok: true; userId: number } | { ok: false; error: 'taken' }> {
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
 		const [taken] = await tx
@@ -23,7 +27,7 @@ export async function signUpAdult(
 			.from(user)
 			.where(eq(user.username, input.email))
 			.limit(1);
-		if (taken) return { ok: false, error: 'auth.signup.emailTaken' } as const;
+		if (taken) return { ok: false, error: 'taken' } as const;
 		const [row] = await tx
 			.insert(user)
 			.values({
@@ -40,31 +44,29 @@ export async function signUpAdult(
 	});
 }
 
-/** Checks a username/email and password; the same work is done whether or not the account exists. */
-export async function authenticate(db: Db, username: string, password: string): Promise<number | null> {
-	const [row] = await db
-		.select({ id: user.id, passwordHash: user.passwordHash })
-		.from(user)
-		.where(eq(user.username, normaliseUsername(username)))
-		.limit(1);
-	if (!row) {
-		await verifyAgainstDummy(password);
-		return null;
-	}
-	return (await verifyPassword(row.passwordHash, password)) ? row.id : null;
-}
-
+/**
+ * Changes a person's password when `current` is right, and ends their other sessions (the one
+ * making the change stays). The same form sent twice changes it once and answers ok both times.
+ */
 export async function changePassword(
 	db: Db,
 	userId: number,
-	current: string,
-	next: string
+	input: { current: string; password: string; idempotencyKey: string },
+	keepSessionId: string | null
 ): Promise<{ ok: true } | { ok: false; error: 'auth.password.wrong' }> {
+	const scope = { actor: { userId }, form: 'account.password', key: input.idempotencyKey };
+	if (await hasReceipt(db, scope)) return { ok: true };
 	const [row] = await db.select({ passwordHash: user.passwordHash }).from(user).where(eq(user.id, userId));
-	if (!row || !(await verifyPassword(row.passwordHash, current)))
+	if (!row || !(await verifyPassword(row.passwordHash, input.current)))
 		return { ok: false, error: 'auth.password.wrong' };
-	const passwordHash = await hashPassword(next);
-	await db.update(user).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(user.id, userId));
+	const passwordHash = await hashPassword(input.password);
+	await once(db, scope, async (tx) => {
+		await tx.update(user).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(user.id, userId));
+		await tx
+			.delete(session)
+			.where(and(eq(session.userId, userId), keepSessionId ? ne(session.id, keepSessionId) : undefined));
+		return { ok: true };
+	});
 	return { ok: true };
 }
 

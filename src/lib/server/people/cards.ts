@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { dropOffCard } from '$lib/server/db/schema';
+import { firstFree } from '$lib/server/community/codes';
 
 /**
  * Drop-off cards: a 10-digit number (and its QR) that a steward scans or types to credit a
@@ -33,7 +34,7 @@ export async function cardOf(db: DbOrTx, holder: CardHolder): Promise<string | n
 /** Gives the holder a new card number, replacing any old one (a lost card stops crediting). */
 export async function issueCard(db: DbOrTx, holder: CardHolder): Promise<string> {
 	await db.delete(dropOffCard).where(holderWhere(holder));
-	for (;;) {
+	return firstFree(async () => {
 		const code = String(randomInt(1_000_000_000, 10_000_000_000));
 		const rows = await db
 			.insert(dropOffCard)
@@ -42,9 +43,8 @@ export async function issueCard(db: DbOrTx, holder: CardHolder): Promise<string>
 			.returning({ code: dropOffCard.code });
 		if (rows.length) return code;
 		// Either the number is taken (try another) or a simultaneous request gave the holder one.
-		const theirs = await cardOf(db, holder);
-		if (theirs) return theirs;
-	}
+		return (await cardOf(db, holder)) ?? undefined;
+	});
 }
 
 /** The holder's card, issued first if they have none. */

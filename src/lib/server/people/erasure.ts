@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { pledge, rateLimit, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
-import { loginKeys } from '$lib/server/auth/rate-limit';
+import { pledge, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
+import { forgetPersonLimits } from '$lib/server/auth/rate-limit';
+import { forgetReceipts } from '$lib/server/db/receipts';
 
 /**
  * Erases a person: their user row (and with it, by foreign keys, their roles, sessions, class and
@@ -20,7 +21,8 @@ export async function erasePerson(db: Db, personId: number): Promise<boolean> {
 		await tx.delete(rollup).where(and(eq(rollup.scopeKind, 'person'), eq(rollup.scopeId, personId)));
 		await tx.delete(rollupDay).where(and(eq(rollupDay.scopeKind, 'person'), eq(rollupDay.scopeId, personId)));
 		await tx.delete(rollupMember).where(eq(rollupMember.personId, personId));
-		await tx.delete(rateLimit).where(eq(rateLimit.key, loginKeys(row.username, '').account));
+		await forgetPersonLimits(tx, personId, row.username);
+		await forgetReceipts(tx, personId);
 		await tx.delete(user).where(eq(user.id, personId));
 		return true;
 	});

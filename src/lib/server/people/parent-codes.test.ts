@@ -4,7 +4,7 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { routeEvent, run, sessionUser } from '../../../../tests/helpers/route-event';
 import { classStudent, guardianLink, parentCode } from '$lib/server/db/schema';
-import { CODE_LIMIT } from '$lib/server/community/code-limit';
+import { LIMITS } from '$lib/server/auth/rate-limit';
 import {
 	issueMissingParentCodes,
 	issueParentCode,
@@ -116,29 +116,34 @@ describe('parent codes', () => {
 		expect(open).toHaveLength(1);
 	});
 
-	it('use the same throttle as other codes: wrong codes from one address stop being tried', async () => {
+	it('use the same throttle as other codes: one adult’s wrong codes lock that adult, not the school’s address', async () => {
 		const w = await makeStudentWorld(t.db);
 		const code = await letterFor(w);
 		const parent = await makeUser(t.db, { roles: ['household'] });
 		const user = await sessionUser(t.db, parent.id);
 		const ip = '198.51.100.77';
-		for (let i = 0; i < CODE_LIMIT.max; i++) {
+		for (let i = 0; i < LIMITS.codeSubject.max; i++) {
 			const res = await run(
 				childrenPage.actions.redeem,
 				routeEvent({ user, ip, form: { code: `WRONG${i % 10}CODE`.slice(0, 10) } })
 			);
 			expect(res.outcome).toBe(400);
 		}
-		// Locked now, even for the right code; nothing is linked.
-		const locked = await run(childrenPage.actions.redeem, routeEvent({ user, ip, form: { code } }));
-		expect(locked.outcome).toBe(429);
+		// Locked now, even for the right code and from another address; nothing is linked.
+		for (const from of [ip, '198.51.100.78']) {
+			const locked = await run(childrenPage.actions.redeem, routeEvent({ user, ip: from, form: { code } }));
+			expect(locked.outcome).toBe(429);
+		}
 		expect(await linksOf(w.student.id)).toEqual([]);
-		// From another address the right code still works.
+		// A classmate's parent at the same address still links with their letter.
+		const other = await makeStudentWorld(t.db);
+		const otherCode = await letterFor(other);
+		const otherParent = await sessionUser(t.db, (await makeUser(t.db, { roles: ['household'] })).id);
 		const ok = await run(
 			childrenPage.actions.redeem,
-			routeEvent({ user, ip: '198.51.100.78', form: { code } })
+			routeEvent({ user: otherParent, ip, form: { code: otherCode } })
 		);
-		expect(ok).toMatchObject({ outcome: 'ok', location: `/children/${w.student.id}` });
+		expect(ok).toMatchObject({ outcome: 'ok', location: `/children/${other.student.id}` });
 	});
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '$lib/server/db/client';
+import type { DbOrTx } from '$lib/server/db/client';
 import { classStudent, guardianLink, parentCode, school, schoolClass, user } from '$lib/server/db/schema';
-import { generateCode, isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
+import { firstFree, generateCode, isWellFormedCode, normaliseCode } from '$lib/server/community/codes';
 import { checkGuardianGrant, mayManageGuardians, type GrantRefusal } from '$lib/server/access/grants';
 import { isClassStudent } from '$lib/server/access/membership';
 
@@ -18,7 +18,7 @@ const open = (now: Date) =>
 
 /** Replaces the student's open code (if any) with a new one; null when the student is not in the class. */
 export async function issueParentCode(
-	db: Db,
+	db: DbOrTx,
 	input: { classId: number; studentId: number; teacherId: number },
 	now = new Date()
 ): Promise<{ code: string; expiresAt: Date } | null> {
@@ -41,20 +41,20 @@ async function replaceCode(
 			and(eq(parentCode.studentId, input.studentId), isNull(parentCode.usedBy), isNull(parentCode.revokedAt))
 		);
 	const expiresAt = new Date(now.getTime() + PARENT_CODE_DAYS * 86_400_000);
-	for (;;) {
+	return firstFree(async () => {
 		const code = generateCode(PARENT_CODE_LENGTH);
 		const rows = await tx
 			.insert(parentCode)
 			.values({ ...input, createdBy: input.teacherId, code, createdAt: now, expiresAt })
 			.onConflictDoNothing()
 			.returning({ id: parentCode.id });
-		if (rows.length) return { code, expiresAt };
-	}
+		return rows.length ? { code, expiresAt } : undefined;
+	});
 }
 
 /** A code for every student of the class who has no open one yet; returns how many were made. */
 export async function issueMissingParentCodes(
-	db: Db,
+	db: DbOrTx,
 	classId: number,
 	teacherId: number,
 	now = new Date()
@@ -125,7 +125,7 @@ export type RedeemParentCodeResult =
  * again changes nothing; anyone else, or a replaced or expired code, is refused with why.
  */
 export async function redeemParentCode(
-	db: Db,
+	db: DbOrTx,
 	guardianId: number,
 	raw: string,
 	now = new Date()

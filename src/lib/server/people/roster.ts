@@ -94,6 +94,15 @@ export function generatePassword(): string {
 	return `${part()}-${part()}`;
 }
 
+/** The same shape of password, taken from 16 random-looking bytes (two bytes a character). */
+export function passwordFrom(bytes: Uint8Array): string {
+	const chars = Array.from({ length: 8 }, (_, i) => {
+		const n = (bytes[2 * i] << 8) | bytes[2 * i + 1];
+		return PASSWORD_ALPHABET[n % PASSWORD_ALPHABET.length];
+	}).join('');
+	return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
 const NICK_WORDS = [
 	'Lá Xanh',
 	'Bông Sen',

@@ -3,29 +3,32 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePasswordSchema } from '$lib/schemas/auth';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { changePassword } from '$lib/server/people/accounts';
-import { createSession, invalidateUserSessions } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	return { account: { username: user.username, roles: user.roles, locale: user.locale } };
+	return {
+		account: { username: user.username, roles: user.roles, locale: user.locale },
+		idempotencyKey: crypto.randomUUID()
+	};
 };
 
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
-		const parsed = changePasswordSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = changePasswordSchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
-		const db = await getDb();
-		const result = await changePassword(db, user.id, parsed.data.current, parsed.data.password);
+		// A new password ends every other session; this one (made at sign-in) stays.
+		const result = await changePassword(
+			await getDb(),
+			user.id,
+			parsed.data,
+			event.locals.session?.id ?? null
+		);
 		if (!result.ok) return fail(400, { errors: { current: result.error } as FieldErrors });
-		// A new password ends every session, this one included; start a fresh one here.
-		await invalidateUserSessions(db, user.id);
-		const { token, expiresAt } = await createSession(db, user.id);
-		setSessionCookie(event, token, expiresAt);
 		setFlash(event.cookies, 'auth.password.changed');
 		redirect(303, '/account');
 	}

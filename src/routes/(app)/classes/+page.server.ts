@@ -3,9 +3,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { classSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { createClass, listTeacherClasses, teacherSchools } from '$lib/server/community/classes';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appToday } from '$lib/server/config';
 
@@ -22,18 +23,22 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		classes: await listTeacherClasses(db, user.id),
 		schools: await teacherSchools(db, user.id),
-		schoolYear: currentSchoolYear()
+		schoolYear: currentSchoolYear(),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireRole(event, 'teacher');
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['schoolId', 'name', 'grade', 'schoolYear'], 40);
 		const parsed = classSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const res = await createClass(await getDb(), user.id, parsed.data);
+		const res = await once(await getDb(), { actor: { userId: user.id }, form: 'class.create', key }, (tx) =>
+			createClass(tx, user.id, parsed.data)
+		);
 		if (!res.ok)
 			return fail(res.field === 'schoolId' ? 403 : 400, {
 				values,

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { isStudentAccount } from '$lib/server/access/grants';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import {
 	createHousehold,
 	joinHouseholdByCode,
@@ -12,8 +12,9 @@ import {
 	myHousehold
 } from '$lib/server/community/households';
 import { leaveHousehold } from '$lib/server/community/household-requests';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
-import { refillValues } from '$lib/server/form-values';
+import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		neighbourhoods: await listNeighbourhoods(db),
 		isStudent: await isStudentAccount(db, user.id),
 		// A join link's QR carries the code; the form only fills it in (asking still takes a tap).
-		code: (event.url.searchParams.get('code') ?? '').slice(0, 20)
+		code: (event.url.searchParams.get('code') ?? '').slice(0, 20),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
@@ -32,11 +34,16 @@ export const actions: Actions = {
 	create: async (event) => {
 		// Any adult may start a household (a teacher is often a parent too); the rule refuses students.
 		const user = requireUser(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
-		const res = await createHousehold(await getDb(), user.id, parsed.data);
+		const res = await once(
+			await getDb(),
+			{ actor: { userId: user.id }, form: 'household.create', key },
+			(tx) => createHousehold(tx, user.id, parsed.data)
+		);
 		if (!res.ok)
 			return fail(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
 				form: 'create',
@@ -48,19 +55,21 @@ export const actions: Actions = {
 	},
 	join: async (event) => {
 		const user = requireUser(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['code'], 20);
 		const parsed = codeSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
-		const key = codeKey('household', event.getClientAddress());
-		if (await lockedFor(db, [key]))
+		const tried = await throttleCode(
+			db,
+			codeRequester(event),
+			() => joinHouseholdByCode(db, user, parsed.data.code),
+			(r) => !r.ok && r.error === 'structure.code.badHousehold'
+		);
+		if (tried.throttled)
 			return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
-		const res = await joinHouseholdByCode(db, user, parsed.data.code);
-		if (!res.ok) {
-			if (res.error === 'structure.code.badHousehold') await recordFailure(db, key, CODE_LIMIT);
-			return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
-		}
+		const res = tried.result;
+		if (!res.ok) return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.household.pendingJoined');
 		redirect(303, '/households');
 	},

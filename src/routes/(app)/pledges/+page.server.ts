@@ -5,12 +5,13 @@ import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createPledgeSchema } from '$lib/schemas/pledges';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { createPledge } from '$lib/server/pledges/pledges';
 import { listMyPledges, personStreak, pledgeImpact } from '$lib/server/pledges/queries';
 import { addDays } from '$lib/utils/dates';
 import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { checkinAction } from './checkin-action';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = createPledgeSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { create: { values, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });

@@ -4,8 +4,9 @@ import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { checkinSchema } from '$lib/schemas/pledges';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { checkIn } from '$lib/server/pledges/pledges';
+import { readForm } from '$lib/server/form-values';
 
 /**
  * The check-in action shared by the list and the detail page: read, validate, check in, then
@@ -13,7 +14,7 @@ import { checkIn } from '$lib/server/pledges/pledges';
  */
 export async function checkinAction(event: RequestEvent, back: (pledgeId: number) => string) {
 	const user = requireUser(event);
-	const values = formObject(await event.request.formData());
+	const values = await readForm(event);
 	const pledgeId = Number(values.pledgeId) || 0;
 	const parsed = checkinSchema.safeParse(values);
 	if (!parsed.success) {

@@ -12,12 +12,13 @@ import {
 	decideWithReasonSchema,
 	recordContributionSchema
 } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone, appToday } from '$lib/server/config';
 
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
+import { readForm } from '$lib/server/form-values';
 
 const LAST_MATERIAL = 'sx_last_material';
 
@@ -79,7 +80,7 @@ function refused(
 export const actions: Actions = {
 	record: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = recordContributionSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
@@ -108,7 +109,7 @@ export const actions: Actions = {
 
 	confirm: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = confirmContributionSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {
@@ -124,7 +125,7 @@ export const actions: Actions = {
 
 	reject: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {
@@ -145,7 +146,7 @@ export const actions: Actions = {
 
 	void: async (event) => {
 		const user = requireRole(event, 'steward');
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, {

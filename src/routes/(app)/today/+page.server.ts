@@ -6,12 +6,13 @@ import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { logActionSchema } from '$lib/schemas/actions';
 import { ACTION_RULES } from '$lib/rules/actions';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -67,7 +68,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	log: async (event) => {
 		const user = requireUser(event);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = logActionSchema.safeParse(raw);
 		if (!parsed.success)
 			return fail(400, {

@@ -2,40 +2,39 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loginSchema } from '$lib/schemas/auth';
-import { fieldErrors, formObject } from '$lib/schemas/common';
-import { authenticate } from '$lib/server/people/accounts';
+import { fieldErrors } from '$lib/schemas/common';
+import { readForm } from '$lib/server/form-values';
+import { signIn } from '$lib/server/auth/sign-in';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { LOGIN_LIMITS, clearLimit, lockedFor, loginKeys, recordFailure } from '$lib/server/auth/rate-limit';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
-	return {};
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url));
+	// Sign-up ends here with the e-mail filled in (it never says whether the account is new).
+	return { username: (url.searchParams.get('username') ?? '').slice(0, 254) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const parsed = loginSchema.safeParse(form);
 		const username = typeof form.username === 'string' ? form.username.slice(0, 254) : '';
 		if (!parsed.success) return fail(400, { username, errors: fieldErrors(parsed.error) });
 
 		const db = await getDb();
-		const keys = loginKeys(parsed.data.username, event.getClientAddress());
-		const locked = await lockedFor(db, [keys.account, keys.ip]);
-		if (locked > 0) {
-			return fail(429, { username, message: 'auth.login.locked', minutes: Math.ceil(locked / 60_000) });
+		const result = await signIn(db, {
+			...parsed.data,
+			deviceId: event.locals.device.id,
+			address: event.getClientAddress()
+		});
+		if (!result.ok) {
+			if (result.error === 'auth.login.locked')
+				return fail(429, { username, message: result.error, minutes: result.minutes });
+			return fail(400, { username, message: result.error });
 		}
-		const userId = await authenticate(db, parsed.data.username, parsed.data.password);
-		if (!userId) {
-			await recordFailure(db, keys.account, LOGIN_LIMITS.account);
-			await recordFailure(db, keys.ip, LOGIN_LIMITS.ip);
-			return fail(400, { username, message: 'auth.login.invalid' });
-		}
-		await clearLimit(db, keys.account);
-		const { token, expiresAt } = await createSession(db, userId);
+		const { token, expiresAt } = await createSession(db, result.userId);
 		setSessionCookie(event, token, expiresAt);
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo'), event.url));
 	}
 };

@@ -2,10 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { signupSchema } from '$lib/schemas/auth';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
+import { readForm, refillValues } from '$lib/server/form-values';
 import { signUpAdult } from '$lib/server/people/accounts';
-import { createSession } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -13,28 +12,19 @@ export const load: PageServerLoad = ({ locals }) => {
 	return {};
 };
 
-function refill(form: Record<string, string | string[]>) {
-	const pick = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).slice(0, 254) : '');
-	return {
-		displayName: pick('displayName'),
-		nickname: pick('nickname'),
-		email: pick('email'),
-		role: pick('role')
-	};
-}
-
 export const actions: Actions = {
 	default: async (event) => {
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const parsed = signupSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values: refill(form), errors: fieldErrors(parsed.error) });
-		const db = await getDb();
-		const result = await signUpAdult(db, parsed.data, event.locals.locale);
-		if (!result.ok)
-			return fail(400, { values: refill(form), errors: { email: result.error } as FieldErrors });
-		const { token, expiresAt } = await createSession(db, result.userId);
-		setSessionCookie(event, token, expiresAt);
-		setFlash(event.cookies, 'auth.signup.done');
-		redirect(303, '/');
+		if (!parsed.success)
+			return fail(400, {
+				values: refillValues(form, ['displayName', 'nickname', 'email', 'role'], 254),
+				errors: fieldErrors(parsed.error)
+			});
+		// A new e-mail gets an account, a registered one does not; both answers (and their timing:
+		// one password hash each) are the same, so this form cannot tell who has an account here.
+		await signUpAdult(await getDb(), parsed.data, event.locals.locale);
+		setFlash(event.cookies, 'auth.signup.next');
+		redirect(303, `/login?username=${encodeURIComponent(parsed.data.email)}`);
 	}
 };

@@ -7,8 +7,9 @@ import { adoptComponent, adoptionOptions, getPlayground } from '$lib/server/play
 import { getTracker } from '$lib/server/playground/tracker';
 import { pointsForPlayground } from '$lib/server/playground/points';
 import { adoptSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 // Public page: anyone may follow the build; adopting needs a teacher or a household adult.
 export const load: PageServerLoad = async (event) => {
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const db = await getDb();
 		const playgroundId = parseId(event.params.playgroundId);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = adoptSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { adopt: { values, errors: fieldErrors(parsed.error) } });
 		const result = await adoptComponent(db, user.id, { playgroundId, ...parsed.data });

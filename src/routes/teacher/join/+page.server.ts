@@ -3,10 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { codeSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { redeemInvite } from '$lib/server/community/schools';
-import { CODE_LIMIT, codeKey, lockedFor, recordFailure } from '$lib/server/community/code-limit';
+import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 
 // Open to visitors too, so an invite link can say "sign up first"; the action needs a user.
 export const load: PageServerLoad = (event) => {
@@ -16,18 +17,20 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const code = typeof form.code === 'string' ? form.code.slice(0, 20) : '';
 		const parsed = codeSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { code, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
-		const key = codeKey('invite', event.getClientAddress());
-		if (await lockedFor(db, [key])) return fail(429, { code, errors: { code: 'structure.code.tooMany' } });
-		const res = await redeemInvite(db, user.id, parsed.data.code);
-		if (!res.ok) {
-			await recordFailure(db, key, CODE_LIMIT);
-			return fail(400, { code, errors: { code: res.error } });
-		}
+		const tried = await throttleCode(
+			db,
+			codeRequester(event),
+			() => redeemInvite(db, user.id, parsed.data.code),
+			(r) => !r.ok
+		);
+		if (tried.throttled) return fail(429, { code, errors: { code: 'structure.code.tooMany' } });
+		const res = tried.result;
+		if (!res.ok) return fail(400, { code, errors: { code: res.error } });
 		setFlash(event.cookies, res.already ? 'structure.invite.already' : 'structure.invite.done');
 		redirect(303, '/classes');
 	}

@@ -20,8 +20,8 @@ const en: Translations<typeof vi> = {
 	'auth.signup.password': 'Password (at least 8 characters)',
 	'auth.signup.role': 'I am a',
 	'auth.signup.submit': 'Create account',
-	'auth.signup.emailTaken': 'This email is already in use. Sign in or use another email.',
-	'auth.signup.done': 'Account created. Welcome!',
+	'auth.signup.next':
+		'Now sign in with this e-mail and the password you chose. (If the e-mail already had an account here, use that account’s password.)',
 	'auth.signup.haveAccount': 'Already have an account?',
 	'auth.logout.done': 'You have signed out.',
 	'auth.password.title': 'Change password',

@@ -16,8 +16,8 @@ const vi = {
 	'auth.signup.password': 'Mật khẩu (ít nhất 8 ký tự)',
 	'auth.signup.role': 'Tôi là',
 	'auth.signup.submit': 'Tạo tài khoản',
-	'auth.signup.emailTaken': 'Email này đã được dùng. Hãy đăng nhập hoặc dùng email khác.',
-	'auth.signup.done': 'Đã tạo tài khoản. Chào mừng bạn!',
+	'auth.signup.next':
+		'Giờ hãy đăng nhập bằng email này và mật khẩu bạn vừa đặt. (Nếu email này đã có tài khoản ở đây, hãy dùng mật khẩu của tài khoản đó.)',
 	'auth.signup.haveAccount': 'Đã có tài khoản?',
 	'auth.logout.done': 'Bạn đã đăng xuất.',
 	'auth.password.title': 'Đổi mật khẩu',

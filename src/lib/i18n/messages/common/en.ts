@@ -52,6 +52,10 @@ const en: Translations<typeof vi> = {
 	'error.back': 'Back to the home page',
 	'form.required': 'Please fill this in.',
 	'form.invalid': 'This value is not valid.',
+	'form.malformed':
+		'This form arrived damaged (a field sent twice or in the wrong shape), so nothing was saved. Reload the page and try again.',
+	'form.usedAlready':
+		'This form was already sent and saved. Sign in with the account it made, or reload the page to start again.',
 	'form.tooLong': 'Too long (at most {max} characters).',
 	'form.tooShort': 'Too short (at least {min} characters).',
 	'form.hasErrors': 'Please correct the marked fields.',

@@ -48,6 +48,10 @@ const vi = {
 	'error.back': 'Về trang chủ',
 	'form.required': 'Vui lòng điền mục này.',
 	'form.invalid': 'Giá trị không hợp lệ.',
+	'form.malformed':
+		'Biểu mẫu gửi lên bị hỏng (một mục bị gửi hai lần hoặc sai dạng) nên chưa có gì được lưu. Hãy tải lại trang và thử lại.',
+	'form.usedAlready':
+		'Biểu mẫu này đã được gửi và lưu rồi. Hãy đăng nhập bằng tài khoản vừa tạo, hoặc tải lại trang để làm lại từ đầu.',
 	'form.tooLong': 'Quá dài (tối đa {max} ký tự).',
 	'form.tooShort': 'Quá ngắn (tối thiểu {min} ký tự).',
 	'form.hasErrors': 'Vui lòng sửa các mục được đánh dấu.',

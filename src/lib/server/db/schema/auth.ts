@@ -57,3 +57,47 @@ export const rateLimit = sqliteTable('rate_limit', {
 	windowStart: integer('window_start').notNull(),
 	lockedUntil: integer('locked_until').notNull().default(0)
 });
+
+/**
+ * Devices (browsers) a person has signed in on, by SHA-256 of the signed device cookie's id: on a
+ * known device a person's sign-in is throttled per device, so strangers guessing the password
+ * cannot lock the owner out (OWASP's device cookies).
+ */
+export const knownDevice = sqliteTable(
+	'known_device',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		deviceHash: text('device_hash').notNull(),
+		lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.deviceHash] })]
+);
+
+/** Secrets the app makes for itself on first start (the device-cookie signing key), shared by every instance. */
+export const appSecret = sqliteTable('app_secret', {
+	name: text('name').primaryKey(),
+	value: blob('value', { mode: 'buffer' }).notNull(),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+});
+
+/**
+ * What a create or reset form did, by who sent it (`u:<user id>` or `d:<device hash>`), the form and
+ * its idempotency key: the same submission again returns this result and writes nothing.
+ * Written in the same transaction as the change; kept for a week.
+ */
+export const formReceipt = sqliteTable(
+	'form_receipt',
+	{
+		actor: text('actor').notNull(),
+		form: text('form').notNull(),
+		key: text('key').notNull(),
+		result: text('result').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now)
+	},
+	(t) => [
+		primaryKey({ columns: [t.actor, t.form, t.key] }),
+		index('form_receipt_created_idx').on(t.createdAt)
+	]
+);

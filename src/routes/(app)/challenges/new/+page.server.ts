@@ -5,12 +5,13 @@ import { requireRole } from '$lib/server/auth/guards';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { challengeFormObject, createChallengeSchemaFor } from '$lib/schemas/challenges';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { CHALLENGE_RULES, challengeDayBounds } from '$lib/rules/challenges';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { challengeFormOptions, createChallenge } from '$lib/server/actions/challenge-setup';
 import type { Overlap } from '$lib/server/actions/overlaps';
 import { addDays } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 interface Refusal {
 	errors: FieldErrors;
@@ -50,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'teacher', 'steward', 'organiser');
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event, { arrays: ['classIds', 'actionIds'] });
 		const values = { ...raw, actionIds: ([] as string[]).concat(raw.actionIds ?? []) };
 		const today = appToday();
 		const dayBounds = bounds(today, typeof raw.startDay === 'string' ? raw.startDay : undefined);

@@ -5,28 +5,35 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { setFlash } from '$lib/server/flash';
 import { catalogueActionSchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import {
 	createCatalogueAction,
 	listCatalogue,
 	listImpactFactors,
 	setActionRetired
 } from '$lib/server/actions/catalogue';
+import { formKey, readForm } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
 	const db = await getDb();
 	const [actions, factors] = await Promise.all([listCatalogue(db), listImpactFactors(db)]);
-	return { actions, factors };
+	return { actions, factors, idempotencyKey: crypto.randomUUID() };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		requireRole(event, 'organiser');
-		const raw = formObject(await event.request.formData());
+		const user = requireRole(event, 'organiser');
+		const raw = await readForm(event);
+		const key = formKey(raw);
 		const parsed = catalogueActionSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
-		const result = await createCatalogueAction(await getDb(), parsed.data);
+		const result = await once(
+			await getDb(),
+			{ actor: { userId: user.id }, form: 'action.create', key },
+			(tx) => createCatalogueAction(tx, parsed.data)
+		);
 		if (!result.ok)
 			return fail(400, { values: raw, errors: { impactFactorId: result.error } as FieldErrors });
 		setFlash(event.cookies, 'catalogue.created');
@@ -34,9 +41,9 @@ export const actions: Actions = {
 	},
 	retire: async (event) => {
 		requireRole(event, 'organiser');
-		const data = await event.request.formData();
-		const id = parseId(data.get('id') as string | null);
-		const retire = data.get('retire') === '1';
+		const form = await readForm(event);
+		const id = parseId(form.id as string | undefined);
+		const retire = form.retire === '1';
 		if (!(await setActionRetired(await getDb(), id, retire)))
 			return fail(404, { values: {}, errors: { _: 'catalogue.notFound' } as FieldErrors });
 		setFlash(event.cookies, retire ? 'catalogue.retiredDone' : 'catalogue.restoredDone');

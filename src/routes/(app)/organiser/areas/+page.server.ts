@@ -4,9 +4,10 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { areaSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { areaExists, listAreaTree, saveArea } from '$lib/server/community/areas';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 
 const FIELDS = ['id', 'nameVi', 'nameEn', 'kind', 'parentId'] as const;
@@ -14,21 +15,27 @@ const FIELDS = ['id', 'nameVi', 'nameEn', 'kind', 'parentId'] as const;
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
 	const db = await getDb();
-	return { areas: await listAreaTree(db) };
+	return { areas: await listAreaTree(db), idempotencyKey: crypto.randomUUID() };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireRole(event, 'organiser');
-		const form = formObject(await event.request.formData());
+		const user = requireRole(event, 'organiser');
+		const form = await readForm(event);
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
+		// A new area carries an idempotency key; an edit is the same whenever it is repeated.
+		const key = id ? null : formKey(form);
 		if (id && !(await areaExists(db, id)))
 			return fail(404, { values: refillValues(form, FIELDS), errors: { _: 'error.404' } as FieldErrors });
 		const parsed = areaSchema.safeParse(form);
 		if (!parsed.success)
 			return fail(400, { values: refillValues(form, FIELDS), errors: fieldErrors(parsed.error) });
-		const res = await saveArea(db, parsed.data, id);
+		const res = key
+			? await once(db, { actor: { userId: user.id }, form: 'area.create', key }, (tx) =>
+					saveArea(tx, parsed.data)
+				)
+			: await saveArea(db, parsed.data, id);
 		if (!res.ok)
 			return fail(400, {
 				values: refillValues(form, FIELDS),

@@ -6,9 +6,10 @@ import { communityModel } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { modelSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels, saveModel } from '$lib/server/community/areas';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 
 const FIELDS = [
@@ -26,16 +27,18 @@ const FIELDS = [
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
 	const db = await getDb();
-	return { models: await listModels(db), areas: await listAreaTree(db) };
+	return { models: await listModels(db), areas: await listAreaTree(db), idempotencyKey: crypto.randomUUID() };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireRole(event, 'organiser');
-		const form = formObject(await event.request.formData());
+		const user = requireRole(event, 'organiser');
+		const form = await readForm(event);
 		const values = refillValues(form, FIELDS);
 		const db = await getDb();
 		const id = form.id ? parseId(String(form.id)) : undefined;
+		// A new model carries an idempotency key; an edit is the same whenever it is repeated.
+		const key = id ? null : formKey(form);
 		if (id) {
 			const [row] = await db
 				.select({ id: communityModel.id })
@@ -45,7 +48,11 @@ export const actions: Actions = {
 		}
 		const parsed = modelSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const res = await saveModel(db, parsed.data, id);
+		const res = key
+			? await once(db, { actor: { userId: user.id }, form: 'model.create', key }, (tx) =>
+					saveModel(tx, parsed.data)
+				)
+			: await saveModel(db, parsed.data, id);
 		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.model.saved');
 		redirect(303, '/organiser/models');

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { neighbourhoodSchema, stewardSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
 import {
 	addSteward,
@@ -11,7 +11,8 @@ import {
 	listNeighbourhoods,
 	listStewards
 } from '$lib/server/community/households';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,18 +22,24 @@ export const load: PageServerLoad = async (event) => {
 		neighbourhoods: await listNeighbourhoods(db),
 		stewards: await listStewards(db),
 		areas: await listAreaTree(db),
-		models: await listModels(db)
+		models: await listModels(db),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		requireRole(event, 'organiser');
-		const form = formObject(await event.request.formData());
+		const user = requireRole(event, 'organiser');
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['name', 'areaId', 'kind', 'modelId']);
 		const parsed = neighbourhoodSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
-		const res = await createNeighbourhood(await getDb(), parsed.data);
+		const res = await once(
+			await getDb(),
+			{ actor: { userId: user.id }, form: 'neighbourhood.create', key },
+			(tx) => createNeighbourhood(tx, parsed.data)
+		);
 		if (!res.ok)
 			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.neighbourhood.saved');
@@ -40,7 +47,7 @@ export const actions: Actions = {
 	},
 	steward: async (event) => {
 		requireRole(event, 'organiser');
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['neighbourhoodId', 'username'], 254);
 		const parsed = stewardSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });

@@ -6,10 +6,11 @@ import { school } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { schoolSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
 import { createInvite, createSchool, listInvites, listSchools } from '$lib/server/community/schools';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 
@@ -24,30 +25,42 @@ export const load: PageServerLoad = async (event) => {
 		models: await listModels(db),
 		now: Date.now(),
 		tz: appTimeZone(),
-		joinUrl: `${event.url.origin}/teacher/join`
+		joinUrl: `${event.url.origin}/teacher/join`,
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		requireRole(event, 'organiser');
-		const form = formObject(await event.request.formData());
+		const user = requireRole(event, 'organiser');
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['name', 'areaId', 'modelId']);
 		const parsed = schoolSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const res = await createSchool(await getDb(), parsed.data);
+		const res = await once(await getDb(), { actor: { userId: user.id }, form: 'school.create', key }, (tx) =>
+			createSchool(tx, parsed.data)
+		);
 		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.school.saved');
 		redirect(303, '/organiser/schools');
 	},
 	invite: async (event) => {
 		const user = requireRole(event, 'organiser');
-		const form = await event.request.formData();
-		const schoolId = parseId(String(form.get('schoolId') ?? ''));
+		const form = await readForm(event);
+		const key = formKey(form);
+		const schoolId = parseId(form.schoolId as string | undefined);
 		const db = await getDb();
 		const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, schoolId));
 		if (!row) return fail(404, { errors: { _: 'error.404' } as FieldErrors });
-		const invite = await createInvite(db, schoolId, user.id);
+		const invite = await once(
+			db,
+			{ actor: { userId: user.id }, form: `school.invite:${schoolId}`, key },
+			async (tx) => ({
+				ok: true,
+				code: (await createInvite(tx, schoolId, user.id)).code
+			})
+		);
 		return {
 			invite: { schoolId, code: invite.code, link: `${event.url.origin}/teacher/join?code=${invite.code}` }
 		};

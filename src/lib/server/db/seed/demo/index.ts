@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../client';
+import type { Db, DbOrTx } from '../../client';
 import { user } from '../../schema';
-import { seedDemoStructure, type DemoContext } from './structure';
+import { hashPassword } from '$lib/server/auth/password';
+import { DEMO_PASSWORD, seedDemoStructure, type DemoContext } from './structure';
 import { seedBoardsDemo } from './boards';
 import { seedPlaygroundDemo } from './playground';
 import { seedPledgesDemo } from './pledges';
@@ -10,8 +11,11 @@ import { seedTrustDemo } from './trust';
 
 export type { DemoContext } from './structure';
 
-/** A domain's demo history: runs once, on a brand-new database, after the structure exists. */
-export type DemoSeeder = (db: Db, ctx: DemoContext) => Promise<void>;
+/**
+ * A domain's demo history: runs once, on a brand-new database, after the structure exists, inside
+ * the demo's one transaction (a seeder's own `transaction()` becomes a savepoint).
+ */
+export type DemoSeeder = (db: DbOrTx, ctx: DemoContext) => Promise<void>;
 
 /** Each domain adds its seeder here, in dependency order. */
 const SEEDERS: DemoSeeder[] = [
@@ -32,13 +36,27 @@ export function demoEnabled(demoData: string | undefined, nodeEnv: string | unde
 	return nodeEnv !== 'production';
 }
 
-/** Seeds the demo on a database with no users yet; returns whether it did. */
-export async function seedDemoData(db: Db, now = new Date()): Promise<boolean> {
+/**
+ * Seeds the demo on a database with no users yet, all of it in one transaction: a crash part-way
+ * leaves no user behind, so the next start seeds it again from the beginning. Returns whether it did.
+ */
+export async function seedDemoData(db: Db, now = new Date(), onStart?: () => void): Promise<boolean> {
+	if (await hasUsers(db)) return false;
+	onStart?.();
+	// Hashing is slow: done before the write transaction opens.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	return db.transaction(async (tx) => {
+		// Checked again inside the write: another instance may have seeded while we hashed.
+		if (await hasUsers(tx)) return false;
+		const ctx = await seedDemoStructure(tx, now, passwordHash);
+		for (const seed of SEEDERS) await seed(tx, ctx);
+		return true;
+	});
+}
+
+async function hasUsers(db: DbOrTx): Promise<boolean> {
 	const [{ n }] = await db.select({ n: count() }).from(user);
-	if (n > 0) return false;
-	const ctx = await seedDemoStructure(db, now);
-	for (const seed of SEEDERS) await seed(db, ctx);
-	return true;
+	return n > 0;
 }
 
 /** Whether the demo accounts exist (so start-up can tell a newcomer how to sign in). */

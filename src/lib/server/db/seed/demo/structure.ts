@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../client';
+import type { DbOrTx } from '../../client';
 import {
 	area,
 	classStudent,
@@ -43,6 +43,8 @@ export interface DemoContext {
 	householdIds: number[];
 	/** Adult members per household; the demo family's household is first. */
 	adultsByHousehold: number[][];
+	/** The hash of DEMO_PASSWORD, for seeders that add demo accounts (hashing inside the transaction is slow). */
+	passwordHash: string;
 }
 
 const CLASS_6A1 = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Linh', 'Minh'];
@@ -56,9 +58,16 @@ const HOUSEHOLDS = [
 	{ name: 'Gia đình Sông Hồng', kind: 'family' }
 ] as const;
 
-/** One school with two classes, one neighbourhood with households, and the five demo accounts. */
-export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext> {
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
+/**
+ * One school with two classes, one neighbourhood with households, and the five demo accounts, all
+ * with the hash of DEMO_PASSWORD (pass it in when calling inside a transaction: hashing is slow).
+ */
+export async function seedDemoStructure(
+	db: DbOrTx,
+	now: Date,
+	demoPasswordHash?: string
+): Promise<DemoContext> {
+	const passwordHash = demoPasswordHash ?? (await hashPassword(DEMO_PASSWORD));
 	return db.transaction(async (tx) => {
 		const [lienMac] = await tx.select({ id: area.id }).from(area).where(eq(area.code, 'lien-mac'));
 		const models = await tx.select({ id: communityModel.id, code: communityModel.code }).from(communityModel);
@@ -204,6 +213,7 @@ export async function seedDemoStructure(db: Db, now: Date): Promise<DemoContext>
 
 		return {
 			now,
+			passwordHash,
 			today: localDay(now, appTimeZone()),
 			areaId: lienMac.id,
 			modelIds: {

@@ -10,10 +10,8 @@ import {
 	user,
 	userRole
 } from '../../schema';
-import { hashPassword } from '$lib/server/auth/password';
 import { ensureCard } from '$lib/server/people/cards';
 import { issueMissingParentCodes, redeemParentCode } from '$lib/server/people/parent-codes';
-import { DEMO_PASSWORD } from './structure';
 
 /**
  * The trust model's demo, made through the same services people use: a drop-off card for every
@@ -22,7 +20,6 @@ import { DEMO_PASSWORD } from './structure';
  * for the demo family to approve their request to join.
  */
 export const seedTrustDemo: DemoSeeder = async (db, ctx) => {
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	for (const h of await db.select({ id: household.id }).from(household))
 		await ensureCard(db, { householdId: h.id });
 	for (const s of await db.select({ id: classStudent.userId }).from(classStudent))
@@ -51,7 +48,7 @@ export const seedTrustDemo: DemoSeeder = async (db, ctx) => {
 				username: 'demo-neighbour',
 				displayName: 'Vũ Thị Hạnh',
 				nickname: 'Cô Hạnh',
-				passwordHash,
+				passwordHash: ctx.passwordHash,
 				isDemo: true
 			})
 			.returning({ id: user.id });

@@ -6,11 +6,12 @@ import { parseId, requireClass } from '$lib/server/access/routes';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { boardQuerySchema, isBoardKind, studentBoardToggleSchema } from '$lib/schemas/boards';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { findChallenge, resolveBoard, setStudentBoard } from '$lib/server/boards/board-access';
 import { boardView } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { BOARD_RULES, PER_MEMBER_RULES, isPerMemberKind } from '$lib/rules/boards';
+import { readForm } from '$lib/server/form-values';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		requireUser(event);
 		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
 		const { db, classId } = await requireClass(event, ['teacher'], 'containerId');
-		const parsed = studentBoardToggleSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = studentBoardToggleSchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';
 		await setStudentBoard(db, classId, enabled);

@@ -5,10 +5,11 @@ import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchemaFor } from '$lib/schemas/goals';
 import { goalDeadlineBounds } from '$lib/rules/goals';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
 import { addDays } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const {
@@ -45,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const { db, classId, user } = await requireClass(event, ['teacher']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const today = appToday();
 		const parsed = createGoalSchemaFor(today).safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });

@@ -5,8 +5,9 @@ import { isClassStudent } from '$lib/server/access/membership';
 import { classGuardians, linkGuardianByTeacher, unlinkGuardian } from '$lib/server/people/guardians';
 import { issueMissingParentCodes, issueParentCode, parentLetters } from '$lib/server/people/parent-codes';
 import { guardianLinkSchema, studentSchema, unlinkGuardianSchema } from '$lib/schemas/trust';
-import { fieldErrors, formObject } from '$lib/schemas/common';
-import { refillValues } from '$lib/server/form-values';
+import { fieldErrors } from '$lib/schemas/common';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 				...s,
 				letter: letter ? { code: letter.code, expiresOn: localDay(letter.expiresAt, tz) } : null
 			};
-		})
+		}),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
@@ -53,21 +55,27 @@ export const actions: Actions = {
 	},
 	reissue: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const parsed = studentSchema.safeParse(form);
 		if (!parsed.success) return refused(400, 'reissue', 'form.invalid');
 		const studentId = parsed.data.studentId;
-		if (
-			!(await inThisClass(db, classId, form)) ||
-			!(await issueParentCode(db, { classId, studentId, teacherId: user.id }))
-		)
-			return refused(404, 'reissue');
+		if (!(await inThisClass(db, classId, form))) return refused(404, 'reissue');
+		// A double tap replaces the letter once: the code printed from the first answer keeps working.
+		const res = await once(
+			db,
+			{ actor: { userId: user.id }, form: `parent.reissue:${studentId}`, key: formKey(form) },
+			async (tx) => {
+				const issued = await issueParentCode(tx, { classId, studentId, teacherId: user.id });
+				return issued ? { ok: true, code: issued.code } : { ok: false };
+			}
+		);
+		if (!res.ok) return refused(404, 'reissue');
 		setFlash(event.cookies, 'trust.guardians.reissued');
 		redirect(303, back(classId));
 	},
 	link: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['studentId', 'username'], 254);
 		const parsed = guardianLinkSchema.safeParse(form);
 		if (!parsed.success)
@@ -81,7 +89,7 @@ export const actions: Actions = {
 	},
 	unlink: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const parsed = unlinkGuardianSchema.safeParse(form);
 		if (!parsed.success) return refused(400, 'unlink', 'form.invalid');
 		if (!(await inThisClass(db, classId, form))) return refused(404, 'unlink');

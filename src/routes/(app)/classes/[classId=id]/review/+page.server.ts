@@ -4,10 +4,11 @@ import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, idSchema } from '$lib/schemas/common';
+import { fieldErrors, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
 import { classFeed, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay, weekStart } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 /** How far back the review list reaches, in days (today included). */
 const REVIEW_DAYS = 7;
@@ -44,7 +45,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	void: async (event) => {
 		const { db, classId, user } = await requireClass(event, ['teacher']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = voidEntrySchema.safeParse(raw);
 		const entryId = Number(raw.entryId) || null;
 		if (!parsed.success)

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { consentSchema, memberActionSchema } from '$lib/schemas/structure';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import {
 	addCoTeacher,
 	archiveClass,
@@ -11,7 +11,8 @@ import {
 	recordConsent,
 	setStudentBoard
 } from '$lib/server/community/classes';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appToday } from '$lib/server/config';
 
@@ -21,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		cls,
 		...(await classTeachers(db, cls.id, cls.schoolId)),
 		consent: await listConsent(db, cls.id),
-		today: appToday()
+		today: appToday(),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
@@ -30,7 +32,7 @@ const back = (id: number) => `/classes/${id}/settings`;
 export const actions: Actions = {
 	coteach: async (event) => {
 		const { db, cls } = await requireClassTeacher(event);
-		const parsed = memberActionSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = memberActionSchema.safeParse(await readForm(event));
 		if (!parsed.success)
 			return fail(400, {
 				form: 'coteach',
@@ -49,18 +51,22 @@ export const actions: Actions = {
 	},
 	board: async (event) => {
 		const { db, cls } = await requireClassTeacher(event);
-		const form = await event.request.formData();
-		await setStudentBoard(db, cls.id, form.get('enabled') === 'on');
+		const form = await readForm(event);
+		await setStudentBoard(db, cls.id, form.enabled === 'on');
 		setFlash(event.cookies, 'structure.board.saved');
 		redirect(303, back(cls.id));
 	},
 	consent: async (event) => {
 		const { db, cls, user } = await requireClassTeacher(event);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
+		const key = formKey(form);
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
-		const res = await recordConsent(db, cls.id, user.id, parsed.data, appToday());
+		const today = appToday();
+		const res = await once(db, { actor: { userId: user.id }, form: `class.consent:${cls.id}`, key }, (tx) =>
+			recordConsent(tx, cls.id, user.id, parsed.data, today)
+		);
 		if (!res.ok)
 			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
 		setFlash(event.cookies, 'structure.consent.saved');

@@ -1,9 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { parseId, requireClassTeacher } from '$lib/server/access/routes';
 import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
 import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
+import { formKey, readForm } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 import { appTimeZone } from '$lib/server/config';
 
 // Teachers of this class only: the roster shows real names.
@@ -14,33 +16,35 @@ export const load: PageServerLoad = async (event) => {
 		students: await listStudents(db, classId),
 		resets: await listPasswordResets(db, classId),
 		joinUrl: `${event.url.origin}/join`,
-		tz: appTimeZone()
+		tz: appTimeZone(),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
-async function studentIdFrom(event: RequestEvent): Promise<number> {
-	const form = await event.request.formData();
-	return parseId(String(form.get('studentId') ?? ''));
-}
-
 export const actions: Actions = {
 	rotate: async (event) => {
-		const { db, classId } = await requireClassTeacher(event);
-		await rotateJoinCode(db, classId);
+		const { db, classId, user } = await requireClassTeacher(event);
+		const key = formKey(await readForm(event));
+		await once(db, { actor: { userId: user.id }, form: `class.rotate:${classId}`, key }, async (tx) => ({
+			ok: true,
+			code: await rotateJoinCode(tx, classId)
+		}));
 		setFlash(event.cookies, 'structure.students.rotated');
 		redirect(303, `/classes/${classId}/students`);
 	},
 	reset: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const studentId = await studentIdFrom(event);
-		const res = await resetStudentPassword(db, classId, studentId, user.id);
+		const form = await readForm(event);
+		const key = formKey(form);
+		const studentId = parseId(form.studentId as string | undefined);
+		const res = await resetStudentPassword(db, classId, studentId, user.id, key);
 		if (!res) return fail(404, { error: 'structure.students.notInClass' });
-		// Shown once, in this response only; never stored in clear.
+		// Shown in this response only (and again to a repeat of the same form); never stored in clear.
 		return { reset: { name: res.displayName, username: res.username, password: res.password } };
 	},
 	remove: async (event) => {
 		const { db, classId } = await requireClassTeacher(event);
-		const studentId = await studentIdFrom(event);
+		const studentId = parseId((await readForm(event)).studentId as string | undefined);
 		if (!(await removeStudent(db, classId, studentId)))
 			return fail(404, { error: 'structure.students.notInClass' });
 		setFlash(event.cookies, 'structure.students.removed');

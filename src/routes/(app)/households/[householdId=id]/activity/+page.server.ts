@@ -6,10 +6,11 @@ import { studentAccountIds } from '$lib/server/access/grants';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { householdBadges } from '$lib/server/actions/badges';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	const {
@@ -40,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	void: async (event) => {
 		const { db, householdId, user } = await requireHousehold(event, ['steward']);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const entryId = Number(raw.entryId) || null;
 		const parsed = voidEntrySchema.safeParse(raw);
 		if (!parsed.success)

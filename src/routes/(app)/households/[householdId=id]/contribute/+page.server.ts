@@ -6,8 +6,9 @@ import { listHouseholdContributions, openDropOffTargets } from '$lib/server/play
 import { listComponents } from '$lib/server/playground/playgrounds';
 import { announceContribution } from '$lib/server/playground/contributions';
 import { announceContributionSchema } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { readForm } from '$lib/server/form-values';
 import { appTimeZone } from '$lib/server/config';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	announce: async (event) => {
 		const { db, householdId, user } = await requireHousehold(event, ['adult', 'student']);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		// One select carries "playgroundId:pointId", so the pair always matches.
 		const [playgroundId, pointId] = String(values.target ?? '').split(':');
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });

@@ -7,10 +7,11 @@ import { setFlash } from '$lib/server/flash';
 import { getHouseholdCode, listMembers, rotateHouseholdCode } from '$lib/server/community/households';
 import { decideHouseholdRequest, recoverHousehold } from '$lib/server/community/household-requests';
 import { reissueCardSchema, recoverSchema } from '$lib/schemas/trust';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { cardOf, formatCardNumber, issueCard } from '$lib/server/people/cards';
 import { qrPath } from '$lib/server/playground/qr';
-import { refillValues } from '$lib/server/form-values';
+import { formKey, readForm, refillValues } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 
 const ANYONE = ['adult', 'student', 'steward', 'organiser'] as const;
 
@@ -36,14 +37,15 @@ export const load: PageServerLoad = async (event) => {
 		card: card ? formatCardNumber(card) : null,
 		cardQr: card ? qrPath(card) : null,
 		canDecide: decides !== null,
-		recovery: decides === 'recovery'
+		recovery: decides === 'recovery',
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
 async function decide(event: RequestEvent, approve: boolean) {
 	const { db, user, householdId } = await requireHousehold(event, ANYONE);
-	const form = await event.request.formData();
-	const userId = parseId(String(form.get('userId') ?? ''));
+	const form = await readForm(event);
+	const userId = parseId(form.userId as string | undefined);
 	const res = await decideHouseholdRequest(db, user, householdId, userId, approve);
 	if (!res.ok) error(res.status, { message: res.error });
 	return {
@@ -55,24 +57,42 @@ export const actions: Actions = {
 	approve: (event) => decide(event, true),
 	decline: (event) => decide(event, false),
 	rotate: async (event) => {
-		const { db, householdId } = await requireHousehold(event, ['adult']);
-		await rotateHouseholdCode(db, householdId);
+		const { db, householdId, user } = await requireHousehold(event, ['adult']);
+		const key = formKey(await readForm(event));
+		await once(
+			db,
+			{ actor: { userId: user.id }, form: `household.rotate:${householdId}`, key },
+			async (tx) => ({
+				ok: true,
+				code: await rotateHouseholdCode(tx, householdId)
+			})
+		);
 		setFlash(event.cookies, 'structure.members.rotated');
 		redirect(303, `/households/${householdId}/members`);
 	},
 	/** A new drop-off card number (the old card stops crediting), for a lost card. */
 	card: async (event) => {
-		const { db, householdId } = await requireHousehold(event, ['adult']);
-		const parsed = reissueCardSchema.safeParse(formObject(await event.request.formData()));
+		const { db, householdId, user } = await requireHousehold(event, ['adult']);
+		const form = await readForm(event);
+		const key = formKey(form);
+		const parsed = reissueCardSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { error: 'form.invalid' });
-		await issueCard(db, { householdId });
+		// A double tap issues one new card, not two (the first would stop crediting at once).
+		await once(
+			db,
+			{ actor: { userId: user.id }, form: `household.card:${householdId}`, key },
+			async (tx) => ({
+				ok: true,
+				card: await issueCard(tx, { householdId })
+			})
+		);
 		setFlash(event.cookies, 'trust.card.reissued');
 		redirect(303, `/households/${householdId}/members`);
 	},
 	/** With no adult left, its steward or an organiser names the adult who takes it over. */
 	recover: async (event) => {
 		const { db, user, householdId } = await requireHousehold(event, ['steward', 'organiser']);
-		const form = formObject(await event.request.formData());
+		const form = await readForm(event);
 		const values = refillValues(form, ['username'], 254);
 		const parsed = recoverSchema.safeParse(form);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });

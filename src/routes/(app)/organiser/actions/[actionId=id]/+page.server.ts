@@ -5,8 +5,9 @@ import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { setFlash } from '$lib/server/flash';
 import { catalogueActionSchema } from '$lib/schemas/actions';
-import { fieldErrors, formObject, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
 import { getCatalogueAction, listImpactFactors, updateCatalogueAction } from '$lib/server/actions/catalogue';
+import { readForm } from '$lib/server/form-values';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		requireRole(event, 'organiser');
 		const id = parseId(event.params.actionId);
-		const raw = formObject(await event.request.formData());
+		const raw = await readForm(event);
 		const parsed = catalogueActionSchema.safeParse(raw);
 		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await updateCatalogueAction(await getDb(), id, parsed.data);

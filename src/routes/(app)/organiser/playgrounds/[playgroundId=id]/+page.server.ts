@@ -28,17 +28,19 @@ import {
 	playgroundStateSchema,
 	stewardSchema
 } from '$lib/schemas/playground';
-import { fieldErrors, formObject } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { formKey, readForm } from '$lib/server/form-values';
+import { once } from '$lib/server/db/receipts';
 
 /** The organiser and an existing playground's id; 404 for an unknown one. */
 async function guard(event: RequestEvent) {
-	requireRole(event, 'organiser');
+	const user = requireRole(event, 'organiser');
 	const db = await getDb();
 	const id = parseId(event.params.playgroundId);
 	const playground = await getPlayground(db, id);
 	if (!playground) error(404, { message: 'error.404' });
-	return { db, id, playground };
+	return { db, id, playground, user };
 }
 
 function done(event: RequestEvent, id: number, flash: string): never {
@@ -63,37 +65,46 @@ export const load: PageServerLoad = async (event) => {
 		components,
 		points: points.map((p) => ({ ...p, served: served.filter((n) => n.pointId === p.id) })),
 		neighbourhoods: neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
-		otherPoints: allPoints.filter((p) => !points.some((q) => q.id === p.id))
+		otherPoints: allPoints.filter((p) => !points.some((q) => q.id === p.id)),
+		idempotencyKey: crypto.randomUUID()
 	};
 };
 
 export const actions: Actions = {
 	state: async (event) => {
 		const { db, id } = await guard(event);
-		const parsed = playgroundStateSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = playgroundStateSchema.safeParse(await readForm(event));
 		if (!parsed.success) return fail(400, { form: 'state', errors: fieldErrors(parsed.error) });
 		await setPlaygroundState(db, id, parsed.data.state);
 		done(event, id, 'playground.organiser.stateSaved');
 	},
 	component: async (event) => {
-		const { db, id } = await guard(event);
-		const values = formObject(await event.request.formData());
+		const { db, id, user } = await guard(event);
+		const values = await readForm(event, { arrays: ['materials'] });
+		const key = formKey(values);
 		const parsed = componentSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'component', values, errors: fieldErrors(parsed.error) });
-		await addComponent(db, id, parsed.data);
+		await once(db, { actor: { userId: user.id }, form: `playground.component:${id}`, key }, async (tx) => ({
+			ok: true,
+			id: (await addComponent(tx, id, parsed.data)).id
+		}));
 		done(event, id, 'playground.organiser.componentAdded');
 	},
 	point: async (event) => {
-		const { db, id } = await guard(event);
-		const values = formObject(await event.request.formData());
+		const { db, id, user } = await guard(event);
+		const values = await readForm(event);
+		const key = formKey(values);
 		const parsed = collectionPointSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'point', values, errors: fieldErrors(parsed.error) });
-		await createCollectionPoint(db, id, parsed.data);
+		await once(db, { actor: { userId: user.id }, form: `playground.point:${id}`, key }, async (tx) => ({
+			ok: true,
+			id: (await createCollectionPoint(tx, id, parsed.data))?.id ?? null
+		}));
 		done(event, id, 'playground.organiser.pointAdded');
 	},
 	link: async (event) => {
 		const { db, id } = await guard(event);
-		const parsed = linkPointSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = linkPointSchema.safeParse(await readForm(event));
 		if (!parsed.success || !(await linkPoint(db, parsed.data.pointId, id))) {
 			return fail(400, { form: 'link', errors: { _: 'playground.point.unknown' } as Record<string, string> });
 		}
@@ -102,7 +113,7 @@ export const actions: Actions = {
 	/** Widens whom the point's stewards may look up by name: one more neighbourhood. */
 	serve: async (event) => {
 		const { db, id } = await guard(event);
-		const parsed = serveSchema.safeParse(formObject(await event.request.formData()));
+		const parsed = serveSchema.safeParse(await readForm(event));
 		if (!parsed.success || !(await pointFeeds(db, parsed.data.pointId, id)))
 			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
 		if (!(await addServedNeighbourhood(db, parsed.data.pointId, parsed.data.neighbourhoodId)))
@@ -111,7 +122,7 @@ export const actions: Actions = {
 	},
 	steward: async (event) => {
 		const { db, id } = await guard(event);
-		const values = formObject(await event.request.formData());
+		const values = await readForm(event);
 		const parsed = stewardSchema.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });

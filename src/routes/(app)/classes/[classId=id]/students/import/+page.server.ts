@@ -4,6 +4,7 @@ import { requireClassTeacher } from '$lib/server/access/routes';
 import { rosterSchema } from '$lib/schemas/structure';
 import { classRealNames, cleanRoster, importRoster, type RosterNote } from '$lib/server/people/roster';
 import { qrPath } from '$lib/server/playground/qr';
+import { readForm } from '$lib/server/form-values';
 import { formatCardNumber } from '$lib/server/people/cards';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,9 +24,9 @@ const refuse = (status: number, r: Refusal) => fail(status, r);
 export const actions: Actions = {
 	default: async (event) => {
 		const { db, classId, user } = await requireClassTeacher(event);
-		const form = await event.request.formData();
-		const raw = String(form.get('names') ?? '');
-		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.get('importKey') });
+		const form = await readForm(event);
+		const raw = typeof form.names === 'string' ? form.names : '';
+		const parsed = rosterSchema.safeParse({ names: raw, importKey: form.importKey });
 		const names = raw.slice(0, 12_000);
 		if (!parsed.success) {
 			return refuse(400, {

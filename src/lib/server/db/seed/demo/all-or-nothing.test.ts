@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { count, sql } from 'drizzle-orm';
+import { createTestDb } from '../../../../../../tests/helpers/db';
+import { ledgerEntry, pledge, user } from '../../schema';
+import { seedDemoData } from './index';
+
+const t = await createTestDb();
+const n = async (table: typeof user | typeof ledgerEntry | typeof pledge) =>
+	(await t.db.select({ n: count() }).from(table))[0].n;
+
+describe('the demo seed is all or nothing', () => {
+	it('a failure part-way (here: the pledges seeder, after structure, boards and playground) leaves nothing, and the next start seeds it all', async () => {
+		// A fault injected in the real database: the first pledge insert fails.
+		await t.db.run(
+			sql`create trigger fail_pledge before insert on pledge begin select raise(abort, 'disk went away'); end`
+		);
+		await expect(seedDemoData(t.db)).rejects.toThrow(/insert into "pledge"/);
+		expect(await n(user)).toBe(0);
+		expect(await n(ledgerEntry)).toBe(0);
+
+		await t.db.run(sql`drop trigger fail_pledge`);
+		expect(await seedDemoData(t.db)).toBe(true);
+		expect(await n(user)).toBeGreaterThan(20);
+		expect(await n(pledge)).toBeGreaterThan(0);
+		expect(await n(ledgerEntry)).toBeGreaterThan(100);
+		expect(await seedDemoData(t.db)).toBe(false);
+	});
+});
