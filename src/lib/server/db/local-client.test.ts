@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'libsql';
+import { LibsqlError } from '@libsql/client';
+import { libsqlError } from './local-connection';
 import { createTestDb } from '../../../../tests/helpers/db';
 
 const t = await createTestDb({ reference: false });
@@ -58,5 +60,14 @@ describe('local file client', () => {
 		expect((await read()).columns).toEqual(['id', 'n', 'b']);
 		await t.client.execute('alter table probe add column extra text');
 		expect((await read()).columns).toEqual(['id', 'n', 'b', 'extra']);
+	});
+
+	it('names an extended code libsql does not know by its primary code, as @libsql/client does', () => {
+		const e = libsqlError(
+			new Database.SqliteError('attempt to write a readonly database', 'UNKNOWN_SQLITE_ERROR_1544', 1544)
+		);
+		expect(e).toBeInstanceOf(LibsqlError);
+		expect((e as LibsqlError).code).toBe('SQLITE_READONLY');
+		expect((e as LibsqlError).rawCode).toBe(1544);
 	});
 });

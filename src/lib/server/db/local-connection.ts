@@ -83,11 +83,54 @@ function toArgs(args: InArgs | undefined): unknown[] | Record<string, unknown> {
 	return named;
 }
 
-/** libsql's SqliteError as the `LibsqlError` callers of `@libsql/client` expect. */
+/** SQLite's primary result codes, by number (sqlite3.h), for the extended codes libsql cannot name. */
+const PRIMARY = [
+	'OK',
+	'ERROR',
+	'INTERNAL',
+	'PERM',
+	'ABORT',
+	'BUSY',
+	'LOCKED',
+	'NOMEM',
+	'READONLY',
+	'INTERRUPT',
+	'IOERR',
+	'CORRUPT',
+	'NOTFOUND',
+	'FULL',
+	'CANTOPEN',
+	'PROTOCOL',
+	'EMPTY',
+	'SCHEMA',
+	'TOOBIG',
+	'CONSTRAINT',
+	'MISMATCH',
+	'MISUSE',
+	'NOLFS',
+	'AUTH',
+	'FORMAT',
+	'RANGE',
+	'NOTADB',
+	'NOTICE',
+	'WARNING'
+];
+
+/**
+ * libsql's SqliteError as the `LibsqlError` callers of `@libsql/client` expect. An extended code
+ * libsql has no name for (`UNKNOWN_SQLITE_ERROR_1544`, SQLITE_READONLY_DIRECTORY) still gets its
+ * primary code (`SQLITE_READONLY`), as `@libsql/client` gives it, so start-up can explain it.
+ */
 export function libsqlError(e: unknown): unknown {
 	if (e instanceof SyncDatabase.SqliteError) {
 		const extended = e.code ?? 'SQLITE_UNKNOWN';
-		return new LibsqlError(e.message, extended.replace(/^(SQLITE_[A-Z]+).*$/, '$1'), extended, e.rawCode, e);
+		const primary = typeof e.rawCode === 'number' ? PRIMARY[e.rawCode & 0xff] : undefined;
+		const code = extended.startsWith('SQLITE_')
+			? extended.replace(/^(SQLITE_[A-Z]+).*$/, '$1')
+			: primary
+				? `SQLITE_${primary}`
+				: extended;
+		return new LibsqlError(e.message, code, extended, e.rawCode, e);
 	}
 	return e;
 }
