@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import Database from 'libsql';
 import { LibsqlError } from '@libsql/client';
@@ -21,6 +23,30 @@ describe('local file client', () => {
 		other.close();
 		const rows = await t.client.execute('select n from probe order by n');
 		expect(rows.rows.map((r) => r.n)).toEqual([1, 2]);
+	});
+
+	it('collecting statements it no longer keeps never waits on a connection that waits for a lock', async () => {
+		// A collected statement is finalised on the main thread, and finalising takes its
+		// connection's mutex, which a BEGIN waiting for another connection's lock holds for the whole
+		// busy timeout: the event loop stalled, the holder never committed, the BEGIN failed (the
+		// lock test above failed about 1 run in 20, whenever a collection fell in that wait).
+		setFlagsFromString('--expose-gc');
+		const gc = runInNewContext('gc') as () => void;
+		for (let i = 0; i < 40; i++) await t.client.execute(`select n + ${i} from probe`);
+		// A schema change makes every connection drop what it prepared.
+		await t.client.execute('create table if not exists scratch (id integer primary key)');
+		const other = new Database(t.path, { timeout: 5000 });
+		other.exec('BEGIN IMMEDIATE');
+		setTimeout(() => other.exec('COMMIT'), 50);
+		const begun = t.client.transaction('write');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		gc();
+		const tx = await begun;
+		await tx.execute('insert into probe (n) values (3)');
+		await tx.commit();
+		other.close();
+		const rows = await t.client.execute('select n from probe where n = 3');
+		expect(rows.rows.length).toBe(1);
 	});
 
 	it('answers like @libsql/client: named and numbered columns, numbers, blobs, ids', async () => {

@@ -29,10 +29,15 @@ const MAX_CONNECTIONS = 20;
 /** A data change outside a transaction: made a transaction of its own, committed in the background. */
 const DML = /^\s*(insert|update|delete|replace)\b/i;
 
+/**
+ * A deferred transaction takes the write lock here too, in the background: deferred, its first
+ * write would wait for another process's lock on the main thread (the write gate queues deferred
+ * transactions as writes anyway, so nothing in this process loses concurrency).
+ */
 const BEGIN: Record<TransactionMode, string> = {
 	write: 'BEGIN IMMEDIATE',
 	read: 'BEGIN TRANSACTION READONLY',
-	deferred: 'BEGIN DEFERRED'
+	deferred: 'BEGIN IMMEDIATE'
 };
 
 export interface LocalClientOptions {
@@ -78,7 +83,7 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 				return;
 			}
 		}
-		if (closed || !conn.open) return conn.close();
+		if (closed || !conn.open || conn.worn) return conn.close();
 		const waiter = waiters.shift();
 		if (waiter) {
 			borrowed.add(conn);
@@ -122,7 +127,7 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 			using((c) => {
 				c.script('PRAGMA foreign_keys=off');
 				try {
-					c.execute(BEGIN.deferred);
+					c.execute('BEGIN DEFERRED');
 					const results = c.batch(stmts);
 					c.execute('COMMIT');
 					return results;

@@ -16,9 +16,19 @@ import {
  * text, least recently used dropped first), while BEGIN and COMMIT go through `libsql/promise`
  * on the same native handle, so waiting for another process's lock and the fsync of a commit
  * happen on libSQL's own threads instead of stalling the event loop.
+ *
+ * A statement is never let go while its connection is open. The garbage collector finalises a
+ * statement on the main thread, and finalising takes the connection's mutex, which a BEGIN
+ * waiting in the background for another connection's lock holds for the whole busy timeout: the
+ * event loop would stall, the lock holder in this process could never commit, and the BEGIN
+ * failed with SQLITE_BUSY or, its error code overwritten by the finalise, `SQLITE_OK: not an
+ * error`. So statements dropped from the cache are kept (`retired`) until the connection closes,
+ * and a connection that has kept many is `worn`: the pool closes it instead of reusing it.
  */
 
 const MAX_STATEMENTS = 300;
+/** Dropped statements a connection keeps before the pool replaces it (see above). */
+const MAX_RETIRED = 200;
 /** Statements worth keeping: the ones a request runs again and again. */
 const CACHEABLE = /^\s*(select|insert|update|delete|with|replace|begin|commit|rollback|pragma\s+\w+\s*$)/i;
 const VALUES = Symbol('values');
@@ -163,6 +173,8 @@ export const keepsSchema = (sql: string) => CACHEABLE.test(sql);
 
 export class Connection {
 	private readonly stmts = new Map<string, Prepared>();
+	/** Statements no longer in the cache, kept from the collector until the connection closes. */
+	private retired: SyncDatabase.Statement[] = [];
 	private readonly native: AsyncDatabase;
 	/** The synchronous API over the same native connection (`libsql/promise` exposes its handle as `db`). */
 	private readonly sync: SyncDatabase.Database;
@@ -190,11 +202,31 @@ export class Connection {
 		return this.inTransaction;
 	}
 
+	/** Whether this connection kept so many dropped statements that it should be replaced. */
+	get worn(): boolean {
+		return this.retired.length > MAX_RETIRED;
+	}
+
 	close(): void {
 		if (this.closed) return;
 		this.closed = true;
-		this.stmts.clear();
 		this.native.close();
+		// Closed, the connection is in no one's background wait: its statements may be collected.
+		this.stmts.clear();
+		this.retired = [];
+	}
+
+	private drop(sql: string): void {
+		const p = this.stmts.get(sql);
+		if (!p) return;
+		this.stmts.delete(sql);
+		this.retired.push(p.stmt);
+	}
+
+	/** Drops every prepared statement (the schema may have changed), keeping them from the collector. */
+	forget(): void {
+		for (const p of this.stmts.values()) this.retired.push(p.stmt);
+		this.stmts.clear();
 	}
 
 	private prepare(sql: string): Prepared {
@@ -219,10 +251,11 @@ export class Connection {
 		};
 		if (CACHEABLE.test(sql)) {
 			this.stmts.set(sql, p);
-			if (this.stmts.size > MAX_STATEMENTS) this.stmts.delete(this.stmts.keys().next().value!);
+			if (this.stmts.size > MAX_STATEMENTS) this.drop(this.stmts.keys().next().value!);
 		} else {
 			// DDL and the like run once, and nothing prepared before them may describe the schema any more.
-			this.stmts.clear();
+			this.forget();
+			this.retired.push(stmt);
 		}
 		return p;
 	}
@@ -248,7 +281,7 @@ export class Connection {
 			return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
 		} catch (e) {
 			// Never reuse a statement that failed half-way.
-			this.stmts.delete(sql);
+			this.drop(sql);
 			throw libsqlError(e);
 		}
 	}
@@ -271,12 +304,8 @@ export class Connection {
 		} catch (e) {
 			throw libsqlError(e);
 		} finally {
-			this.stmts.clear();
+			this.forget();
 		}
-	}
-
-	forget(): void {
-		this.stmts.clear();
 	}
 
 	/** Runs statements in order and names the one that failed, as `@libsql/client` does. */
