@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// src/service-worker.ts is registered by the root layout, in production builds and for
+		// signed-in people only (a visitor of a public page never downloads the app shell).
+		serviceWorker: { register: false },
 		// Every page is rendered with hashes/nonces for SvelteKit's own bootstrap script;
 		// nothing else may run inline.
 		csp: {
@@ -17,6 +20,8 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

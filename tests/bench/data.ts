@@ -15,6 +15,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { DEFAULT_TIMEZONE, localDay } from '../../src/lib/utils/dates';
 import { PER_MEMBER_RULES, isPerMemberKind } from '../../src/lib/rules/boards';
 import { addWriteCounters } from './counters';
+import { dropEntryTrigger, loadPledges, modelOf } from './data-impact';
 import { MIGRATIONS_DIR, parseArgs, Progress, sidecarPath, type BenchInfo } from './util';
 
 export const BENCH_USER = 'bench-teacher';
@@ -43,7 +44,7 @@ export async function makeDataset(opts: {
 	const C = Math.ceil(S / CLASS_SIZE);
 	const NB = Math.max(1, Math.ceil(H / NEIGHBOURHOOD_SIZE));
 	const entryChunks = Math.ceil(E / CHUNK);
-	const steps = 9 + entryChunks + 4 * 5 + 3;
+	const steps = 11 + entryChunks + 4 * 5 + 3;
 	const bar = new Progress(steps, opts.quiet);
 
 	const handle = await createDb({ url: opts.db });
@@ -84,7 +85,7 @@ export async function makeDataset(opts: {
 	);
 	const schoolBase = await one('SELECT coalesce(max(id), 0) FROM school');
 	await run(
-		`${seq(SCHOOLS)} INSERT INTO school (name, area_id) SELECT 'Trường ' || (n + 1), ? + 1 + n % ${W} FROM seq`,
+		`${seq(SCHOOLS)} INSERT INTO school (name, area_id, model_id) SELECT 'Trường ' || (n + 1), ? + 1 + n % ${W}, ${modelOf('n')} FROM seq`,
 		[wardBase]
 	);
 	const classBase = await one('SELECT coalesce(max(id), 0) FROM class');
@@ -96,7 +97,7 @@ export async function makeDataset(opts: {
 	bar.step('neighbourhoods, households');
 	const nbBase = await one('SELECT coalesce(max(id), 0) FROM neighbourhood');
 	await run(
-		`${seq(NB)} INSERT INTO neighbourhood (name, area_id, kind) SELECT 'Tổ dân phố ' || (n + 1), ? + 1 + n % ${W}, 'residential' FROM seq`,
+		`${seq(NB)} INSERT INTO neighbourhood (name, area_id, kind, model_id) SELECT 'Tổ dân phố ' || (n + 1), ? + 1 + n % ${W}, 'residential', ${modelOf('n')} FROM seq`,
 		[wardBase]
 	);
 	const hhBase = await one('SELECT coalesce(max(id), 0) FROM household');
@@ -158,12 +159,17 @@ export async function makeDataset(opts: {
 	]);
 	const benchNeighbourhood = nbBase + 1;
 
+	const finishImpact = await dropEntryTrigger(run, db);
+	bar.step('pledges and check-ins');
+	const C_IN = await loadPledges(run, one, { S, E, C, H, DAYS, sBase, classBase, hhBase, today });
 	// 85% of entries are a student's (person + class + household), 15% an adult's (person + household).
+	const actions = E - C_IN;
 	for (let c = 0; c < entryChunks; c++) {
 		bar.step(`ledger ${Math.min((c + 1) * CHUNK, E).toLocaleString('en')} / ${E.toLocaleString('en')}`);
-		const n = Math.min(CHUNK, E - c * CHUNK);
+		const n = Math.min(CHUNK, actions - c * CHUNK);
+		if (n <= 0) continue;
 		await run(
-			`${seq(n)}, r AS (SELECT abs(random() % 2147483647) AS a, abs(random() % 2147483647) AS b, abs(random() % 2147483647) AS d FROM seq)
+			`${seq(n)}, r AS MATERIALIZED (SELECT abs(random() % 2147483647) AS a, abs(random() % 2147483647) AS b, abs(random() % 2147483647) AS d FROM seq)
 			INSERT INTO ledger_entry (created_at, local_day, points, grams_avoided, source_kind, actor_id, person_id, class_id, household_id)
 			SELECT (unixepoch(day) - 25200 + 36000) * 1000, day, pts, pts * 3, 'action', person, person, cls, hh FROM (
 				SELECT date(?, '-' || (d % ${DAYS}) || ' days') AS day, 1 + a % 10 AS pts,
@@ -255,12 +261,16 @@ export async function makeDataset(opts: {
 	bar.step('counters for new writes');
 	await addWriteCounters(client, today);
 
+	bar.step('impact rollups');
+	const impact = await finishImpact(one);
+
 	bar.step('checkpoint');
 	await run('PRAGMA wal_checkpoint(TRUNCATE)');
 	const counts = {
 		entries: await one('SELECT count(*) FROM ledger_entry'),
 		rollups: await one('SELECT count(*) FROM rollup'),
-		areaRollups: await one('SELECT count(*) FROM rollup_area')
+		areaRollups: await one('SELECT count(*) FROM rollup_area'),
+		...impact.counts
 	};
 	handle.close();
 	bar.done();
@@ -278,6 +288,7 @@ export async function makeDataset(opts: {
 		householdId: benchHousehold,
 		neighbourhoodId: benchNeighbourhood,
 		provinceId: province,
+		modelId: impact.modelId,
 		counts,
 		seconds: Math.round((Date.now() - started) / 1000)
 	};

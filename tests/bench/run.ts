@@ -19,7 +19,8 @@ import { makeFixtures } from './fixtures';
 import { assertChartLazy, initialJs } from './js';
 import { actionLogs, measureTogether, page, rotation, type Load, type Measured } from './measure';
 import { timeBoardQueries } from './queries';
-import { build, startServer, signIn } from './server';
+import { printDashboardTimes, timeDashboardQueries } from './impact-queries';
+import { build, startBenchServer, signIn } from './server';
 import { parseArgs, ROOT, sidecarPath, type BenchInfo } from './util';
 import { percentile, startWriter, WriteMaker, type WriteStats } from './writer';
 
@@ -37,7 +38,10 @@ const load = (origin: string, pid?: number): Load => ({
 	duration: Number(args.duration ?? 20),
 	rounds: Number(args.rounds ?? 4)
 });
-/** `--only read,mixed,writes,off,scale` runs some phases (for profiling); the ratios need all. */
+/**
+ * `--only read,mixed,writes,off,scale,impact` runs some phases (for profiling); the ratios need all.
+ * `--only impact` alone times the dashboard's queries on the datasets as they are, with no server.
+ */
 const only = typeof args.only === 'string' ? new Set(args.only.split(',')) : null;
 const phase = (name: string) => !only || only.has(name);
 
@@ -59,6 +63,17 @@ const line = (r: Measured) =>
 const log = (r: Measured) => (console.info(`  ${line(r).trim()}`), r);
 const writes = (s: WriteStats, seconds: number) =>
 	`${s.written} written (${(s.written / seconds).toFixed(1)}/s), ${[...s.other].map(([k, n]) => `${n}× ${k || 'error'}`).join(', ') || 'none refused'}${s.skipped ? `, ${s.skipped} skipped (40 waiting)` : ''}, p99 ${Math.round(percentile(s.latencies, 99))} ms`;
+
+// `--only impact`: the dashboard's query set alone, on the datasets as they are (no server).
+if (args.only === 'impact') {
+	const existing = (url: string) => JSON.parse(readFileSync(sidecarPath(url), 'utf8')) as BenchInfo;
+	const [b, s] = [existing(BIG), existing(SMALL)];
+	printDashboardTimes(await timeDashboardQueries(b), await timeDashboardQueries(s), {
+		big: b.counts.entries,
+		small: s.counts.entries
+	});
+	process.exit(0);
+}
 
 const big = await dataset(BIG, { students: 100_000, households: 20_000, entries: 2_000_000 });
 const small = phase('scale')
@@ -90,7 +105,7 @@ let writePath: { bare: Measured; writes: Measured } | null = null;
 let memoOff: Awaited<ReturnType<typeof morning>> | null = null;
 
 if (phase('read') || phase('mixed') || phase('writes')) {
-	const server = await startServer(PORT, BIG, 'on');
+	const server = await startBenchServer(PORT, BIG, 'on');
 	try {
 		const cookie = await signIn(server.origin, big.username, big.password);
 		if (phase('read')) {
@@ -132,7 +147,7 @@ if (phase('read') || phase('mixed') || phase('writes')) {
 	}
 }
 if (phase('off')) {
-	const server = await startServer(PORT, BIG, 'off');
+	const server = await startBenchServer(PORT, BIG, 'off');
 	try {
 		const cookie = await signIn(server.origin, big.username, big.password);
 		console.info(`a school morning (${WRITE_RATE} writes/s), board memo off:`);
@@ -148,6 +163,12 @@ if (small) {
 	const [b, s] = await timeBoardQueries([big, small]);
 	scale = { big: b, small: s };
 }
+// The impact dashboard's queries (impact-queries.ts), on datasets made with its models.
+const dashboards =
+	small && phase('impact') && big.modelId !== undefined && small.modelId !== undefined
+		? (console.info('timing impact dashboard queries in-process on both datasets…'),
+			{ big: await timeDashboardQueries(big), small: await timeDashboardQueries(small) })
+		: null;
 
 const measured = [
 	...readOnly,
@@ -177,6 +198,11 @@ writeFileSync(
 			pages: measured.map(({ name, path, rps, p99 }) => ({ name, path, rps: Math.round(rps), p99 })),
 			boardJsGzipKiB: js && Number((js.gzipBytes / 1024).toFixed(1)),
 			boardQueriesMs: scale,
+			dashboardQueriesMs: dashboards?.big.map((d, i) => ({
+				name: d.name,
+				big: Number(d.medianMs.toFixed(1)),
+				small: Number(dashboards.small[i].medianMs.toFixed(1))
+			})),
 			ratios: r
 		},
 		null,
@@ -204,6 +230,8 @@ if (scale)
 	console.info(
 		`board queries per request, median: ${scale.big.toFixed(2)} ms at 2M entries, ${scale.small.toFixed(2)} ms at 200k`
 	);
+if (dashboards && small)
+	printDashboardTimes(dashboards.big, dashboards.small, { big: big.counts.entries, small: small.counts.entries });
 // Requests per CPU second of the server, in the same ratios: what the ratios would be on a machine
 // the server had to itself, were it bound by its CPU (reads are; writes also wait for the disk).
 const cpu = (a: Measured | undefined, b: Measured | undefined) => (a && b ? b.cpuMs / a.cpuMs : NaN);

@@ -11,42 +11,28 @@ export function build(skip: boolean): void {
 }
 
 /**
- * Starts `node build` on a dataset and waits for /healthz. `BENCH_NODE_OPTIONS` (say
- * `--cpu-prof --cpu-prof-dir=tests/.tmp/prof`) is passed to the server's node, to profile it.
+ * Starts `node <buildDir>` on a port (in `cwd`, whose drizzle/ it migrates with) and waits until
+ * /healthz answers. `BENCH_NODE_OPTIONS` (say `--cpu-prof --cpu-prof-dir=tests/.tmp/prof`) is
+ * passed to the server's node, to profile it.
  */
 export async function startServer(
+	buildDir: string,
 	port: number,
-	dbUrl: string,
-	memo: 'on' | 'off'
-): Promise<{ origin: string; child: ChildProcess; stop: () => Promise<void> }> {
+	env: Record<string, string>,
+	cwd = ROOT
+): Promise<ChildProcess> {
 	const origin = `http://localhost:${port}`;
 	const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-	const child = spawn(process.execPath, [...nodeArgs, join(BUILD_DIR, 'index.js')], {
-		cwd: ROOT,
+	const child = spawn(process.execPath, [...nodeArgs, join(buildDir, 'index.js')], {
+		cwd,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			ORIGIN: origin,
-			DATABASE_URL: dbUrl,
-			DEMO_DATA: 'off',
-			APP_TIMEZONE: 'Asia/Ho_Chi_Minh',
-			BOARD_CACHE: memo
-		}
+		env: { ...process.env, PORT: String(port), ORIGIN: origin, APP_TIMEZONE: 'Asia/Ho_Chi_Minh', ...env }
 	});
-	const stop = () =>
-		new Promise<void>((resolve) => {
-			if (child.exitCode !== null) return resolve();
-			child.once('exit', () => resolve());
-			// SIGINT lets node write its CPU profile on the way out.
-			child.kill('SIGINT');
-		});
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
 		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return { origin, child, stop };
+			if ((await fetch(`${origin}/healthz`)).ok) return child;
 		} catch {
 			// not listening yet
 		}
@@ -56,7 +42,29 @@ export async function startServer(
 	throw new Error('server did not start');
 }
 
-/** Signs in through the login form and returns the session cookie (`name=value`). */
+/** The benchmark's server on a dataset, with the board memo on or off; `stop` lets a CPU profile be written. */
+export async function startBenchServer(
+	port: number,
+	dbUrl: string,
+	memo: 'on' | 'off'
+): Promise<{ origin: string; child: ChildProcess; stop: () => Promise<void> }> {
+	const child = await startServer(BUILD_DIR, port, {
+		NODE_ENV: 'production',
+		DATABASE_URL: dbUrl,
+		DEMO_DATA: 'off',
+		BOARD_CACHE: memo
+	});
+	const stop = () =>
+		new Promise<void>((resolve) => {
+			if (child.exitCode !== null) return resolve();
+			child.once('exit', () => resolve());
+			// SIGINT lets node write its CPU profile on the way out.
+			child.kill('SIGINT');
+		});
+	return { origin: `http://localhost:${port}`, child, stop };
+}
+
+/** Signs in with a username and password; returns the session cookie (`name=value`). */
 export async function signIn(origin: string, username: string, password: string): Promise<string> {
 	const res = await fetch(`${origin}/login`, {
 		method: 'POST',

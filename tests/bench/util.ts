@@ -18,7 +18,15 @@ export interface BenchInfo {
 	householdId: number;
 	neighbourhoodId: number;
 	provinceId: number;
-	counts: { entries: number; rollups: number; areaRollups: number };
+	/** A community model many schools and neighbourhoods belong to (for the impact dashboard). */
+	modelId?: number;
+	counts: {
+		entries: number;
+		rollups: number;
+		areaRollups: number;
+		impactRows?: number;
+		impactMembers?: number;
+	};
 	seconds: number;
 }
 

@@ -52,7 +52,7 @@ test('the home page offers a signed-in person their own places', async ({ page }
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lớp 6A1');
 });
 
-test('an organiser reads impact by community model and downloads it; others may not', async ({
+test('an organiser reads the impact dashboard on a phone and downloads the ledger; others may not', async ({
 	page,
 	request,
 	baseURL
@@ -62,13 +62,20 @@ test('an organiser reads impact by community model and downloads it; others may 
 		.getByRole('navigation', { name: 'Điều hướng chính' })
 		.getByRole('link', { name: 'Tác động' })
 		.click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tác động theo mô hình cộng đồng');
-	const row = page.getByRole('row', { name: /Mô hình Trường học xanh nói không với rác nhựa/ });
-	await expect(row).toContainText('1 trường');
-	await expect(page.getByRole('img', { name: /Biểu đồ kg nhựa theo mô hình/ })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tác động theo thời gian');
+	const row = page
+		.getByTestId('models-table')
+		.getByRole('row', { name: /Trường học xanh nói không với rác nhựa/ });
+	await expect(row).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: 'Biểu đồ cột: kg nhựa tránh được và thu gom của từng mô hình' })
+	).toBeVisible();
+	await expectFits(page, '/organiser/impact');
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Tải bảng CSV' }).click();
-	expect((await download).suggestedFilename()).toBe('songxanh-impact.csv');
+	await page.getByRole('link', { name: 'Sổ điểm (từng lượt)' }).click();
+	expect((await download).suggestedFilename()).toMatch(
+		/^songxanh-ledger-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/
+	);
 
 	// A student gets a 403 for both the page and the file.
 	const student = await request.post('/login', {
@@ -78,5 +85,5 @@ test('an organiser reads impact by community model and downloads it; others may 
 	});
 	expect(student.status()).toBe(303);
 	expect((await request.get('/organiser/impact')).status()).toBe(403);
-	expect((await request.get('/organiser/impact.csv')).status()).toBe(403);
+	expect((await request.get('/exports/ledger.csv')).status()).toBe(403);
 });

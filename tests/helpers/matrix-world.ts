@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/client';
 import {
 	action,
+	communityModel,
 	guardianLink,
 	household,
 	householdMember,
@@ -160,6 +161,10 @@ export async function makeMatrixWorld(db: Db) {
 		teacherId: pw.teacher.id
 	});
 	const invite = await createInvite(db, pw.school.id, organiser.id);
+	const [model] = await db
+		.select({ id: communityModel.id })
+		.from(communityModel)
+		.where(eq(communityModel.code, 'green-school'));
 
 	const users: Record<Exclude<Persona, 'anonymous'>, { id: number }> = {
 		studentOfClass: pw.student,
@@ -206,7 +211,9 @@ export async function makeMatrixWorld(db: Db) {
 		challengeA: challenge.id,
 		announcedAtX: announced.contribution.id,
 		parentCode: letter!.code,
-		inviteCode: invite.code
+		inviteCode: invite.code,
+		/** A community model of the reference data (for the model pages and report filters). */
+		model
 	};
 }
 

@@ -4,26 +4,23 @@ import { PALETTE } from './palette';
 export interface ModelBar {
 	/** Translated model name (shortened by the caller if it wants). */
 	label: string;
-	/** Grams avoided + collected through the model's schools. */
-	schoolGrams: number;
-	/** Grams avoided + collected through the model's neighbourhoods. */
-	neighbourhoodGrams: number;
+	gramsAvoided: number;
+	gramsCollected: number;
 }
 
 /**
- * Horizontal bars of kg per community model, one bar for its schools and one for its
- * neighbourhoods, side by side and never stacked (a student's action counts for both, so a sum
- * would double it). Models with no impact are left out; biggest first. Pure: labels come translated.
+ * Community models side by side: horizontal bars of kg avoided and kg collected per model (long
+ * Vietnamese names fit on a phone that way), biggest first, models with nothing left out. Each
+ * model's figures count every entry once, but an entry can belong to two models (a student's class
+ * and their family's neighbourhood), so the bars are never stacked into a total. Pure.
  */
 export function buildImpactModelsChart(
 	rows: ModelBar[],
-	labels: { schools: string; neighbourhoods: string; axis: string }
+	labels: { avoided: string; collected: string; axis: string }
 ): ChartConfiguration<'bar'> {
 	const shown = rows
-		.filter((r) => r.schoolGrams > 0 || r.neighbourhoodGrams > 0)
-		.sort(
-			(a, b) => Math.max(b.schoolGrams, b.neighbourhoodGrams) - Math.max(a.schoolGrams, a.neighbourhoodGrams)
-		);
+		.filter((r) => r.gramsAvoided > 0 || r.gramsCollected > 0)
+		.sort((a, b) => b.gramsAvoided + b.gramsCollected - (a.gramsAvoided + a.gramsCollected));
 	const kg = (g: number) => Math.round(g / 100) / 10;
 	return {
 		type: 'bar',
@@ -31,14 +28,14 @@ export function buildImpactModelsChart(
 			labels: shown.map((r) => r.label),
 			datasets: [
 				{
-					label: labels.schools,
-					data: shown.map((r) => kg(r.schoolGrams)),
+					label: labels.avoided,
+					data: shown.map((r) => kg(r.gramsAvoided)),
 					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
-					label: labels.neighbourhoods,
-					data: shown.map((r) => kg(r.neighbourhoodGrams)),
+					label: labels.collected,
+					data: shown.map((r) => kg(r.gramsCollected)),
 					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}

@@ -10,6 +10,7 @@ import boards from './messages/boards/en';
 import actions from './messages/actions/en';
 import challenges from './messages/challenges/en';
 import impact from './messages/impact/en';
+import offline from './messages/offline/en';
 import trust from './messages/trust/en';
 
 const table: Record<string, string> = {
@@ -23,6 +24,7 @@ const table: Record<string, string> = {
 	...actions,
 	...challenges,
 	...impact,
+	...offline,
 	...trust
 };
 export default table;

@@ -20,6 +20,8 @@ import challengesVi from './messages/challenges/vi';
 import challengesEn from './messages/challenges/en';
 import impactVi from './messages/impact/vi';
 import impactEn from './messages/impact/en';
+import offlineVi from './messages/offline/vi';
+import offlineEn from './messages/offline/en';
 import trustVi from './messages/trust/vi';
 import trustEn from './messages/trust/en';
 
@@ -42,6 +44,7 @@ export const MESSAGE_MODULES = {
 	actions: { vi: actionsVi, en: actionsEn },
 	challenges: { vi: challengesVi, en: challengesEn },
 	impact: { vi: impactVi, en: impactEn },
+	offline: { vi: offlineVi, en: offlineEn },
 	trust: { vi: trustVi, en: trustEn }
 } as const;
 

@@ -10,6 +10,7 @@ import boards from './messages/boards/vi';
 import actions from './messages/actions/vi';
 import challenges from './messages/challenges/vi';
 import impact from './messages/impact/vi';
+import offline from './messages/offline/vi';
 import trust from './messages/trust/vi';
 
 const table: Record<string, string> = {
@@ -23,6 +24,7 @@ const table: Record<string, string> = {
 	...actions,
 	...challenges,
 	...impact,
+	...offline,
 	...trust
 };
 export default table;

@@ -1,4 +1,4 @@
-import { A, type MatrixRow, cls, ofClass, ofHousehold, only, stewards, teachers } from './shapes';
+import { A, type MatrixRow, cls, ofClass, ofHousehold, only, signedIn, stewards, teachers } from './shapes';
 
 export const CLASS_ROWS: MatrixRow[] = [
 	// ── boards and challenges ────────────────────────────────────────────────────────────────
@@ -57,6 +57,35 @@ export const CLASS_ROWS: MatrixRow[] = [
 		expect: only(['teacherOfOtherSchool'])
 	},
 	{ route: `${A}/classes/[classId=id]`, handler: 'load', params: cls, expect: only(ofClass) },
+	{
+		route: `${A}/classes/[classId=id]/report`,
+		handler: 'load',
+		params: cls,
+		expect: only(['classTeacher', 'organiser'])
+	},
+	// Exports: an organiser any filter; a class's teacher that class (with its nicknames), nobody else.
+	{
+		route: `${A}/exports/[file=csv]`,
+		handler: 'GET',
+		params: () => ({ file: 'participation.csv' }),
+		expect: only(['organiser'])
+	},
+	{
+		route: `${A}/exports/[file=csv]`,
+		handler: 'GET',
+		case: 'class A',
+		params: () => ({ file: 'participation.csv' }),
+		search: (w) => `class=${w.classA.id}`,
+		expect: only(['classTeacher', 'organiser'])
+	},
+	{
+		route: `${A}/exports/[file=csv]`,
+		handler: 'GET',
+		case: 'a reversed period',
+		params: () => ({ file: 'ledger.csv' }),
+		search: (w) => `class=${w.classA.id}&period=custom&from=2026-03-01&to=2026-02-01`,
+		expect: signedIn(400)
+	},
 	{ route: `${A}/classes/[classId=id]/feed`, handler: 'load', params: cls, expect: only(ofClass) },
 	{ route: `${A}/classes/[classId=id]/goals`, handler: 'load', params: cls, expect: only(ofClass) },
 	{

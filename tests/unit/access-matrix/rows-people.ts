@@ -5,6 +5,12 @@ export const PEOPLE_ROWS: MatrixRow[] = [
 	{ route: '/', handler: 'load', expect: open('ok') },
 	{ route: '/healthz', handler: 'GET', expect: open('ok') },
 	{ route: '/models', handler: 'load', expect: open('ok') },
+	{
+		route: '/models/[modelId=id]',
+		handler: 'load',
+		params: (w) => ({ modelId: String(w.model.id) }),
+		expect: open('ok')
+	},
 	{ route: '/playgrounds', handler: 'load', expect: open('ok') },
 	{ route: '/playgrounds/[playgroundId=id]', handler: 'load', params: pg, expect: open('ok') },
 	{ route: '/playgrounds/[playgroundId=id]', handler: 'actions.adopt', params: pg, expect: signedIn(400) },

@@ -3,6 +3,7 @@ import { A, type MatrixRow, hh, ofHousehold, only, pg, signedIn, stewards } from
 export const PLACE_ROWS: MatrixRow[] = [
 	// ── households ───────────────────────────────────────────────────────────────────────────
 	{ route: `${A}/households/[householdId=id]`, handler: 'load', params: hh, expect: only(ofHousehold) },
+	{ route: `${A}/households/[householdId=id]/month`, handler: 'load', params: hh, expect: only(ofHousehold) },
 	{
 		route: `${A}/households/[householdId=id]/activity`,
 		handler: 'load',
@@ -162,12 +163,32 @@ export const PLACE_ROWS: MatrixRow[] = [
 		search: (w) => `?point=${w.pointX.id}`,
 		expect: only(['stewardOfPoint'])
 	},
+	// The offline contributor list: only a steward of that very point gets it.
+	{ route: '/api/steward/contributors', handler: 'GET', expect: only(stewards, 400) },
+	...(['households', 'students'] as const).map((kind): MatrixRow => ({
+		route: '/api/steward/contributors',
+		handler: 'GET',
+		case: `point X's ${kind}`,
+		search: (w) => `?point=${w.pointX.id}&kind=${kind}`,
+		expect: only(['stewardOfPoint'])
+	})),
 
 	// ── organisers ───────────────────────────────────────────────────────────────────────────
 	...(['schools', 'neighbourhoods', 'areas', 'models', 'actions', 'impact', 'playgrounds'] as const).map(
 		(page): MatrixRow => ({ route: `${A}/organiser/${page}`, handler: 'load', expect: only(['organiser']) })
 	),
-	{ route: `${A}/organiser/impact.csv`, handler: 'GET', expect: only(['organiser']) },
+	{
+		route: `${A}/organiser/models/[modelId=id]`,
+		handler: 'load',
+		params: (w) => ({ modelId: String(w.model.id) }),
+		expect: only(['organiser'])
+	},
+	{
+		route: `${A}/organiser/models/[modelId=id]`,
+		handler: 'actions.default',
+		params: (w) => ({ modelId: String(w.model.id) }),
+		expect: only(['organiser'], 400)
+	},
 	{ route: `${A}/organiser/schools`, handler: 'actions.create', expect: only(['organiser'], 400) },
 	{ route: `${A}/organiser/schools`, handler: 'actions.invite', expect: only(['organiser'], 404) },
 	{ route: `${A}/organiser/neighbourhoods`, handler: 'actions.create', expect: only(['organiser'], 400) },

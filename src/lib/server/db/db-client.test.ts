@@ -73,7 +73,8 @@ describe('reference data', () => {
 		expect(new Set(names).size).toBe(COMMUNITY_MODELS.length);
 	});
 
-	it('demo data is seeded once, and off in production unless asked for', async () => {
+	// The whole demo (12 models with weeks of history) takes a while on a busy machine: no time limit decides this.
+	it('demo data is seeded once, and off in production unless asked for', { timeout: 180_000 }, async () => {
 		expect(demoEnabled(undefined, 'production')).toBe(false);
 		expect(demoEnabled('on', 'production')).toBe(true);
 		expect(demoEnabled('off', 'development')).toBe(false);

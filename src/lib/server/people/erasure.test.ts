@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import * as schema from '$lib/server/db/schema';
-import { classStudent, ledgerEntry, pledge, rollup, rollupMember, user } from '$lib/server/db/schema';
+import {
+	classStudent,
+	impactActive,
+	impactMember,
+	ledgerEntry,
+	pledge,
+	rollup,
+	rollupMember,
+	user
+} from '$lib/server/db/schema';
 import { is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { createPledge } from '$lib/server/pledges/pledges';
@@ -52,6 +61,8 @@ describe('erasing a child', () => {
 				.where(sql`${rollup.scopeKind} <> 'person'`)
 				.orderBy(rollup.scopeKind, rollup.scopeId, rollup.periodKind, rollup.periodKey);
 		const before = await groupRows();
+		const activeBefore = await t.db.select().from(impactActive);
+		expect(activeBefore.length).toBeGreaterThan(0);
 		const classAll = await getTotals(t.db, 'class', w.cls.id);
 		expect(classAll.points).toBe(5 + 6 + 7 + 3);
 
@@ -75,6 +86,14 @@ describe('erasing a child', () => {
 		expect(
 			await t.db.select().from(rollupMember).where(eq(rollupMember.personId, w.student.id))
 		).toHaveLength(0);
+		// The impact dashboard forgets which student was active, but still counts them.
+		expect(
+			await t.db
+				.select()
+				.from(impactMember)
+				.where(and(eq(impactMember.kind, 'student'), eq(impactMember.memberId, w.student.id)))
+		).toHaveLength(0);
+		expect(await t.db.select().from(impactActive)).toEqual(activeBefore);
 		const entries = await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.classId, w.cls.id));
 		expect(entries).toHaveLength(4);
 		expect(entries.filter((e) => e.personId === null && e.actorId === null)).toHaveLength(3);
@@ -122,6 +141,13 @@ const TEXT_COLUMNS: Record<string, string> = {
 	'community_model.host_name': 'organisers',
 	'community_model.description_vi': 'organisers',
 	'community_model.description_en': 'organisers',
+	'community_model.worked_vi': 'organisers',
+	'community_model.worked_en': 'organisers',
+	'community_model.hard_vi': 'organisers',
+	'community_model.hard_en': 'organisers',
+	'community_model.support_vi': 'organisers',
+	'community_model.support_en': 'organisers',
+	'community_model.contact': 'organisers (a host’s public contact, never a child’s)',
 	'school.name': 'organisers',
 	'school_invite.code': 'generated',
 	'class.name': 'teachers',
@@ -152,6 +178,12 @@ const TEXT_COLUMNS: Record<string, string> = {
 	'rollup_area.period_key': 'generated',
 	'rollup_member.period_key': 'generated',
 	'rollup_day.period_key': 'generated',
+	'impact_day.day': 'generated',
+	'impact_material_day.day': 'generated',
+	'impact_material_day.material': 'generated',
+	'impact_member.bucket': 'generated',
+	'impact_member.prev_day': 'generated',
+	'impact_active.bucket': 'generated',
 	'rollup_day.day': 'generated',
 	'challenge.title': 'teachers, stewards, organisers',
 	'challenge.description': 'teachers, stewards, organisers',

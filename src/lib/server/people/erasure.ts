@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '$lib/server/db/client';
-import { pledge, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
+import { impactMember, pledge, rollup, rollupDay, rollupMember, user } from '$lib/server/db/schema';
 import { forgetPersonLimits } from '$lib/server/auth/rate-limit';
 import { forgetReceipts } from '$lib/server/db/receipts';
 
@@ -21,6 +21,10 @@ export async function erasePerson(db: Db, personId: number): Promise<boolean> {
 		await tx.delete(rollup).where(and(eq(rollup.scopeKind, 'person'), eq(rollup.scopeId, personId)));
 		await tx.delete(rollupDay).where(and(eq(rollupDay.scopeKind, 'person'), eq(rollupDay.scopeId, personId)));
 		await tx.delete(rollupMember).where(eq(rollupMember.personId, personId));
+		// Which days they were active goes; the impact counts they were part of stay (impact_active).
+		await tx
+			.delete(impactMember)
+			.where(and(eq(impactMember.kind, 'student'), eq(impactMember.memberId, personId)));
 		await forgetPersonLimits(tx, personId, row.username);
 		await forgetReceipts(tx, personId);
 		await tx.delete(user).where(eq(user.id, personId));

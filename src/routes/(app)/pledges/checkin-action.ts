@@ -6,6 +6,7 @@ import { setFlash } from '$lib/server/flash';
 import { checkinSchema } from '$lib/schemas/pledges';
 import { fieldErrors } from '$lib/schemas/common';
 import { checkIn } from '$lib/server/pledges/pledges';
+import { submissionTime } from '$lib/server/offline/submission-time';
 import { readForm } from '$lib/server/form-values';
 
 /**
@@ -28,7 +29,19 @@ export async function checkinAction(event: RequestEvent, back: (pledgeId: number
 		});
 	}
 	const db = await getDb();
-	const result = await checkIn(db, user.id, parsed.data, new Date(), appTimeZone());
+	const clock = await submissionTime(db, user.id, values);
+	if (!clock.ok) {
+		return fail(clock.status, {
+			checkin: {
+				pledgeId,
+				values: { count: values.count },
+				errors: {},
+				error: clock.error,
+				params: clock.params
+			}
+		});
+	}
+	const result = await checkIn(db, user.id, parsed.data, clock.now, appTimeZone());
 	if (!result.ok) {
 		const errors = result.field ? { [result.field]: result.error } : {};
 		return fail(result.status, {

@@ -14,8 +14,8 @@ import {
 } from '$lib/schemas/playground';
 import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
+import { submissionTime } from '$lib/server/offline/submission-time';
 import { appTimeZone, appToday } from '$lib/server/config';
-
 import { checkEcobrick } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 import { readForm } from '$lib/server/form-values';
@@ -85,7 +85,10 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
 		const db = await getDb();
-		const result = await recordContribution(db, user.id, parsed.data, new Date(), appTimeZone());
+		const clock = await submissionTime(db, user.id, values);
+		if (!clock.ok)
+			return fail(clock.status, { form: 'record', values, errors: { _: clock.error }, candidates: [] });
+		const result = await recordContribution(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok) return refused(result, 'record', values);
 		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
 			path: '/steward',

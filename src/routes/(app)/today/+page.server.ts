@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
+import { submissionTime } from '$lib/server/offline/submission-time';
 import { logActionSchema } from '$lib/schemas/actions';
 import { ACTION_RULES } from '$lib/rules/actions';
 import { fieldErrors } from '$lib/schemas/common';
@@ -77,7 +78,14 @@ export const actions: Actions = {
 				params: { max: ACTION_RULES.maxLogCount } as Record<string, number>
 			});
 		const db = await getDb();
-		const result = await logAction(db, user.id, parsed.data, new Date(), appTimeZone());
+		const clock = await submissionTime(db, user.id, raw);
+		if (!clock.ok)
+			return fail(clock.status, {
+				actionId: parsed.data.actionId,
+				error: clock.error,
+				params: clock.params ?? {}
+			});
+		const result = await logAction(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok)
 			return fail(result.status, {
 				actionId: parsed.data.actionId,

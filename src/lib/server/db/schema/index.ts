@@ -6,3 +6,4 @@ export * from './ledger';
 export * from './challenges';
 export * from './playground';
 export * from './pledges';
+export * from './impact';

@@ -48,6 +48,16 @@ export const communityModel = sqliteTable('community_model', {
 	kind: text('kind', { enum: MODEL_KINDS }).notNull(),
 	descriptionVi: text('description_vi').notNull().default(''),
 	descriptionEn: text('description_en').notNull().default(''),
+	// What the model shares with others on its public page, written by an organiser.
+	workedVi: text('worked_vi').notNull().default(''),
+	workedEn: text('worked_en').notNull().default(''),
+	hardVi: text('hard_vi').notNull().default(''),
+	hardEn: text('hard_en').notNull().default(''),
+	supportVi: text('support_vi').notNull().default(''),
+	supportEn: text('support_en').notNull().default(''),
+	/** Who to ask about the model (an adult's name, phone or e-mail: shown publicly on purpose). */
+	contact: text('contact').notNull().default(''),
+	storyUpdatedAt: integer('story_updated_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 

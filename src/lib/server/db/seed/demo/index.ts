@@ -8,6 +8,7 @@ import { seedPlaygroundDemo } from './playground';
 import { seedPledgesDemo } from './pledges';
 import { seedActionsDemo } from './actions';
 import { seedTrustDemo } from './trust';
+import { seedModelsDemo } from './models';
 
 export type { DemoContext } from './structure';
 
@@ -23,7 +24,8 @@ const SEEDERS: DemoSeeder[] = [
 	seedPlaygroundDemo,
 	seedPledgesDemo,
 	seedActionsDemo,
-	seedTrustDemo
+	seedTrustDemo,
+	seedModelsDemo
 ];
 
 /**

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Gzipped JavaScript a page loads before anything lazy: the modulepreloads SvelteKit announces
+ * (Link header and tags), the start script's imports, and every static import they pull in,
+ * followed through the built files, plus the language table the root layout loads. Other dynamic
+ * `import()`s are not followed; `deferredBytes` is what they load once the page runs (the offline
+ * queue, for one), apart from chart.js and the other language.
+ */
+export function initialJs(
+	buildDir: string,
+	origin: string,
+	html: string,
+	linkHeader: string,
+	pageUrl: string
+) {
+	const seeds = new Set<string>();
+	for (const m of linkHeader.matchAll(/<([^>]+\.js)>;\s*rel="modulepreload"/g)) seeds.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) seeds.add(m[1]);
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) seeds.add(m[1]);
+	const files = new Set<string>();
+	const visit = (pathname: string) => {
+		if (files.has(pathname)) return;
+		files.add(pathname);
+		const code = readFileSync(join(buildDir, 'client', pathname), 'utf8');
+		for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g)) {
+			visit(new URL(m[1], `${origin}${pathname}`).pathname);
+		}
+	};
+	for (const seed of seeds) visit(new URL(seed, pageUrl).pathname);
+	// The root layout imports one language's message table before the page hydrates: count the
+	// larger of the two (and what it imports), since one of them is always needed.
+	const rootLayout = [...files].find((f) => /\/nodes\/0\.[\w-]+\.js$/.test(f));
+	if (rootLayout) {
+		const code = readFileSync(join(buildDir, 'client', rootLayout), 'utf8');
+		const tables = [...code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)].map(
+			(m) => new URL(m[1], `${origin}${rootLayout}`).pathname
+		);
+		const gz = (f: string) => gzipSync(readFileSync(join(buildDir, 'client', f))).length;
+		const largest = tables
+			.filter((f) => readFileSync(join(buildDir, 'client', f), 'utf8').includes('"app.name":'))
+			.sort((a, b) => gz(b) - gz(a))[0];
+		if (largest) visit(largest);
+	}
+	const gzip = (file: string) => gzipSync(readFileSync(join(buildDir, 'client', file))).length;
+	const sizes = [...files].map((file) => ({ file, bytes: gzip(file) }));
+	sizes.sort((a, b) => b.bytes - a.bytes);
+
+	// What the page's own `import()`s bring once it runs, each with what it imports, leaving out
+	// the language tables, anything that draws a chart, and the router's table of every page.
+	const isTable = (f: string) => readFileSync(join(buildDir, 'client', f), 'utf8').includes('"app.name":');
+	const deferred = new Set<string>();
+	for (const from of [...files].filter((f) => !f.includes('/entry/'))) {
+		const code = readFileSync(join(buildDir, 'client', from), 'utf8');
+		for (const m of code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)) {
+			const target = new URL(m[1], `${origin}${from}`).pathname;
+			if (files.has(target) || deferred.has(target) || isTable(target)) continue;
+			const closure = new Set<string>();
+			const walk = (pathname: string) => {
+				if (closure.has(pathname) || files.has(pathname)) return;
+				closure.add(pathname);
+				const c = readFileSync(join(buildDir, 'client', pathname), 'utf8');
+				for (const n of c.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g))
+					walk(new URL(n[1], `${origin}${pathname}`).pathname);
+			};
+			walk(target);
+			const charts = [...closure].some((c) =>
+				readFileSync(join(buildDir, 'client', c), 'utf8').includes('getChart')
+			);
+			if (!charts) for (const c of closure) deferred.add(c);
+		}
+	}
+	return {
+		files: [...files],
+		gzipBytes: sizes.reduce((n, f) => n + f.bytes, 0),
+		biggest: sizes.slice(0, 3),
+		deferredFiles: [...deferred],
+		deferredBytes: [...deferred].reduce((n, f) => n + gzip(f), 0)
+	};
+}
