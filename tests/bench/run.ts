@@ -231,7 +231,10 @@ if (scale)
 		`board queries per request, median: ${scale.big.toFixed(2)} ms at 2M entries, ${scale.small.toFixed(2)} ms at 200k`
 	);
 if (dashboards && small)
-	printDashboardTimes(dashboards.big, dashboards.small, { big: big.counts.entries, small: small.counts.entries });
+	printDashboardTimes(dashboards.big, dashboards.small, {
+		big: big.counts.entries,
+		small: small.counts.entries
+	});
 // Requests per CPU second of the server, in the same ratios: what the ratios would be on a machine
 // the server had to itself, were it bound by its CPU (reads are; writes also wait for the disk).
 const cpu = (a: Measured | undefined, b: Measured | undefined) => (a && b ? b.cpuMs / a.cpuMs : NaN);
