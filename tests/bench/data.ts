@@ -15,7 +15,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import { DEFAULT_TIMEZONE, localDay } from '../../src/lib/utils/dates';
 import { PER_MEMBER_RULES, isPerMemberKind } from '../../src/lib/rules/boards';
 import { addWriteCounters } from './counters';
-import { dropEntryTrigger, loadPledges, modelOf } from './data-impact';
+import { finishImpactRollups, loadPledges, modelOf } from './data-impact';
 import { MIGRATIONS_DIR, parseArgs, Progress, sidecarPath, type BenchInfo } from './util';
 
 export const BENCH_USER = 'bench-teacher';
@@ -159,7 +159,6 @@ export async function makeDataset(opts: {
 	]);
 	const benchNeighbourhood = nbBase + 1;
 
-	const finishImpact = await dropEntryTrigger(run, db);
 	bar.step('pledges and check-ins');
 	const C_IN = await loadPledges(run, one, { S, E, C, H, DAYS, sBase, classBase, hhBase, today });
 	// 85% of entries are a student's (person + class + household), 15% an adult's (person + household).
@@ -262,7 +261,7 @@ export async function makeDataset(opts: {
 	await addWriteCounters(client, today);
 
 	bar.step('impact rollups');
-	const impact = await finishImpact(one);
+	const impact = await finishImpactRollups(db, one);
 
 	bar.step('checkpoint');
 	await run('PRAGMA wal_checkpoint(TRUNCATE)');

@@ -5,6 +5,7 @@ import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
 import { ACTION_RULES, THROTTLE_WINDOW_MS } from '$lib/rules/actions';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
+import { linkActionLog } from '$lib/server/ledger/impact-rollups';
 import { adultHouseholdOf, getMemberships, type Memberships } from '$lib/server/access/membership';
 import { awardActionBadges } from './badges';
 import { afterLedgerWrite } from './consequences';
@@ -225,7 +226,7 @@ export async function logAction(
 			idempotencyKey: input.idempotencyKey,
 			createdAt: now
 		});
-		await tx.update(actionLog).set({ ledgerEntryId: entry.id }).where(eq(actionLog.id, log.id));
+		await linkActionLog(tx, log.id, entry, input.count);
 		const badges = await awardActionBadges(tx, userId, input.day, now);
 		await afterLedgerWrite(tx, { classId }, today, now);
 		return {

@@ -16,6 +16,7 @@ import {
 	type Scope
 } from './counters';
 import { announceWrite } from './events';
+import { applyToImpactRollups } from './impact-rollups';
 
 /*
  * Rollups: the totals boards and charts read, kept equal to the ledger in the same transaction as
@@ -138,9 +139,11 @@ const RETURNING = sql.raw(
  * Adds an entry (or a reversal) to every rollup it belongs to: one row per (group, period), a
  * `day` row for charts, a copy per containing area for classes, schools and neighbourhoods, and
  * the active-member and active-day counters. Six statements in the caller's transaction: the
- * groups with their parents and areas, the two counters, and one upsert per rollup table.
+ * groups with their parents and areas, the two counters, and one upsert per rollup table. The
+ * impact rollups go in the same transaction (impact-rollups.ts: one to three statements).
  */
 export async function applyToRollups(tx: Tx, e: LedgerRow, credits: ChallengeCredit[]): Promise<void> {
+	await applyToImpactRollups(tx, e);
 	const scopes = await scopesFor(tx, e);
 	if (scopes.length === 0) return;
 	const sign = e.sourceKind === 'reversal' ? -1 : 1;
