@@ -86,7 +86,7 @@ test.describe('actions, challenges, goals and voids', () => {
 
 		// The teacher reviews the class and voids the latest one with a reason.
 		await teacher.goto(`${classUrl}/review`);
-		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Bảng điều khiển lớp 6A1');
+		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Duyệt và huỷ mục ghi · lớp 6A1');
 		const entry = teacher
 			.locator('ul.entries > li')
 			.filter({ hasText: 'Nhặt rác nhựa nơi công cộng' })

@@ -150,7 +150,13 @@ test.describe('start-up tells the operator what is wrong, in one line, before se
 });
 
 test.describe('the demo seed is all or nothing', () => {
+	/** How long one start that seeds the demo may take before it counts as hung. */
+	const SEED_GUARD_MS = 180_000;
+
 	test('killing the first start mid-seed leaves nothing half-made; the second start completes it', async () => {
+		// A hang guard, not a speed check: three starts and two whole demo seeds took over a minute on
+		// a crowded 2-core machine (the seed test in src/lib/server/db/seed/demo has the same guard).
+		test.setTimeout(3 * SEED_GUARD_MS);
 		const counts = async (path: string) => {
 			const db = createClient({ url: `file:${path}` });
 			const n = async (table: string) =>
@@ -170,7 +176,7 @@ test.describe('the demo seed is all or nothing', () => {
 		// A clean first start, for reference.
 		const reference = join(dir, 'seed-reference.db');
 		const clean = start({ DATABASE_URL: `file:${reference}`, DEMO_DATA: 'on' });
-		await clean.waitFor('Listening on');
+		await clean.waitFor('Listening on', SEED_GUARD_MS);
 		clean.child.kill('SIGTERM');
 		await clean.exited;
 		const expected = await counts(reference);
@@ -189,7 +195,7 @@ test.describe('the demo seed is all or nothing', () => {
 		expect(afterKill.ledger).toBe(0);
 
 		const second = start({ DATABASE_URL: `file:${path}`, DEMO_DATA: 'on' });
-		await second.waitFor('Listening on');
+		await second.waitFor('Listening on', SEED_GUARD_MS);
 		expect(second.output()).toContain('Seeding the demo');
 		second.child.kill('SIGTERM');
 		await second.exited;

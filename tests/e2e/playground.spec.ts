@@ -44,7 +44,9 @@ test('a steward records three drop-offs on a phone and the public build tracker 
 	await expect(page.getByTestId('today-totals')).toHaveText('0 lượt · 0 kg · 0 điểm');
 
 	await recordDropOff(page, { who: 'Nhà Xanh Số 7', material: 'Chai nhựa PET', kg: '2,5' });
-	await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đóng góp.');
+	await expect(page.getByTestId('done')).toContainText(
+		'Đã ghi 2,5 kg chai nhựa PET cho Nhà Xanh Số 7 (+50 điểm).'
+	);
 	await expect(page.getByTestId('today-totals')).toHaveText('1 lượt · 2,5 kg · 50 điểm');
 	// The last material is remembered for the next person in the queue.
 	await expect(
@@ -113,7 +115,9 @@ test('a household announces a drop-off, the steward confirms it and the househol
 	await waiting.getByText('Xác nhận', { exact: true }).first().click();
 	await waiting.getByLabel('Khối lượng (kg)').fill('0,42');
 	await waiting.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-	await expect(page.getByRole('status')).toHaveText('Đã xác nhận đóng góp.');
+	await expect(page.getByTestId('done')).toContainText(
+		'Đã xác nhận 0,42 kg · 30 cái chai nhựa PET cho Nhà Xanh Số 7 (+8 điểm).'
+	);
 	await expect(page.getByTestId('today-list').getByText('Nhà Xanh Số 7')).toBeVisible();
 	await signOut(page);
 
@@ -139,7 +143,7 @@ test.describe('without JavaScript', () => {
 			.locator('form[action="?/record"]')
 			.getByRole('button', { name: 'Ghi nhận', exact: true })
 			.click();
-		await expect(page.getByRole('status')).toHaveText('Đã ghi nhận đóng góp.');
+		await expect(page.getByTestId('done')).toContainText('Đã ghi 600 kg nhựa cứng HDPE cho Quán Chè Cô Ba');
 		await expect(page.getByTestId('today-list').getByText('Quán Chè Cô Ba')).toBeVisible();
 		const csv = await page.request.get('/steward/export.csv');
 		expect(csv.status()).toBe(200);

@@ -43,20 +43,20 @@ test.describe('classes, students and households', () => {
 
 		// A refused line blocks the import and says why, line by line.
 		await page.getByLabel('Danh sách họ tên').fill('Nguyễn Văn An\n🌿🌿\nTrần Thị Bình');
-		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await page.getByRole('button', { name: 'Xem trước' }).click();
 		await expect(page.getByText('Dòng 2 «🌿🌿»: Không có chữ cái')).toBeVisible();
 
 		await page
 			.getByLabel('Danh sách họ tên')
 			.fill('Nguyễn Văn An\n\nTrần Thị Bình\nnguyễn văn an\n3. Lê Văn Chi');
-		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-		await expect(page.getByRole('heading', { name: 'Đã tạo 3 tài khoản.' })).toBeVisible({ timeout: 30_000 });
-		await expect(page.getByText('Dòng 4 «nguyễn văn an»: Trùng với dòng 1: bỏ qua.')).toBeVisible();
+		await page.getByRole('button', { name: 'Xem trước' }).click();
+		await page.getByRole('button', { name: 'Tạo 4 tài khoản' }).click();
+		await expect(page.getByRole('heading', { name: 'Đã tạo 4 tài khoản.' })).toBeVisible({ timeout: 30_000 });
 		const cards = page.locator('.login-card');
-		await expect(cards).toHaveCount(3);
+		await expect(cards).toHaveCount(4);
 		await expect(cards.first()).toContainText('Mật khẩu');
 		// Each card carries a drop-off card (number and QR) for the steward's scanner, not the username.
-		await expect(page.getByRole('img', { name: 'Mã QR thẻ góp nhựa' })).toHaveCount(3);
+		await expect(page.getByRole('img', { name: 'Mã QR thẻ góp nhựa' })).toHaveCount(4);
 		await expect(page.getByRole('button', { name: 'In thẻ đăng nhập' })).toBeVisible();
 
 		await page.emulateMedia({ media: 'print' });
@@ -77,7 +77,8 @@ test.describe('classes, students and households', () => {
 		const code = await newClass(page, `9N${unique().slice(-3).toUpperCase()}`);
 		await page.getByRole('link', { name: 'Dán danh sách lớp để tạo tài khoản' }).click();
 		await page.getByLabel('Danh sách họ tên').fill('Đỗ Văn Em\nHồ Thị Gấm');
-		await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+		await page.getByRole('button', { name: 'Xem trước' }).click();
+		await page.getByRole('button', { name: 'Tạo 2 tài khoản' }).click();
 		await expect(page.getByRole('heading', { name: 'Đã tạo 2 tài khoản.' })).toBeVisible({ timeout: 30_000 });
 		await expect(page.locator('.login-card')).toHaveCount(2);
 		const username = (await page.locator('.login-card code').first().textContent())!.trim();

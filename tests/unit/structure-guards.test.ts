@@ -61,7 +61,10 @@ describe('class guards', () => {
 		).rejects.toMatchObject(forbidden);
 		await expect(call(importPage.load, teacherA())).rejects.toMatchObject(forbidden);
 		await expect(
-			call(importPage.actions.default, teacherA({ names: 'Kẻ Lạ', importKey: 'abcdefgh-1234' }))
+			call(importPage.actions.create, teacherA({ names: 'Kẻ Lạ', importKey: 'abcdefgh-1234' }))
+		).rejects.toMatchObject(forbidden);
+		await expect(
+			call(importPage.actions.preview, teacherA({ names: 'Kẻ Lạ', importKey: 'abcdefgh-1234' }))
 		).rejects.toMatchObject(forbidden);
 		await expect(call(progress.GET, teacherA(undefined, '?key=abcdefgh-1234'))).rejects.toMatchObject(
 			forbidden

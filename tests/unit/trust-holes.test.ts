@@ -212,7 +212,7 @@ describe('hole 5: public pages show no child, and usernames do not carry real na
 	it('a roster import makes usernames that do not come from the child’s name', async () => {
 		const w = await makeStudentWorld(t.db);
 		const res = await run(
-			importPage.actions.default,
+			importPage.actions.create,
 			routeEvent({
 				user: await sessionUser(t.db, w.teacher.id),
 				params: { classId: String(w.cls.id) },

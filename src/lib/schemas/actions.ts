@@ -39,6 +39,9 @@ export const voidEntrySchema = z.object({
 });
 export type VoidEntryInput = z.infer<typeof voidEntrySchema>;
 
+/** The author undoing their own entry (who may, and until when, is the service's check). */
+export const undoEntrySchema = z.object({ entryId: idSchema });
+
 const whole = (min: number, max: number) =>
 	z.coerce
 		.number({ error: 'form.invalid' })

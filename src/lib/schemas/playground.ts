@@ -137,13 +137,18 @@ export const announceContributionSchema = z
 export type AnnounceContributionInput = z.infer<typeof announceContributionSchema>;
 
 /** Confirming an announced drop-off, with the steward's corrections (what the scale said). */
+/** The family was told it would be weighed: a confirmation needs the scale's reading, not a count. */
 export const confirmContributionSchema = z
 	.object({
 		contributionId: idSchema,
 		idempotencyKey: idempotencyKeySchema,
 		...dropOffFields
 	})
-	.superRefine(checkDropOff);
+	.superRefine((v, ctx) => {
+		if (v.weightKg === undefined)
+			ctx.addIssue({ code: 'custom', path: ['weightKg'], message: 'playground.error.weighToConfirm' });
+		else checkDropOff(v, ctx);
+	});
 export type ConfirmContributionInput = z.infer<typeof confirmContributionSchema>;
 
 export const decideWithReasonSchema = z.object({

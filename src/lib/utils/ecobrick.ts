@@ -34,3 +34,21 @@ export function checkEcobrick(grams: number, volumeMl: number | null | undefined
 		return { status: 'warn', density, reason: 'playground.ecobrick.warnHeavy' };
 	return { status: 'ok', density };
 }
+
+/**
+ * A recorded drop-off's ecobrick warning for the steward (accepted, but worth a word to the
+ * person who brought it), as a message key, or null.
+ */
+export function ecobrickWarning(c: {
+	material: string;
+	grams: number;
+	volumeMl: number | null;
+	itemCount: number | null;
+}): 'playground.steward.recordedWarnLight' | 'playground.steward.recordedWarnHeavy' | null {
+	if (c.material !== 'ecobricks' || !c.volumeMl) return null;
+	const check = checkEcobrick(c.grams, c.volumeMl * (c.itemCount ?? 1));
+	if (check.status !== 'warn') return null;
+	return check.reason === 'playground.ecobrick.warnLight'
+		? 'playground.steward.recordedWarnLight'
+		: 'playground.steward.recordedWarnHeavy';
+}

@@ -84,3 +84,8 @@ export function parseMaterials(stored: string): Material[] {
 		.map((s) => s.trim())
 		.filter(isMaterial);
 }
+
+/** A material's name inside a sentence: "chai nhựa PET", "bottle caps" (an acronym like "PET" keeps its case). */
+export function inSentence(name: string): string {
+	return /^\p{Lu}\p{Ll}/u.test(name) ? name[0].toLocaleLowerCase() + name.slice(1) : name;
+}

@@ -185,9 +185,30 @@ export const CLASS_ROWS: MatrixRow[] = [
 	},
 	{
 		route: `${A}/classes/[classId=id]/students/import`,
-		handler: 'actions.default',
+		handler: 'actions.preview',
 		params: cls,
 		expect: only(['classTeacher'], 400)
+	},
+	{
+		route: `${A}/classes/[classId=id]/students/import`,
+		handler: 'actions.create',
+		params: cls,
+		expect: only(['classTeacher'], 400)
+	},
+	{
+		route: `${A}/classes/[classId=id]/students/cards`,
+		handler: 'load',
+		params: cls,
+		expect: only(['classTeacher'])
+	},
+	{
+		route: `${A}/classes/[classId=id]/students/cards`,
+		handler: 'load',
+		case: 'student B by URL',
+		params: cls,
+		search: (w) => `?student=${w.studentB.id}`,
+		// Another class's student has no card here, even for this class's teacher.
+		expect: only(['classTeacher'], 404)
 	},
 	{
 		route: `${A}/classes/[classId=id]/students/import/progress`,

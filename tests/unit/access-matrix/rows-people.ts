@@ -43,6 +43,16 @@ export const PEOPLE_ROWS: MatrixRow[] = [
 	{ route: `${A}/me`, handler: 'load', expect: signedIn('ok') },
 	{ route: `${A}/today`, handler: 'load', expect: signedIn('ok') },
 	{ route: `${A}/today`, handler: 'actions.log', expect: signedIn(400) },
+	{ route: `${A}/today`, handler: 'actions.undo', expect: signedIn(400) },
+	{
+		route: `${A}/today`,
+		handler: 'actions.undo',
+		case: 'student B’s entry, logged as the world was made (inside the undo window)',
+		form: (w) => ({ entryId: String(w.entryOfB) }),
+		isolate: true,
+		// Only its author may undo it; to anyone else it is not there.
+		expect: signedIn(404, { studentOfOtherClass: 'ok' })
+	},
 	{ route: `${A}/boards`, handler: 'load', expect: signedIn('ok') },
 	{ route: `${A}/challenges`, handler: 'load', expect: signedIn('ok') },
 	{ route: `${A}/pledges`, handler: 'load', expect: signedIn('ok') },

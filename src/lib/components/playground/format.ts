@@ -1,4 +1,5 @@
 import { formatNumber, t } from '$lib/i18n/t';
+import { inSentence } from '$lib/utils/playground';
 
 /** The fields of a drop-off the lists show. */
 export interface DropOffRow {
@@ -28,4 +29,9 @@ export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'ite
 export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' | 'className'>): string {
 	if (r.studentNickname) return `${r.studentNickname}${r.className ? ` · ${r.className}` : ''}`;
 	return r.householdName ?? '—';
+}
+
+/** A material's name inside a sentence, in the page's language. */
+export function materialInSentence(material: string): string {
+	return inSentence(t(`playground.material.${material}`));
 }

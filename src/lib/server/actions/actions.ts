@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx, Db, Tx } from '$lib/server/db/client';
+import type { DbOrTx, Tx } from '$lib/server/db/client';
 import { action, actionLog, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
@@ -9,6 +9,7 @@ import { linkActionLog } from '$lib/server/ledger/impact-rollups';
 import { adultHouseholdOf, getMemberships, type Memberships } from '$lib/server/access/membership';
 import { awardActionBadges } from './badges';
 import { afterLedgerWrite } from './consequences';
+import { UNDO_REASON } from './undo';
 import { challengeCredits, runningChallengesFor } from './challenges';
 
 export type LogError =
@@ -65,7 +66,8 @@ export async function loggingModes(
 
 /**
  * How many of an action were already logged on a day: per person (person mode) or per household.
- * Voided logs still count: a void says it did not happen, not that it may be logged again.
+ * Voided logs still count: a void says it did not happen, not that it may be logged again. A log its
+ * author undid (a slip, within minutes) frees its place, so the right action can be logged instead.
  */
 async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: number[], day: string) {
 	if (actionIds.length === 0) return new Map<number, number>();
@@ -77,7 +79,8 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
 				mode === 'person' ? eq(actionLog.personId, ownerId) : eq(actionLog.householdId, ownerId),
 				eq(actionLog.mode, mode),
 				eq(actionLog.localDay, day),
-				inArray(actionLog.actionId, actionIds)
+				inArray(actionLog.actionId, actionIds),
+				sql`not exists (select 1 from ledger_entry u where u.reverses = ${actionLog.ledgerEntryId} and u.actor_id = ${actionLog.actorId} and u.reason = ${UNDO_REASON})`
 			)
 		)
 		.groupBy(actionLog.actionId);
@@ -107,7 +110,9 @@ async function logGuard(
 		SELECT e.id AS entryId, e.points AS points,
 			(SELECT count(*) FROM action_log l WHERE l.actor_id = ${userId} AND l.created_at > ${now.getTime() - THROTTLE_WINDOW_MS}) AS burst,
 			(SELECT coalesce(sum(l.count), 0) FROM action_log l WHERE ${ownerCol} = ${owner.id} AND l.mode = ${owner.mode}
-				AND l.local_day = ${input.day} AND l.action_id = ${input.actionId}) AS used
+				AND l.local_day = ${input.day} AND l.action_id = ${input.actionId}
+				AND NOT EXISTS (SELECT 1 FROM ledger_entry u WHERE u.reverses = l.ledger_entry_id
+					AND u.actor_id = l.actor_id AND u.reason = ${UNDO_REASON})) AS used
 		FROM (SELECT 1) LEFT JOIN ledger_entry e ON e.actor_id = ${userId} AND e.idempotency_key = ${input.idempotencyKey}`);
 	return row;
 }
@@ -132,7 +137,7 @@ const replay = (entryId: number, points: number): LogResult => ({
  * which other writes can change, are read in it, in one query.
  */
 export async function logAction(
-	db: Db,
+	db: DbOrTx,
 	userId: number,
 	input: LogActionInput,
 	now: Date,

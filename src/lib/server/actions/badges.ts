@@ -1,9 +1,11 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import { badgeAward, challenge, classStudent, user } from '$lib/server/db/schema';
+import { actionLog, badgeAward, challenge, classStudent, user } from '$lib/server/db/schema';
 import { addDays } from '$lib/utils/dates';
-import { BADGE_RULES } from '$lib/rules/badges';
+import { BADGE_RULES, badgeLadder, currentRun, type BadgeStep } from '$lib/rules/badges';
+import { getMemberships } from '$lib/server/access/membership';
 import { racedBy } from '$lib/rules/challenges';
+import { getTotals } from '$lib/server/ledger/ledger';
 import { challengeStandings, type ChallengeRow } from './challenges';
 
 export type BadgeOwner = { userId: number } | { classId: number } | { householdId: number };
@@ -195,4 +197,71 @@ export async function householdBadges(db: DbOrTx, householdId: number): Promise<
 		.leftJoin(challenge, wonIn)
 		.where(eq(badgeAward.householdId, householdId))
 		.orderBy(desc(badgeAward.awardedAt), desc(badgeAward.id));
+}
+
+/** Badges earned after this instant are new: celebrated on /today and /me. */
+function freshSince(now: Date): Date {
+	return new Date(now.getTime() - BADGE_RULES.newForMinutes * 60_000);
+}
+
+/** The person's own badges earned in the last few minutes (to celebrate right after the log that earned them). */
+export async function freshBadgesOf(db: DbOrTx, userId: number, now = new Date()): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ badge: badgeAward.badge })
+		.from(badgeAward)
+		.where(and(eq(badgeAward.userId, userId), gt(badgeAward.awardedAt, freshSince(now))));
+	return rows.map((r) => r.badge);
+}
+
+export interface BadgeProgress {
+	ladder: BadgeStep[];
+	/** Badges the person (or their class or household) earned in the last few minutes: celebrate them. */
+	fresh: string[];
+}
+
+/**
+ * Every badge a person can aim for, with progress (points, the logging streak still alive on
+ * `today`), counting the badges their class and household won together, and which ones are new.
+ */
+export async function badgeProgressOf(
+	db: DbOrTx,
+	userId: number,
+	today: string,
+	now = new Date()
+): Promise<BadgeProgress> {
+	const m = await getMemberships(db, userId);
+	const owners = [
+		eq(badgeAward.userId, userId),
+		m.classId ? eq(badgeAward.classId, m.classId) : undefined,
+		m.householdId ? eq(badgeAward.householdId, m.householdId) : undefined
+	].filter((c) => c !== undefined);
+	const [awards, days, totals] = await Promise.all([
+		db
+			.select({ badge: badgeAward.badge, awardedAt: badgeAward.awardedAt })
+			.from(badgeAward)
+			.where(or(...owners)),
+		db
+			.selectDistinct({ day: actionLog.localDay })
+			.from(actionLog)
+			.where(
+				and(
+					eq(actionLog.personId, userId),
+					gte(actionLog.localDay, addDays(today, -STREAK_DAYS)),
+					sql`not exists (select 1 from ledger_entry r where r.reverses = "action_log"."ledger_entry_id")`
+				)
+			),
+		getTotals(db, 'person', userId)
+	]);
+	const since = freshSince(now).getTime();
+	return {
+		ladder: badgeLadder({
+			points: totals.points,
+			streak: currentRun(
+				days.map((d) => d.day),
+				today
+			),
+			earned: new Set(awards.map((a) => a.badge))
+		}),
+		fresh: [...new Set(awards.filter((a) => a.awardedAt.getTime() > since).map((a) => a.badge))]
+	};
 }

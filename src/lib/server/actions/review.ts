@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '$lib/server/db/client';
 import { action, actionLog, classStudent, household, ledgerEntry, user } from '$lib/server/db/schema';
 import { voidEntry } from '$lib/server/ledger/ledger';
 import { isClassTeacher } from '$lib/server/access/membership';
+import { isSelfUndo } from './undo';
 import { isNeighbourhoodSteward } from '$lib/server/access/stewards';
 
 export interface FeedEntry {
@@ -22,6 +23,8 @@ export interface FeedEntry {
 	classId: number | null;
 	householdId: number | null;
 	voided: boolean;
+	/** Voided by the person who logged it, undoing a slip (`voidReason` then holds no words). */
+	undone: boolean;
 	voidReason: string | null;
 	voidedBy: string | null;
 }
@@ -30,7 +33,7 @@ const reversal = alias(ledgerEntry, 'reversal');
 const voider = alias(user, 'voider');
 
 /** Entries (never the reversal rows themselves) matching `where`, newest first, each with its void if any. */
-async function feed(db: DbOrTx, where: SQL | undefined, limit: number): Promise<FeedEntry[]> {
+async function feed(db: DbOrTx, where: SQL | undefined, limit: number, offset = 0): Promise<FeedEntry[]> {
 	const rows = await db
 		.select({
 			id: ledgerEntry.id,
@@ -48,6 +51,8 @@ async function feed(db: DbOrTx, where: SQL | undefined, limit: number): Promise<
 			classId: ledgerEntry.classId,
 			householdId: ledgerEntry.householdId,
 			reversalId: reversal.id,
+			reversalActor: reversal.actorId,
+			actorId: ledgerEntry.actorId,
 			voidReason: reversal.reason,
 			voidedBy: voider.nickname
 		})
@@ -59,8 +64,13 @@ async function feed(db: DbOrTx, where: SQL | undefined, limit: number): Promise<
 		.leftJoin(voider, eq(voider.id, reversal.actorId))
 		.where(and(ne(ledgerEntry.sourceKind, 'reversal'), where))
 		.orderBy(desc(ledgerEntry.createdAt), desc(ledgerEntry.id))
-		.limit(limit);
-	return rows.map(({ reversalId, ...r }) => ({ ...r, voided: reversalId !== null }));
+		.limit(limit)
+		.offset(offset);
+	return rows.map(({ reversalId, reversalActor, actorId, ...r }) => {
+		const undone =
+			reversalId !== null && isSelfUndo({ reason: r.voidReason, actorId: reversalActor }, actorId);
+		return { ...r, voided: reversalId !== null, undone, voidReason: undone ? null : r.voidReason };
+	});
 }
 
 /** A person's own recent entries, voided ones included with their reason. */
@@ -68,17 +78,32 @@ export function personFeed(db: DbOrTx, personId: number, limit = 40) {
 	return feed(db, eq(ledgerEntry.personId, personId), limit);
 }
 
-/** A class's entries since a day (for review), optionally one student's only. */
-export function classFeed(db: DbOrTx, classId: number, sinceDay: string, limit = 100, personId?: number) {
-	return feed(
-		db,
-		and(
-			eq(ledgerEntry.classId, classId),
-			gte(ledgerEntry.localDay, sinceDay),
-			personId ? eq(ledgerEntry.personId, personId) : undefined
-		),
-		limit
+const classWhere = (classId: number, sinceDay: string, personId?: number) =>
+	and(
+		eq(ledgerEntry.classId, classId),
+		gte(ledgerEntry.localDay, sinceDay),
+		personId ? eq(ledgerEntry.personId, personId) : undefined
 	);
+
+/** A class's entries since a day (for review), optionally one student's only; a page of them with `offset`. */
+export function classFeed(
+	db: DbOrTx,
+	classId: number,
+	sinceDay: string,
+	limit = 100,
+	personId?: number,
+	offset = 0
+) {
+	return feed(db, classWhere(classId, sinceDay, personId), limit, offset);
+}
+
+/** How many entries `classFeed` would list without a limit (for its pages). */
+export async function classFeedCount(db: DbOrTx, classId: number, sinceDay: string, personId?: number) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)` })
+		.from(ledgerEntry)
+		.where(and(ne(ledgerEntry.sourceKind, 'reversal'), classWhere(classId, sinceDay, personId)));
+	return Number(row?.n ?? 0);
 }
 
 /** A household's entries since a day. */

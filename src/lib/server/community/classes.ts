@@ -11,7 +11,7 @@ import {
 } from '$lib/server/db/schema';
 import type { ClassInput, ConsentInput } from '$lib/schemas/structure';
 import { firstFree, generateCode } from './codes';
-import { nameKey } from '$lib/server/people/roster';
+import { nameKey } from '$lib/server/people/roster-paste';
 import { getClassHeader } from './groups';
 import { checkTeacherGrant } from '$lib/server/access/grants';
 import { followPerson } from '$lib/server/ledger/rollups';

@@ -56,6 +56,8 @@ export async function childData(db: DbOrTx, studentId: number) {
 			gramsAvoided: ledgerEntry.gramsAvoided,
 			gramsCollected: ledgerEntry.gramsCollected,
 			sourceKind: ledgerEntry.sourceKind,
+			sourceId: ledgerEntry.sourceId,
+			reverses: ledgerEntry.reverses,
 			reason: ledgerEntry.reason
 		})
 		.from(ledgerEntry)
@@ -78,8 +80,11 @@ export async function childData(db: DbOrTx, studentId: number) {
 
 export type ChildData = NonNullable<Awaited<ReturnType<typeof childData>>>;
 
-/** The child's ledger entries as CSV, preceded by their profile as key/value rows. */
-export function childCsv(data: ChildData): string {
+/**
+ * The child's ledger entries as CSV, preceded by their profile as key/value rows. `what` names each
+ * entry in the guardian's language, as the child page does (see child-entries.ts).
+ */
+export function childCsv(data: ChildData, what: Map<number, string>): string {
 	const rows: unknown[][] = [
 		['username', data.profile.username],
 		['real_name', data.profile.displayName],
@@ -87,7 +92,7 @@ export function childCsv(data: ChildData): string {
 		['class', data.class ? `${data.class.name} (${data.class.schoolYear})` : ''],
 		['household', data.household?.name ?? ''],
 		[],
-		['entry_id', 'local_day', 'points', 'grams_avoided', 'grams_collected', 'source', 'reason'],
+		['entry_id', 'local_day', 'points', 'grams_avoided', 'grams_collected', 'source', 'what', 'reason'],
 		...data.entries.map((e) => [
 			e.id,
 			e.localDay,
@@ -95,6 +100,7 @@ export function childCsv(data: ChildData): string {
 			e.gramsAvoided,
 			e.gramsCollected,
 			e.sourceKind,
+			what.get(e.id) ?? '',
 			e.reason
 		]),
 		[],

@@ -4,50 +4,10 @@ import { createTestDb } from '../../../../tests/helpers/db';
 import { makeClass, makeUser } from '../../../../tests/helpers/factories';
 import { classStudent, rosterImport, user, userRole } from '$lib/server/db/schema';
 import { verifyPassword } from '$lib/server/auth/password';
-import { cleanRoster, importRoster, rosterProgress } from './roster';
+import { importRoster, rosterProgress } from './roster';
 import { USERNAME_NOUNS, USERNAME_WORDS } from './usernames';
 
 const t = await createTestDb();
-
-describe('cleanRoster', () => {
-	it('skips blank and duplicate lines, strips numbering and emoji, each with its line and reason', () => {
-		const r = cleanRoster(
-			['Nguyễn Văn An', '', '   ', '2. Trần Thị Bình', 'nguyễn  văn an', 'Lê Chi 🌿', '\u200bPhạm Dũng'].join(
-				'\n'
-			)
-		);
-		expect(r.names.map((n) => n.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Chi', 'Phạm Dũng']);
-		expect(r.refused).toEqual([]);
-		expect(r.cleaned).toEqual(
-			expect.arrayContaining([
-				expect.objectContaining({ line: 3, reason: 'structure.roster.blank' }),
-				expect.objectContaining({ line: 4, reason: 'structure.roster.stripped' }),
-				expect.objectContaining({ line: 5, reason: 'structure.roster.duplicate', params: { first: 1 } }),
-				expect.objectContaining({ line: 6, reason: 'structure.roster.stripped', params: { name: 'Lê Chi' } })
-			])
-		);
-		expect(r.names.find((n) => n.name === 'Trần Thị Bình')?.line).toBe(4);
-	});
-
-	it('refuses over-long and emoji-only lines with the line number', () => {
-		const r = cleanRoster(['An', 'x'.repeat(61), '🌿🌿', '12345', 'Bình'].join('\n'));
-		expect(r.names.map((n) => n.name)).toEqual(['An', 'Bình']);
-		expect(r.refused).toEqual([
-			expect.objectContaining({ line: 2, reason: 'structure.roster.tooLong' }),
-			expect.objectContaining({ line: 3, reason: 'structure.roster.noLetters' }),
-			expect.objectContaining({ line: 4, reason: 'structure.roster.noLetters' })
-		]);
-	});
-
-	it('flags names already in the class and more than 60 names', () => {
-		expect(cleanRoster('An\nBình', ['an']).cleaned).toEqual([
-			expect.objectContaining({ line: 1, reason: 'structure.roster.alreadyInClass' })
-		]);
-		const sixty = Array.from({ length: 60 }, (_, i) => `Học sinh ${i}`).join('\n');
-		expect(cleanRoster(sixty).tooMany).toBeNull();
-		expect(cleanRoster(`${sixty}\nMột người nữa`).tooMany).toBe(61);
-	});
-});
 
 describe('importRoster', () => {
 	it('makes one student per name with working generated passwords, once per key', async () => {

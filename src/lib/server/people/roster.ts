@@ -3,88 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '$lib/server/db/client';
 import { classStudent, rosterImport, schoolClass, user, userRole } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
-import { MAX_ROSTER } from '$lib/schemas/structure';
 import { friendlyUsername } from './usernames';
+import { nameKey } from './roster-paste';
 import { issueCard } from './cards';
 import type { Locale } from '$lib/i18n/locales';
-
-export const MAX_NAME = 60;
-
-export interface RosterNote {
-	line: number;
-	text: string;
-	reason: string;
-	params?: Record<string, string | number>;
-}
-export interface CleanRoster {
-	names: { line: number; name: string }[];
-	/** Lines changed or skipped, with why (the import may go on). */
-	cleaned: RosterNote[];
-	/** Lines that must be fixed before anything is made. */
-	refused: RosterNote[];
-	/** Set when there are more names than one class may import at once. */
-	tooMany: number | null;
-}
-
-const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{20E3}/gu;
-const NUMBERING = /^(\d{1,3}[.)]|[-*•])\s+/u;
-
-/** The key two names are compared by: case, accents' composition and spacing do not matter. */
-export function nameKey(name: string): string {
-	return name.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Cleans a pasted roster line by line: blank lines and duplicates are skipped, list numbering and
- * emoji are stripped (each with a note); over-long lines and lines without a letter are refused.
- */
-export function cleanRoster(raw: string, existing: string[] = []): CleanRoster {
-	const seen = new Map<string, number>(existing.map((n) => [nameKey(n), 0]));
-	const out: CleanRoster = { names: [], cleaned: [], refused: [], tooMany: null };
-	const lines = raw.replace(/\r\n?/g, '\n').split('\n');
-	for (const [i, original] of lines.entries()) {
-		const line = i + 1;
-		const shown = original.slice(0, 80);
-		let name = original.normalize('NFC').replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
-		if (!name) {
-			if (original.length) out.cleaned.push({ line, text: '', reason: 'structure.roster.blank' });
-			continue;
-		}
-		const withoutNumber = name.replace(NUMBERING, '');
-		const withoutEmoji = withoutNumber.replace(PICTOGRAPHIC, '').replace(/\s+/g, ' ').trim();
-		if (!/\p{L}/u.test(withoutEmoji)) {
-			out.refused.push({ line, text: shown, reason: 'structure.roster.noLetters' });
-			continue;
-		}
-		if (withoutEmoji.length > MAX_NAME) {
-			out.refused.push({ line, text: shown, reason: 'structure.roster.tooLong', params: { max: MAX_NAME } });
-			continue;
-		}
-		if (withoutEmoji !== name)
-			out.cleaned.push({
-				line,
-				text: shown,
-				reason: 'structure.roster.stripped',
-				params: { name: withoutEmoji }
-			});
-		name = withoutEmoji;
-		const key = nameKey(name);
-		const first = seen.get(key);
-		if (first !== undefined) {
-			out.cleaned.push(
-				first === 0
-					? { line, text: shown, reason: 'structure.roster.alreadyInClass' }
-					: { line, text: shown, reason: 'structure.roster.duplicate', params: { first } }
-			);
-			continue;
-		}
-		seen.set(key, line);
-		out.names.push({ line, name });
-	}
-	if (out.names.length > MAX_ROSTER) out.tooMany = out.names.length;
-	return out;
-}
 
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** A password a child can copy from a card: 4 + 4 unambiguous characters. */

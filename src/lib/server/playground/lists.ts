@@ -78,6 +78,22 @@ export async function listPointDay(db: DbOrTx, pointId: number, day: string) {
 	);
 }
 
+/**
+ * One drop-off at a point, as the steward's confirmation shows it (who, how much, points), or null
+ * when it is not this point's.
+ */
+export async function findPointContribution(db: DbOrTx, pointId: number, contributionId: number) {
+	const [row] = await shaped(
+		baseQuery(db).where(and(eq(contribution.pointId, pointId), eq(contribution.id, contributionId)))
+	);
+	if (!row) return null;
+	const [{ announcedBy }] = await db
+		.select({ announcedBy: contribution.announcedBy })
+		.from(contribution)
+		.where(eq(contribution.id, contributionId));
+	return { ...row, wasAnnounced: announcedBy !== null };
+}
+
 /** Drop-offs announced at a point and waiting for the steward. */
 export async function listAnnounced(db: DbOrTx, pointId: number) {
 	return shaped(

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { listStewardPoints } from '$lib/server/playground/points';
 import { listComponents } from '$lib/server/playground/playgrounds';
-import { dayTotals, listAnnounced, listPointDay } from '$lib/server/playground/lists';
+import { dayTotals, findPointContribution, listAnnounced, listPointDay } from '$lib/server/playground/lists';
 import { recordContribution, type ContributionResult } from '$lib/server/playground/contributions';
 import { confirmContribution, rejectContribution, voidContribution } from '$lib/server/playground/decisions';
 import {
@@ -12,11 +12,11 @@ import {
 	decideWithReasonSchema,
 	recordContributionSchema
 } from '$lib/schemas/playground';
-import { fieldErrors } from '$lib/schemas/common';
+import { fieldErrors, idSchema } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { submissionTime } from '$lib/server/offline/submission-time';
 import { appTimeZone, appToday } from '$lib/server/config';
-import { checkEcobrick } from '$lib/utils/ecobrick';
+import { ecobrickWarning } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 import { readForm } from '$lib/server/form-values';
 
@@ -45,7 +45,11 @@ export const load: PageServerLoad = async (event) => {
 		listAnnounced(db, point.id)
 	]);
 	const last = event.cookies.get(LAST_MATERIAL);
+	// ?done=<id>: the drop-off just recorded or confirmed here, shown back to the steward in words.
+	const done = idSchema.safeParse(event.url.searchParams.get('done'));
+	const justDone = done.success ? await findPointContribution(db, point.id, done.data) : null;
 	return {
+		done: justDone?.status === 'confirmed' ? { ...justDone, ecobrick: ecobrickWarning(justDone) } : null,
 		points,
 		point,
 		playgrounds,
@@ -62,6 +66,11 @@ export const load: PageServerLoad = async (event) => {
 function back(event: RequestEvent, pointId: number | string, flash: string): never {
 	setFlash(event.cookies, flash);
 	redirect(303, `/steward?point=${pointId}`);
+}
+
+/** Back to the point, showing what was just credited (the page says for whom, how much, how many points). */
+function shown(pointId: number, contributionId: number): never {
+	redirect(303, `/steward?point=${pointId}&done=${contributionId}`);
 }
 
 function refused(
@@ -96,18 +105,7 @@ export const actions: Actions = {
 			sameSite: 'lax',
 			maxAge: 60 * 60 * 24 * 180
 		});
-		const c = result.contribution;
-		const check =
-			c.material === 'ecobricks' && c.volumeMl
-				? checkEcobrick(c.grams, c.volumeMl * (c.itemCount ?? 1))
-				: null;
-		const flash =
-			check?.status === 'warn'
-				? check.reason === 'playground.ecobrick.warnLight'
-					? 'playground.steward.recordedWarnLight'
-					: 'playground.steward.recordedWarnHeavy'
-				: 'playground.steward.recorded';
-		back(event, parsed.data.pointId, flash);
+		shown(result.contribution.pointId, result.contribution.id);
 	},
 
 	confirm: async (event) => {
@@ -123,7 +121,7 @@ export const actions: Actions = {
 			});
 		const result = await confirmContribution(await getDb(), user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
-		back(event, result.contribution.pointId, 'playground.steward.confirmed');
+		shown(result.contribution.pointId, result.contribution.id);
 	},
 
 	reject: async (event) => {

@@ -5,11 +5,13 @@ import { requireUser } from '$lib/server/auth/guards';
 import { appTimeZone } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { submissionTime } from '$lib/server/offline/submission-time';
-import { logActionSchema } from '$lib/schemas/actions';
+import { logActionSchema, undoEntrySchema } from '$lib/schemas/actions';
 import { ACTION_RULES } from '$lib/rules/actions';
 import { fieldErrors } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
+import { undoableEntries, undoOwnEntry } from '$lib/server/actions/undo';
+import { freshBadgesOf } from '$lib/server/actions/badges';
 import { getHouseholdHeader } from '$lib/server/community/groups';
 import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
@@ -35,9 +37,16 @@ export const load: PageServerLoad = async (event) => {
 			householdId: null,
 			householdName: null,
 			dayPoints: 0,
-			keys: {}
+			keys: {},
+			undoable: [],
+			freshBadges: []
 		};
 	const actions = await actionsForDay(db, memberships, user.id, mode, day);
+	// What this person logged in the last minutes, in any mode: a slip can still be undone.
+	const [undoable, freshBadges] = await Promise.all([
+		undoableEntries(db, user.id),
+		freshBadgesOf(db, user.id)
+	]);
 	const running = await runningChallengesFor(
 		db,
 		{ classId: mode === 'person' ? memberships.classId : null, neighbourhoodId: memberships.neighbourhoodId },
@@ -62,7 +71,9 @@ export const load: PageServerLoad = async (event) => {
 		householdId: household?.id ?? null,
 		householdName: household?.displayName ?? null,
 		dayPoints,
-		keys
+		keys,
+		undoable,
+		freshBadges
 	};
 };
 
@@ -95,5 +106,23 @@ export const actions: Actions = {
 		setFlash(event.cookies, result.badges.length ? 'actions.loggedBadge' : 'actions.logged');
 		const { yesterday } = backfillDays(new Date(), appTimeZone());
 		redirect(303, `/today?mode=${parsed.data.mode}${parsed.data.day === yesterday ? '&day=yesterday' : ''}`);
+	},
+	undo: async (event) => {
+		const user = requireUser(event);
+		const parsed = undoEntrySchema.safeParse(await readForm(event));
+		if (!parsed.success) return fail(400, { undoError: 'actions.undo.notFound', params: {} });
+		const result = await undoOwnEntry(await getDb(), user.id, parsed.data.entryId);
+		if (!result.ok)
+			return fail(result.status, {
+				undoError: result.error,
+				params: ('params' in result ? result.params : {}) as Record<string, number>
+			});
+		setFlash(event.cookies, 'actions.undo.done');
+		// Back to the page it was undone from (same mode and day); only the known query is kept.
+		const mode = event.url.searchParams.get('mode') === 'household' ? 'household' : 'person';
+		redirect(
+			303,
+			`/today?mode=${mode}${event.url.searchParams.get('day') === 'yesterday' ? '&day=yesterday' : ''}`
+		);
 	}
 };

@@ -24,5 +24,7 @@ describe('the demo seed is all or nothing', () => {
 		expect(await n(pledge)).toBeGreaterThan(0);
 		expect(await n(ledgerEntry)).toBeGreaterThan(100);
 		expect(await seedDemoData(t.db)).toBe(false);
-	});
+		// A hang guard, not a speed check: this seeds the demo about twice (the actions and models
+		// seeders are most of it), which passed 30 s on a crowded 2-core machine.
+	}, 240_000);
 });

@@ -9,6 +9,7 @@ import { seedPledgesDemo } from './pledges';
 import { seedActionsDemo } from './actions';
 import { seedTrustDemo } from './trust';
 import { seedModelsDemo } from './models';
+import { seedDailyDemo } from './daily';
 
 export type { DemoContext } from './structure';
 
@@ -25,7 +26,8 @@ const SEEDERS: DemoSeeder[] = [
 	seedPledgesDemo,
 	seedActionsDemo,
 	seedTrustDemo,
-	seedModelsDemo
+	seedModelsDemo,
+	seedDailyDemo
 ];
 
 /**

@@ -132,6 +132,10 @@ export async function seedDemoStructure(
 			}
 			studentsByClass.push(ids);
 		}
+		// Classes have namesakes: a second "Học sinh Vy" in 7A2 (no activity, so the rest of the demo
+		// is drawn as before), told apart on the students page.
+		const namesake = await person('demo-7a2-8', 'Học sinh Vy', 'Vy Nhỏ 7A2', ['student']);
+		await tx.insert(classStudent).values({ classId: classIds[1], userId: namesake });
 		const studentId = studentsByClass[0][0];
 
 		const [nb] = await tx

@@ -4,6 +4,7 @@ import { parseId, requireClassTeacher } from '$lib/server/access/routes';
 import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
 import { listPasswordResets, resetStudentPassword } from '$lib/server/people/students';
 import { setFlash } from '$lib/server/flash';
+import { withNamesakes } from '$lib/server/people/roster-paste';
 import { formKey, readForm } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { appTimeZone } from '$lib/server/config';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db, classId, cls } = await requireClassTeacher(event);
 	return {
 		cls,
-		students: await listStudents(db, classId),
+		students: withNamesakes(await listStudents(db, classId)),
 		resets: await listPasswordResets(db, classId),
 		joinUrl: `${event.url.origin}/join`,
 		tz: appTimeZone(),
@@ -40,7 +41,14 @@ export const actions: Actions = {
 		const res = await resetStudentPassword(db, classId, studentId, user.id, key);
 		if (!res) return fail(404, { error: 'structure.students.notInClass' });
 		// Shown in this response only (and again to a repeat of the same form); never stored in clear.
-		return { reset: { name: res.displayName, username: res.username, password: res.password } };
+		return {
+			reset: {
+				name: res.displayName,
+				nickname: res.nickname,
+				username: res.username,
+				password: res.password
+			}
+		};
 	},
 	remove: async (event) => {
 		const { db, classId } = await requireClassTeacher(event);
