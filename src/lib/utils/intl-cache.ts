@@ -5,6 +5,7 @@
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function numberFormatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
 	const key = `${locale}|${JSON.stringify(options)}`;
@@ -23,4 +24,12 @@ export function dayFormatter(locale: string, options: Intl.DateTimeFormatOptions
 		const [y, m, d] = day.split('-').map(Number);
 		return formatter.format(new Date(Date.UTC(y, m - 1, d)));
 	};
+}
+
+/** A date-time formatter (the options carry the time zone). */
+export function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let f = dateTimeFormats.get(key);
+	if (!f) dateTimeFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+	return f;
 }
