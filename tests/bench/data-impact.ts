@@ -1,11 +1,11 @@
 /**
  * What the benchmark dataset adds for the impact dashboard (tests/bench/data.ts): community models
- * on schools and neighbourhoods, pledges with check-ins, and the impact trigger switched off while
- * millions of entries load (the rollups are rebuilt in bulk from the same rules afterwards).
+ * on schools and neighbourhoods, pledges with check-ins, and the impact rollups of the millions of
+ * entries it loads in bulk, rebuilt from the same rules afterwards (raw inserts write no rollups).
  */
 import type { ResultSet } from '@libsql/client';
 import type { Db } from '../../src/lib/server/db/client';
-import { ENTRY_TRIGGER, rebuildImpactRollups } from '../../src/lib/server/impact/rebuild';
+import { rebuildImpactRollups } from '../../src/lib/server/impact/rebuild';
 
 type Run = (sql: string, args?: (string | number | null)[]) => Promise<ResultSet>;
 type One = (sql: string, args?: (string | number | null)[]) => Promise<number>;
@@ -22,25 +22,17 @@ export const modelOf = (n: string) =>
 	`CASE WHEN ${n} % 4 = 0 THEN NULL ELSE (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM community_model) WHERE k = (${n} / 4) % 12) END`;
 
 /**
- * Drops the per-entry impact trigger. The function returned puts it back as it was, rebuilds the
- * impact rollups in bulk and returns their size and the model the dashboard benchmark filters by.
+ * The impact rollups of entries loaded in bulk: rebuilds them once the ledger is in, and returns
+ * their size and the model the dashboard benchmark filters by.
  */
-export async function dropEntryTrigger(run: Run, db: Db) {
-	const found = await run(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, [
-		ENTRY_TRIGGER
-	]);
-	const definition = String(found.rows[0][0]);
-	await run(`DROP TRIGGER ${ENTRY_TRIGGER}`);
-	return async (one: One) => {
-		await run(definition);
-		await rebuildImpactRollups(db);
-		return {
-			counts: {
-				impactRows: await one('SELECT count(*) FROM impact_day'),
-				impactMembers: await one('SELECT count(*) FROM impact_member')
-			},
-			modelId: await one(`SELECT id FROM community_model WHERE code = 'green-school'`)
-		};
+export async function finishImpactRollups(db: Db, one: One) {
+	await rebuildImpactRollups(db);
+	return {
+		counts: {
+			impactRows: await one('SELECT count(*) FROM impact_day'),
+			impactMembers: await one('SELECT count(*) FROM impact_member')
+		},
+		modelId: await one(`SELECT id FROM community_model WHERE code = 'green-school'`)
 	};
 }
 

@@ -4,8 +4,9 @@
  * Areas (a province, districts, wards), 200 schools, classes of ~35, neighbourhoods of ~50
  * households, a ledger spread over the last school year (ending today, so "this week" is live),
  * then every rollup computed in bulk with GROUP BY (the app writes the same rows one entry at a
- * time; there are no voids here, so a count of distinct members or days is the active count; the
- * member and day counters the app keeps for later writes are left out: the benchmark only reads). A sidecar `<db>.json` tells the benchmark which user, school and neighbourhood to use.
+ * time; there are no voids here, so a count of distinct members or days is the active count), and
+ * the member and day counters for the periods the benchmark's writes land in (counters.ts). A
+ * sidecar `<db>.json` tells the benchmark which user, school and neighbourhood to use.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createDb, migrateDb } from '../../src/lib/server/db/client';
@@ -13,7 +14,8 @@ import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { DEFAULT_TIMEZONE, localDay } from '../../src/lib/utils/dates';
 import { PER_MEMBER_RULES, isPerMemberKind } from '../../src/lib/rules/boards';
-import { dropEntryTrigger, loadPledges, modelOf } from './data-impact';
+import { addWriteCounters } from './counters';
+import { finishImpactRollups, loadPledges, modelOf } from './data-impact';
 import { MIGRATIONS_DIR, parseArgs, Progress, sidecarPath, type BenchInfo } from './util';
 
 export const BENCH_USER = 'bench-teacher';
@@ -42,7 +44,7 @@ export async function makeDataset(opts: {
 	const C = Math.ceil(S / CLASS_SIZE);
 	const NB = Math.max(1, Math.ceil(H / NEIGHBOURHOOD_SIZE));
 	const entryChunks = Math.ceil(E / CHUNK);
-	const steps = 10 + entryChunks + 4 * 5 + 3;
+	const steps = 11 + entryChunks + 4 * 5 + 3;
 	const bar = new Progress(steps, opts.quiet);
 
 	const handle = await createDb({ url: opts.db });
@@ -157,7 +159,6 @@ export async function makeDataset(opts: {
 	]);
 	const benchNeighbourhood = nbBase + 1;
 
-	const finishImpact = await dropEntryTrigger(run, db);
 	bar.step('pledges and check-ins');
 	const C_IN = await loadPledges(run, one, { S, E, C, H, DAYS, sBase, classBase, hhBase, today });
 	// 85% of entries are a student's (person + class + household), 15% an adult's (person + household).
@@ -256,8 +257,11 @@ export async function makeDataset(opts: {
 			FROM rollup r ${b.join} WHERE r.scope_kind = '${b.kind}' AND r.period_kind <> 'day'`);
 	}
 
+	bar.step('counters for new writes');
+	await addWriteCounters(client, today);
+
 	bar.step('impact rollups');
-	const impact = await finishImpact(one);
+	const impact = await finishImpactRollups(db, one);
 
 	bar.step('checkpoint');
 	await run('PRAGMA wal_checkpoint(TRUNCATE)');

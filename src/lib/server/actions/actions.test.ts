@@ -59,6 +59,18 @@ describe('logging actions', () => {
 		expect(await t.db.select().from(actionLog).where(eq(actionLog.personId, w.student.id))).toHaveLength(1);
 	});
 
+	it('counts a double tap (the same submission twice at once) once, though both read before writing', async () => {
+		const w = await makeStudentWorld(t.db);
+		const k = freshKey();
+		const input = { actionId: await actionId('own-bottle'), idempotencyKey: k };
+		const [a, b] = await Promise.all([log(w.student.id, input), log(w.student.id, input)]);
+		expect([a.ok, b.ok]).toEqual([true, true]);
+		expect(a.ok && b.ok && a.entryId === b.entryId).toBe(true);
+		expect([a, b].filter((r) => r.ok && r.duplicate)).toHaveLength(1);
+		expect((await getTotals(t.db, 'person', w.student.id)).points).toBe(10);
+		expect(await t.db.select().from(actionLog).where(eq(actionLog.personId, w.student.id))).toHaveLength(1);
+	});
+
 	it('enforces the daily cap per person at the boundary', async () => {
 		const w = await makeStudentWorld(t.db);
 		const bottle = await actionId('own-bottle'); // cap 2

@@ -1,10 +1,11 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '$lib/server/db/client';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '$lib/server/db/client';
 import { action, actionLog, impactFactor, ledgerEntry, type LogMode } from '$lib/server/db/schema';
 import type { LogActionInput } from '$lib/schemas/actions';
 import { addDays, localDay } from '$lib/utils/dates';
 import { ACTION_RULES, THROTTLE_WINDOW_MS } from '$lib/rules/actions';
 import { appendEntry, findByIdempotencyKey } from '$lib/server/ledger/ledger';
+import { linkActionLog } from '$lib/server/ledger/impact-rollups';
 import { adultHouseholdOf, getMemberships, type Memberships } from '$lib/server/access/membership';
 import { awardActionBadges } from './badges';
 import { afterLedgerWrite } from './consequences';
@@ -87,12 +88,53 @@ async function usedToday(db: DbOrTx, mode: LogMode, ownerId: number, actionIds: 
 }
 
 /**
+ * What one query tells the write about the log about to be made: the entry this actor already
+ * made with this idempotency key (if any), their logs in the throttle window, and how many of the
+ * action the owner already logged on the day (voided logs still count: a void says it did not
+ * happen, not that it may be logged again).
+ */
+async function logGuard(
+	tx: Tx,
+	userId: number,
+	input: LogActionInput,
+	owner: { mode: LogMode; id: number },
+	now: Date
+) {
+	const ownerCol = sql.raw(owner.mode === 'person' ? 'l.person_id' : 'l.household_id');
+	const [row] = await tx.all<{
+		entryId: number | null;
+		points: number | null;
+		burst: number;
+		used: number;
+	}>(sql`
+		SELECT e.id AS entryId, e.points AS points,
+			(SELECT count(*) FROM action_log l WHERE l.actor_id = ${userId} AND l.created_at > ${now.getTime() - THROTTLE_WINDOW_MS}) AS burst,
+			(SELECT coalesce(sum(l.count), 0) FROM action_log l WHERE ${ownerCol} = ${owner.id} AND l.mode = ${owner.mode}
+				AND l.local_day = ${input.day} AND l.action_id = ${input.actionId}
+				AND NOT EXISTS (SELECT 1 FROM ledger_entry u WHERE u.reverses = l.ledger_entry_id
+					AND u.actor_id = l.actor_id AND u.reason = ${UNDO_REASON})) AS used
+		FROM (SELECT 1) LEFT JOIN ledger_entry e ON e.actor_id = ${userId} AND e.idempotency_key = ${input.idempotencyKey}`);
+	return row;
+}
+
+const replay = (entryId: number, points: number): LogResult => ({
+	ok: true,
+	duplicate: true,
+	entryId,
+	points,
+	challenges: [],
+	badges: []
+});
+
+/**
  * Logs an action for a user: validates the day window, membership, throttle and daily cap, then
  * writes, in one transaction, the action log and its ledger entry (the action's catalogue points,
  * once, for the person, class and household), credited to every running challenge the person's
  * class or neighbourhood takes part in that counts the action (each at its own points), with the
  * badges, goals and challenge settlements it sets off. A repeated idempotency key returns the
- * first result and writes nothing.
+ * first result and writes nothing. What a write cannot change (the catalogue, memberships,
+ * running challenges) is read before the transaction; the idempotency key, throttle and cap,
+ * which other writes can change, are read in it, in one query.
  */
 export async function logAction(
 	db: DbOrTx,
@@ -102,73 +144,62 @@ export async function logAction(
 	timeZone: string
 ): Promise<LogResult> {
 	const { today, yesterday } = backfillDays(now, timeZone);
+	const refused = async (result: LogResult): Promise<LogResult> => {
+		// A replay of a log made earlier answers as the first time did, even once it would be refused.
+		const seen = await findByIdempotencyKey(db, userId, input.idempotencyKey);
+		if (!seen) return result;
+		const [e] = await db
+			.select({ points: ledgerEntry.points })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.id, seen));
+		return replay(seen, e?.points ?? 0);
+	};
+	if (input.day !== today && input.day !== yesterday) return refused(fail('actions.day.window', 400));
+
+	const [act] = await db
+		.select({
+			id: action.id,
+			points: action.points,
+			dailyCap: action.dailyCap,
+			audience: action.audience,
+			retiredAt: action.retiredAt,
+			grams: impactFactor.grams
+		})
+		.from(action)
+		.innerJoin(impactFactor, eq(impactFactor.id, action.impactFactorId))
+		.where(eq(action.id, input.actionId));
+	if (!act) return refused(fail('actions.action.notFound', 404));
+	if (act.retiredAt) return refused(fail('actions.action.retired', 400));
+	if (
+		(input.mode === 'person' && act.audience === 'household') ||
+		(input.mode === 'household' && act.audience === 'student')
+	)
+		return refused(fail('actions.action.notForMode', 400));
+
+	const { memberships: m, modes } = await loggingModes(db, userId);
+	if (!modes.includes(input.mode))
+		return refused(fail(input.mode === 'person' ? 'actions.mode.noClass' : 'actions.mode.noHousehold', 403));
+	const classId = input.mode === 'person' ? m.classId : null;
+	const householdId = m.householdId;
+	// A form that names a class or household must name the user's own.
+	if (
+		(input.classId && input.classId !== classId) ||
+		(input.householdId && input.householdId !== householdId)
+	)
+		return refused(fail('actions.group.notMember', 403));
+	const running = await runningChallengesFor(db, { classId, neighbourhoodId: m.neighbourhoodId }, input.day);
+	const credits = challengeCredits(running, act.id, input.count);
+	const owner = { mode: input.mode, id: input.mode === 'person' ? userId : householdId! };
+
 	return db.transaction(async (tx): Promise<LogResult> => {
-		const existing = await findByIdempotencyKey(tx, userId, input.idempotencyKey);
-		if (existing) {
-			const [e] = await tx
-				.select({ points: ledgerEntry.points })
-				.from(ledgerEntry)
-				.where(eq(ledgerEntry.id, existing));
-			return {
-				ok: true,
-				duplicate: true,
-				entryId: existing,
-				points: e?.points ?? 0,
-				challenges: [],
-				badges: []
-			};
-		}
-		if (input.day !== today && input.day !== yesterday) return fail('actions.day.window', 400);
-
-		const [act] = await tx
-			.select({
-				id: action.id,
-				points: action.points,
-				dailyCap: action.dailyCap,
-				audience: action.audience,
-				retiredAt: action.retiredAt,
-				grams: impactFactor.grams
-			})
-			.from(action)
-			.innerJoin(impactFactor, eq(impactFactor.id, action.impactFactorId))
-			.where(eq(action.id, input.actionId));
-		if (!act) return fail('actions.action.notFound', 404);
-		if (act.retiredAt) return fail('actions.action.retired', 400);
-		if (
-			(input.mode === 'person' && act.audience === 'household') ||
-			(input.mode === 'household' && act.audience === 'student')
-		)
-			return fail('actions.action.notForMode', 400);
-
-		const { memberships: m, modes } = await loggingModes(tx, userId);
-		if (!modes.includes(input.mode))
-			return fail(input.mode === 'person' ? 'actions.mode.noClass' : 'actions.mode.noHousehold', 403);
-		const classId = input.mode === 'person' ? m.classId : null;
-		const householdId = m.householdId;
-		// A form that names a class or household must name the user's own.
-		if (
-			(input.classId && input.classId !== classId) ||
-			(input.householdId && input.householdId !== householdId)
-		)
-			return fail('actions.group.notMember', 403);
-
-		const [burst] = await tx
-			.select({ n: sql<number>`count(*)` })
-			.from(actionLog)
-			.where(
-				and(
-					eq(actionLog.actorId, userId),
-					gt(actionLog.createdAt, new Date(now.getTime() - THROTTLE_WINDOW_MS))
-				)
-			);
-		if (Number(burst.n) >= ACTION_RULES.throttle.limit)
+		const guard = await logGuard(tx, userId, input, owner, now);
+		if (guard.entryId !== null) return replay(guard.entryId, guard.points ?? 0);
+		if (Number(guard.burst) >= ACTION_RULES.throttle.limit)
 			return fail('actions.throttle', 429, {
 				limit: ACTION_RULES.throttle.limit,
 				minutes: ACTION_RULES.throttle.windowMinutes
 			});
-
-		const owner = input.mode === 'person' ? userId : householdId!;
-		const used = (await usedToday(tx, input.mode, owner, [act.id], input.day)).get(act.id) ?? 0;
+		const used = Number(guard.used);
 		if (used + input.count > act.dailyCap)
 			return fail('actions.cap', 400, { cap: act.dailyCap, left: Math.max(0, act.dailyCap - used) });
 
@@ -186,12 +217,6 @@ export async function logAction(
 				createdAt: now
 			})
 			.returning({ id: actionLog.id });
-		const running = await runningChallengesFor(
-			tx,
-			{ classId, neighbourhoodId: m.neighbourhoodId },
-			input.day
-		);
-		const credits = challengeCredits(running, act.id, input.count);
 		const entry = await appendEntry(tx, {
 			localDay: input.day,
 			points: act.points * input.count,
@@ -206,7 +231,7 @@ export async function logAction(
 			idempotencyKey: input.idempotencyKey,
 			createdAt: now
 		});
-		await tx.update(actionLog).set({ ledgerEntryId: entry.id }).where(eq(actionLog.id, log.id));
+		await linkActionLog(tx, log.id, entry, input.count);
 		const badges = await awardActionBadges(tx, userId, input.day, now);
 		await afterLedgerWrite(tx, { classId }, today, now);
 		return {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
 import { actionLog, badgeAward, challenge, classStudent, user } from '$lib/server/db/schema';
 import { addDays } from '$lib/utils/dates';
@@ -63,7 +63,9 @@ export function hasRun(days: string[], length: number): boolean {
 
 /**
  * After a person logs an action for `day`: first action, a 7-day logging streak through that day
- * (voided logs do not count), and point milestones. Returns the badges newly awarded.
+ * (voided logs do not count), and point milestones. Returns the badges newly awarded. Two
+ * statements: the days around `day` with the person's all-time points, then every badge they
+ * qualify for in one insert (the unique index keeps the ones they already have).
  */
 export async function awardActionBadges(
 	tx: DbOrTx,
@@ -71,32 +73,33 @@ export async function awardActionBadges(
 	day: string,
 	at: Date
 ): Promise<Badge[]> {
-	const awarded: Badge[] = [];
-	const give = async (badge: Badge) => {
-		if (await awardBadge(tx, badge, { userId: personId }, '', at)) awarded.push(badge);
-	};
-	await give('first_action');
-	const rows = await tx
-		.selectDistinct({ day: actionLog.localDay })
-		.from(actionLog)
-		.where(
-			and(
-				eq(actionLog.personId, personId),
-				gte(actionLog.localDay, addDays(day, -(STREAK_DAYS - 1))),
-				lte(actionLog.localDay, addDays(day, STREAK_DAYS - 1)),
-				sql`not exists (select 1 from ledger_entry r where r.reverses = "action_log"."ledger_entry_id")`
-			)
-		);
-	if (
-		hasRun(
-			rows.map((r) => r.day),
-			STREAK_DAYS
+	const rows = await tx.all<{ day: string | null; points: number | null }>(sql`
+		SELECT (SELECT r.points FROM rollup r WHERE r.scope_kind = 'person' AND r.scope_id = ${personId}
+			AND r.period_kind = 'all' AND r.period_key = 'all') AS points, d.day AS day
+		FROM (SELECT 1) LEFT JOIN (SELECT DISTINCT l.local_day AS day FROM action_log l
+			WHERE l.person_id = ${personId} AND l.local_day >= ${addDays(day, -(STREAK_DAYS - 1))}
+				AND l.local_day <= ${addDays(day, STREAK_DAYS - 1)}
+				AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses = l.ledger_entry_id)) d`);
+	const points = Number(rows[0]?.points ?? 0);
+	const days = rows.flatMap((r) => (r.day ? [r.day] : []));
+	const earned: Badge[] = ['first_action'];
+	if (hasRun(days, STREAK_DAYS)) earned.push('streak_7');
+	for (const m of BADGE_RULES.pointMilestones) if (points >= m) earned.push(`points_${m}`);
+	const added = await tx
+		.insert(badgeAward)
+		.values(
+			earned.map((badge) => ({
+				badge,
+				ownerKey: ownerKey({ userId: personId }),
+				userId: personId,
+				refKey: '',
+				awardedAt: at
+			}))
 		)
-	)
-		await give('streak_7');
-	const { points } = await getTotals(tx, 'person', personId);
-	for (const m of BADGE_RULES.pointMilestones) if (points >= m) await give(`points_${m}`);
-	return awarded;
+		.onConflictDoNothing()
+		.returning({ badge: badgeAward.badge });
+	const isNew = new Set(added.map((a) => a.badge));
+	return earned.filter((b) => isNew.has(b));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '$lib/server/db/client';
 import { challenge } from '$lib/server/db/schema';
 import { ACTION_RULES } from '$lib/rules/actions';
@@ -28,7 +28,8 @@ export async function settleDueChallenges(tx: Tx, today: string, at: Date): Prom
 
 /**
  * What a ledger write sets off, in its transaction and with one `today` (the app time zone's):
- * the class's goals it reached, and the settling of challenges that have closed.
+ * the class's goals it reached, and the settling of challenges that have closed. One statement
+ * asks whether there is anything to do (usually there is not); only then do the checks run.
  */
 export async function afterLedgerWrite(
 	tx: Tx,
@@ -36,6 +37,11 @@ export async function afterLedgerWrite(
 	today: string,
 	at: Date
 ): Promise<void> {
-	if (groups.classId) await checkClassGoals(tx, groups.classId, today, at);
-	await settleDueChallenges(tx, today, at);
+	const [todo] = await tx.all<{ goals: number; due: number }>(sql`SELECT
+		EXISTS (SELECT 1 FROM class_goal g WHERE g.class_id = ${groups.classId ?? 0} AND g.reached_on IS NULL
+			AND g.deadline >= ${addDays(today, -ACTION_RULES.backfillDays)}) AS goals,
+		EXISTS (SELECT 1 FROM challenge c WHERE c.settled_on IS NULL
+			AND c.end_day < ${addDays(today, -ACTION_RULES.backfillDays)}) AS due`);
+	if (groups.classId && todo.goals) await checkClassGoals(tx, groups.classId, today, at);
+	if (todo.due) await settleDueChallenges(tx, today, at);
 }

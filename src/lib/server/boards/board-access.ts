@@ -14,7 +14,7 @@ import { classesTaughtBy, getMemberships } from '$lib/server/access/membership';
 import { neighbourhoodsStewardedBy } from '$lib/server/access/stewards';
 import type { Viewer } from '$lib/server/access/relations';
 import { areaChains } from '$lib/server/ledger/areas';
-import type { BoardSource } from './leaderboards';
+import type { BoardSource } from './source';
 
 /** A name in both languages (areas have two; everything else has one). */
 export interface Bilingual {

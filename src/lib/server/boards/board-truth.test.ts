@@ -13,7 +13,8 @@ import { rollupArea } from '$lib/server/db/schema';
 import { appendEntry } from '$lib/server/ledger/ledger';
 import { saveArea } from '$lib/server/community/areas';
 import { CHART_RULES } from '$lib/rules/charts';
-import { raceData, rankBoard, windowPeriod, type BoardSource } from './leaderboards';
+import { rankBoard, windowPeriod, type BoardSource } from './leaderboards';
+import { raceData } from './race';
 import { sourceFor } from './board-access';
 
 // Regression tests for issue 11: each failed on the code before the fix.

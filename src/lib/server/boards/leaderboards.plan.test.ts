@@ -117,8 +117,13 @@ describe('board queries are index range reads', () => {
 			await standingsOn(logged, refs, windowPeriod('week', '2026-11-26'));
 		}
 		expect(captured.length).toBeGreaterThan(50);
-		// The neighbour queries must be among them (the viewer is outside the top 10).
-		expect(captured.some((q) => q.sql.includes('r.rowid > o.rid'))).toBe(true);
+		// The rank snapshots (whole boards, walked down their index) must be among them, for both orders.
+		expect(
+			captured.some((q) => q.sql.includes('group_concat(b.scope_id') && q.sql.includes('x.per_member DESC'))
+		).toBe(true);
+		expect(
+			captured.some((q) => q.sql.includes('group_concat(b.scope_id') && q.sql.includes('x.points DESC'))
+		).toBe(true);
 
 		const problems: string[] = [];
 		for (const q of captured) {

@@ -1,22 +1,25 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '$lib/server/db/client';
-import type { AreaBoardKind, PeriodKind, ScopeKind } from '$lib/server/db/schema';
+import type { PeriodKind, ScopeKind } from '$lib/server/db/schema';
 import type { BoardSort, BoardWindow } from '$lib/schemas/boards';
 import { BOARD_RULES } from '$lib/rules/boards';
-import { addDays, dayRange, daysBetween, monthEnd, monthKey, monthStart, weekStart } from '$lib/utils/dates';
-import { CHART_RULES } from '$lib/rules/charts';
+import { addDays, monthEnd, monthKey, monthStart, weekStart } from '$lib/utils/dates';
+import { loadSnapshot, type Snapshot, type SnapshotSource } from './ranks';
+import { raceFromRows, raceQuery, type RaceData } from './race';
+import { groupKindOf, type BoardSource } from './source';
 
-/**
- * Ranking from the rollups. Every query here is an index range (see leaderboards.plan.test.ts):
- * the top of a board walks `rollup_board_idx` (or its per-member twin) backwards, a rank is a count
- * of the rows above, and the neighbours of a row are the next rows either side in index order
- * (points, then rowid), so a board costs the same whether the ledger holds 2 000 or 2 000 000 rows.
+export type { BoardSource } from './source';
+export { competitionRanks } from './ranks';
+
+/*
+ * Ranking from the rollups. A board in one window and order is a rank snapshot (ranks.ts): every
+ * row in board order (points, or points per member, then the newest row first), read as one index
+ * range. The top of the board, the viewer's row and its neighbours, their ranks and their ranks in
+ * the window before are positions in snapshots; one more statement brings the names of the rows
+ * shown and, with them, the race chart's data. So a board request is the same handful of
+ * statements whether the ledger holds 2 000 or 2 000 000 entries, and no count runs over the rows
+ * above the viewer.
  */
-
-/** Where a board's rows live: a group's own rollup under its parent, or the per-area copy. */
-export type BoardSource =
-	| { table: 'rollup'; scopeKind: ScopeKind; parentId: number }
-	| { table: 'area'; boardKind: AreaBoardKind; areaId: number };
 
 /** A window resolved to rollup keys; `prevKey` is the window before it (for rank changes). */
 export interface BoardPeriod {
@@ -93,158 +96,63 @@ export interface RankedBoard {
 	own: RankedRow | null;
 	/** Groups on the board (with at least one entry in the window). */
 	groups: number;
-}
-
-interface RawRow {
-	scopeId: number;
-	points: number;
-	activeMembers: number;
-	perMember: number | null;
-	rid: number;
-	rank: number | null;
-	/** On the previous window's board: its rank there (0 = listed but unranked); null = not on it. */
-	prevRank: number | null;
-	name: string | null;
-	detail: string | null;
-}
-
-/*
- * A board request is a handful of statements that each return at most a few rows: SQLite counts
- * the rows above each shown row itself (a correlated count over the board index), because turning
- * rows into JavaScript objects costs far more than counting index entries natively.
- */
-
-function tableOf(src: BoardSource): SQL {
-	return sql.raw(src.table === 'rollup' ? 'rollup' : 'rollup_area');
-}
-
-/** The equality prefix of the board index for table alias `a`: one board, one period. */
-function boardWhere(src: BoardSource, periodKind: PeriodKind, periodKey: string, a: string): SQL {
-	const t = sql.raw(a);
-	return src.table === 'rollup'
-		? sql`${t}.scope_kind = ${src.scopeKind} AND ${t}.parent_id = ${src.parentId} AND ${t}.period_kind = ${periodKind} AND ${t}.period_key = ${periodKey}`
-		: sql`${t}.board_kind = ${src.boardKind} AND ${t}.area_id = ${src.areaId} AND ${t}.period_kind = ${periodKind} AND ${t}.period_key = ${periodKey}`;
-}
-
-const col = (sort: BoardSort, a: string) => sql.raw(`${a}.${sort === 'member' ? 'per_member' : 'points'}`);
-const columns = (a: string) =>
-	sql.raw(
-		`${a}.scope_id AS scopeId, ${a}.points AS points, ${a}.active_members AS activeMembers, ${a}.per_member AS perMember, ${a}.rowid AS rid`
-	);
-
-/** 1 + the rows with a strictly higher score (so ties share a rank); null for an unranked score. */
-function rankOf(src: BoardSource, kind: PeriodKind, key: string, sort: BoardSort, a: string): SQL {
-	return sql`CASE WHEN ${col(sort, a)} IS NULL THEN NULL ELSE (SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, kind, key, 'x')} AND ${col(sort, 'x')} > ${col(sort, a)}) + 1 END`;
-}
-
-/** The kind of group a board's rows are. */
-function groupKindOf(src: BoardSource): ScopeKind {
-	return src.table === 'rollup' ? src.scopeKind : src.boardKind;
-}
-
-/** Display name and detail of the group in row `a`: nicknames for people, never real names. */
-function nameOf(src: BoardSource, a: string): SQL {
-	const id = sql.raw(`${a}.scope_id`);
-	switch (groupKindOf(src)) {
-		case 'person':
-			return sql`(SELECT g.nickname FROM user g WHERE g.id = ${id}) AS name, NULL AS detail`;
-		case 'class':
-			return sql`(SELECT g.name FROM class g WHERE g.id = ${id}) AS name,
-				(SELECT s.name FROM class g JOIN school s ON s.id = g.school_id WHERE g.id = ${id}) AS detail`;
-		case 'school':
-			return sql`(SELECT g.name FROM school g WHERE g.id = ${id}) AS name, NULL AS detail`;
-		case 'household':
-			return sql`(SELECT g.display_name FROM household g WHERE g.id = ${id}) AS name, NULL AS detail`;
-		case 'neighbourhood':
-			return sql`(SELECT g.name FROM neighbourhood g WHERE g.id = ${id}) AS name, NULL AS detail`;
-		default:
-			return sql`NULL AS name, NULL AS detail`;
-	}
-}
-
-/** The row's rank on the previous window's board, and whether it was on that board at all. */
-function previousOf(src: BoardSource, period: BoardPeriod, sort: BoardSort, a: string): SQL {
-	if (!period.prevKey) return sql`NULL AS prevRank`;
-	const t = tableOf(src);
-	const p = boardWhere(src, period.kind, period.prevKey, 'p');
-	const id = sql.raw(`${a}.scope_id`);
-	// 0 = on the previous board but not ranked there; NULL = not on it at all.
-	return sql`(SELECT coalesce(${rankOf(src, period.kind, period.prevKey, sort, 'p')}, 0) FROM ${t} p WHERE ${p} AND p.scope_id = ${id}) AS prevRank`;
-}
-
-/**
- * Everything a shown row needs, in one select list: scores, previous rank, name, and (unless the
- * caller ranks the rows itself, as for the top of the board) its rank.
- */
-function rowSelect(
-	src: BoardSource,
-	period: BoardPeriod,
-	sort: BoardSort,
-	a: string,
-	withRank: boolean
-): SQL {
-	const rank = withRank ? rankOf(src, period.kind, period.key, sort, a) : sql`NULL`;
-	return sql`${columns(a)}, ${rank} AS rank, ${previousOf(src, period, sort, a)}, ${nameOf(src, a)}`;
-}
-
-/** Ranks of a list in board order that starts at the top: equal scores share a rank. */
-export function competitionRanks(values: (number | null)[]): (number | null)[] {
-	const ranks: (number | null)[] = [];
-	values.forEach((v, i) => {
-		if (v === null) ranks.push(null);
-		else if (i > 0 && values[i - 1] === v) ranks.push(ranks[i - 1]);
-		else ranks.push(i + 1);
-	});
-	return ranks;
-}
-
-/** The top rows in board order (highest first, newest row first among ties), ranked, with the board's size. */
-function topQuery(src: BoardSource, period: BoardPeriod, sort: BoardSort, limit: number): SQL {
-	const { kind, key } = period;
-	return sql`SELECT ${rowSelect(src, period, sort, 'r', false)},
-		(SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, kind, key, 'x')}) AS groups
-		FROM ${tableOf(src)} r WHERE ${boardWhere(src, kind, key, 'r')}
-		ORDER BY ${col(sort, 'r')} DESC, r.rowid DESC LIMIT ${limit}`;
-}
-
-/**
- * A group's row with up to `n` rows either side of it in board order (arm 0 above, nearest first;
- * 1 itself; 2 below), each an index range from the group's own (score, rowid). A group that is not
- * ranked per member has no neighbours on that board: it is listed alone.
- */
-function aroundQuery(
-	src: BoardSource,
-	period: BoardPeriod,
-	sort: BoardSort,
-	scopeId: number,
-	n: number
-): SQL {
-	const { kind, key } = period;
-	const t = tableOf(src);
-	const w = boardWhere(src, kind, key, 'r');
-	const c = col(sort, 'r');
-	const select = rowSelect(src, period, sort, 'r', true);
-	const arm = (no: number, where: SQL, order: SQL, limit: number) =>
-		sql`SELECT * FROM (SELECT ${no} AS arm, ${select} FROM ${t} r, o WHERE ${w} AND ${where} ORDER BY ${order} LIMIT ${limit})`;
-	const arms = [
-		arm(0, sql`${c} >= o.v AND (${c} > o.v OR r.rowid > o.rid)`, sql`${c} ASC, r.rowid ASC`, n),
-		arm(1, sql`r.rowid = o.rid`, sql`r.rowid`, 1),
-		arm(2, sql`${c} <= o.v AND (${c} < o.v OR r.rowid < o.rid)`, sql`${c} DESC, r.rowid DESC`, n)
-	];
-	// NULL sorts below every number: on the per-member board the unranked come last.
-	if (sort === 'member') arms.push(arm(3, sql`${c} IS NULL AND o.v IS NOT NULL`, sql`r.rowid DESC`, n));
-	return sql`WITH o AS (SELECT ${col(sort, 'b')} AS v, b.rowid AS rid FROM ${t} b WHERE ${boardWhere(src, kind, key, 'b')} AND b.scope_id = ${scopeId})
-		${sql.join(arms, sql` UNION ALL `)}`;
+	/** The leaders' race chart, when asked for (`RankOptions.race`). */
+	race: RaceData | null;
 }
 
 export interface RankOptions {
 	top?: number;
 	around?: number;
+	/** Where rank snapshots come from: read fresh unless the caller keeps them (view.ts does). */
+	snapshots?: SnapshotSource;
+	/** Also read the race chart of the first `groups` rows of the top, in the same statement. */
+	race?: { groups: number; today: string };
+}
+
+const idList = (ids: number[]) =>
+	sql.join(
+		ids.map((id) => sql`${id}`),
+		sql`, `
+	);
+
+/** Display names (nicknames for people, never real names) and details of some groups, by id. */
+function namesQuery(kind: ScopeKind, ids: number[]): SQL {
+	const where = sql`g.id IN (${idList(ids)})`;
+	switch (kind) {
+		case 'person':
+			return sql`SELECT 0 AS part, g.id AS scopeId, g.nickname AS name, NULL AS detail, NULL AS buckets FROM user g WHERE ${where}`;
+		case 'class':
+			return sql`SELECT 0 AS part, g.id AS scopeId, g.name AS name, s.name AS detail, NULL AS buckets FROM class g JOIN school s ON s.id = g.school_id WHERE ${where}`;
+		case 'school':
+			return sql`SELECT 0 AS part, g.id AS scopeId, g.name AS name, NULL AS detail, NULL AS buckets FROM school g WHERE ${where}`;
+		case 'household':
+			return sql`SELECT 0 AS part, g.id AS scopeId, g.display_name AS name, NULL AS detail, NULL AS buckets FROM household g WHERE ${where}`;
+		default:
+			return sql`SELECT 0 AS part, g.id AS scopeId, g.name AS name, NULL AS detail, NULL AS buckets FROM neighbourhood g WHERE ${where}`;
+	}
+}
+
+/** Positions shown: the top, and the viewer's row with its neighbours when it is below the top. */
+function shownPositions(
+	board: Snapshot,
+	sort: BoardSort,
+	ownAt: number | undefined,
+	topN: number,
+	n: number
+) {
+	const top = [...Array(Math.min(topN, board.rows.length)).keys()];
+	if (ownAt === undefined || ownAt < topN) return { top, around: [] as number[] };
+	// A group not ranked per member has no neighbours on that board: it is listed alone.
+	if (sort === 'member' && board.ranks[ownAt] === null) return { top, around: [ownAt] };
+	const around: number[] = [];
+	for (let i = Math.max(topN, ownAt - n); i <= Math.min(board.rows.length - 1, ownAt + n); i++)
+		around.push(i);
+	return { top, around };
 }
 
 /**
- * One board in one window: the top rows, the viewer's group with its neighbours, and each shown
- * row's change of rank since the previous window.
+ * One board in one window: the top rows, the viewer's group with its neighbours, each shown row's
+ * change of rank since the previous window, and (when asked) the leaders' race chart.
  */
 export async function rankBoard(
 	db: DbOrTx,
@@ -254,115 +162,87 @@ export async function rankBoard(
 	ownScopeId: number | null,
 	options: RankOptions = {}
 ): Promise<RankedBoard> {
-	const topN = options.top ?? BOARD_RULES.top;
-	const aroundN = options.around ?? BOARD_RULES.neighbours;
-	const topRows = await db.all<RawRow & { groups: number }>(topQuery(src, period, sort, topN));
-	if (topRows.length === 0) return { top: [], around: [], own: null, groups: 0 };
-	const groups = topRows[0].groups;
-	// Everything above a top row is in the list, so its rank needs no count.
-	competitionRanks(topRows.map((r) => (sort === 'member' ? r.perMember : r.points))).forEach(
-		(rank, i) => (topRows[i].rank = rank)
+	const snapshot = options.snapshots ?? loadSnapshot;
+	const board = await snapshot(db, src, period.kind, period.key, sort);
+	if (board.rows.length === 0) return { top: [], around: [], own: null, groups: 0, race: null };
+	const before = period.prevKey ? await snapshot(db, src, period.kind, period.prevKey, sort) : null;
+	const ownAt = ownScopeId === null ? undefined : board.at.get(ownScopeId);
+	const shown = shownPositions(
+		board,
+		sort,
+		ownAt,
+		options.top ?? BOARD_RULES.top,
+		options.around ?? BOARD_RULES.neighbours
 	);
 
-	let aroundRows: RawRow[] = [];
-	if (ownScopeId !== null && !topRows.some((r) => r.scopeId === ownScopeId)) {
-		const arms = await db.all<RawRow & { arm: number }>(aroundQuery(src, period, sort, ownScopeId, aroundN));
-		const above = arms.filter((r) => r.arm === 0).reverse();
-		const below = arms.filter((r) => r.arm >= 2).slice(0, aroundN);
-		const own = arms.filter((r) => r.arm === 1);
-		if (own.length)
-			aroundRows = [...above, ...own, ...below].filter((r) => !topRows.some((t) => t.scopeId === r.scopeId));
-	}
+	const kind = groupKindOf(src);
+	const ids = [...shown.top, ...shown.around].map((i) => board.rows[i].scopeId);
+	const leaders = options.race
+		? shown.top.slice(0, options.race.groups).map((i) => board.rows[i].scopeId)
+		: [];
+	const race = options.race ? raceQuery(kind, leaders, period, options.race.today) : null;
+	const found = await db.all<{
+		part: number;
+		scopeId: number;
+		name: string | null;
+		detail: string | null;
+		buckets: string | null;
+	}>(
+		race
+			? sql`${namesQuery(kind, ids)} UNION ALL SELECT 1, scopeId, NULL, NULL, buckets FROM (${race})`
+			: namesQuery(kind, ids)
+	);
+	const names = new Map(found.filter((r) => r.part === 0).map((r) => [r.scopeId, r]));
 
-	const toRow = (raw: RawRow): RankedRow => ({
-		scopeId: raw.scopeId,
-		points: raw.points,
-		activeMembers: raw.activeMembers,
-		perMember: raw.perMember,
-		rank: raw.rank,
-		change: raw.prevRank && raw.rank !== null ? raw.prevRank - raw.rank : null,
-		isNew: !!period.prevKey && raw.prevRank === null,
-		own: raw.scopeId === ownScopeId,
-		name: raw.name ?? '—',
-		detail: raw.detail
-	});
-	const top = topRows.map(toRow);
-	const around = aroundRows.map(toRow);
-	const own = top.find((r) => r.own) ?? around.find((r) => r.own) ?? null;
-	return { top, around, own, groups };
+	const toRow = (i: number): RankedRow => {
+		const r = board.rows[i];
+		const rank = board.ranks[i];
+		const was = before?.at.get(r.scopeId);
+		// The rank on the previous window's board (0 = listed there but not ranked); null = not on it.
+		const prevRank = was === undefined ? null : (before!.ranks[was] ?? 0);
+		const named = names.get(r.scopeId);
+		return {
+			...r,
+			rank,
+			change: prevRank && rank !== null ? prevRank - rank : null,
+			isNew: !!period.prevKey && prevRank === null,
+			own: r.scopeId === ownScopeId,
+			name: named?.name ?? '—',
+			detail: named?.detail ?? null
+		};
+	};
+	const top = shown.top.map(toRow);
+	const around = shown.around.map(toRow);
+	return {
+		top,
+		around,
+		own: top.find((r) => r.own) ?? around.find((r) => r.own) ?? null,
+		groups: board.rows.length,
+		race:
+			race && options.race
+				? raceFromRows(
+						leaders,
+						found.filter((r) => r.part === 1),
+						period,
+						options.race.today
+					)
+				: null
+	};
 }
 
-/** Points per bucket (day, or week for all time) of some groups, for the board's race chart. */
-export interface RaceData {
-	labels: string[];
-	series: { scopeId: number; points: number[] }[];
-}
-
-/**
- * Day-by-day points of the given groups over a week or month window (up to `today`), or week by
- * week for all time: a primary-key range per group on its own rollup. Null for a challenge window,
- * whose day rows would mix in points from outside the challenge.
- */
-export async function raceData(
-	db: DbOrTx,
-	scopeKind: ScopeKind,
-	scopeIds: number[],
-	period: BoardPeriod,
-	today: string
-): Promise<RaceData | null> {
-	if (period.window === 'challenge' || scopeIds.length === 0) return null;
-	const ids = sql.join(
-		scopeIds.map((id) => sql`${id}`),
-		sql`, `
-	);
-	const last = today < period.endDay ? today : period.endDay;
-	const byWeek = period.window === 'all';
-	// At most CHART_RULES.maxPoints weeks back, whatever days the database holds.
-	const firstWeek = addDays(weekStart(last), -7 * (CHART_RULES.maxPoints - 1));
-	// One short row per group (its buckets joined into a string): rows cost more than characters.
-	const range = byWeek
-		? sql`period_kind = 'week' AND period_key >= ${firstWeek} AND period_key <= ${last}`
-		: sql`period_kind = 'day' AND period_key >= ${period.startDay} AND period_key <= ${last}`;
-	const packed = await db.all<{ scopeId: number; buckets: string }>(
-		sql`SELECT scope_id AS scopeId, group_concat(period_key || '=' || points) AS buckets FROM rollup
-			WHERE scope_kind = ${scopeKind} AND scope_id IN (${ids}) AND ${range} GROUP BY scope_id`
-	);
-	const rows = packed.flatMap((p) =>
-		p.buckets.split(',').map((b) => {
-			const [k, points] = b.split('=');
-			return { scopeId: p.scopeId, k, points: Number(points) };
-		})
-	);
-	const labels: string[] = [];
-	if (byWeek) {
-		const first =
-			rows.reduce<string | null>((min, r) => (min === null || r.k < min ? r.k : min), null) ??
-			weekStart(last);
-		const weeks = Math.min(Math.floor(daysBetween(first, last) / 7) + 1, CHART_RULES.maxPoints);
-		for (let i = 0; i < weeks; i++) labels.push(addDays(first, 7 * i));
-	} else {
-		labels.push(...dayRange(period.startDay!, last, CHART_RULES.maxPoints));
-	}
-	const index = new Map(labels.map((l, i) => [l, i]));
-	const series = scopeIds.map((scopeId) => ({ scopeId, points: labels.map(() => 0) }));
-	const bySeries = new Map(series.map((s) => [s.scopeId, s]));
-	for (const r of rows) {
-		const i = index.get(r.k);
-		if (i !== undefined) bySeries.get(r.scopeId)!.points[i] += r.points;
-	}
-	return { labels, series };
-}
-
-/** One group's place on one board: its rank (by total), how many groups, and its points. One statement. */
+/** One group's place on one board: its rank (by total), how many groups, and its points. */
 export async function standingOf(
 	db: DbOrTx,
 	src: BoardSource,
 	period: BoardPeriod,
-	scopeId: number | null
+	scopeId: number | null,
+	snapshots: SnapshotSource = loadSnapshot
 ): Promise<{ rank: number | null; groups: number; points: number }> {
-	const [row] = await db.all<{ groups: number; points: number | null; rank: number | null }>(sql`
-		SELECT (SELECT count(*) FROM ${tableOf(src)} x WHERE ${boardWhere(src, period.kind, period.key, 'x')}) AS groups,
-			r.points AS points, ${rankOf(src, period.kind, period.key, 'total', 'r')} AS rank
-		FROM (SELECT 1) LEFT JOIN ${tableOf(src)} r ON ${boardWhere(src, period.kind, period.key, 'r')} AND r.scope_id = ${scopeId ?? 0}`);
-	return { groups: row.groups, points: row.points ?? 0, rank: row.points === null ? null : row.rank };
+	const board = await snapshots(db, src, period.kind, period.key, 'total');
+	const at = scopeId === null ? undefined : board.at.get(scopeId);
+	return {
+		groups: board.rows.length,
+		points: at === undefined ? 0 : board.rows[at].points,
+		rank: at === undefined ? null : board.ranks[at]
+	};
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '$lib/server/db/client';
 import { BOARD_RULES } from '$lib/rules/boards';
-import { memoBoard } from './cache';
+import { boardTags, memoBoard } from './cache';
 import type { BoardSort } from '$lib/schemas/boards';
 import {
 	boardsOfClass,
@@ -9,15 +9,14 @@ import {
 	type BoardContext,
 	type BoardRef
 } from './board-access';
-import {
-	rankBoard,
-	raceData,
-	standingOf,
-	windowPeriod,
-	type BoardPeriod,
-	type RankedRow,
-	type RankOptions
-} from './leaderboards';
+import { rankBoard, standingOf, windowPeriod, type BoardPeriod, type RankedRow } from './leaderboards';
+import { keptSnapshot } from './ranks';
+
+/** How much of a board to show (the defaults are `BOARD_RULES`'). */
+export interface ViewOptions {
+	top?: number;
+	around?: number;
+}
 
 export type BoardRowView = RankedRow;
 
@@ -30,8 +29,8 @@ export interface BoardView {
 }
 
 /**
- * A board ready to show: ranked rows with display names, and the race chart's data. Memoised for
- * a moment per board, window, order and viewer's group (see cache.ts).
+ * A board ready to show: ranked rows with display names, and the race chart's data. Memoised per
+ * board, window, order and viewer's group until a write changes it (see cache.ts).
  */
 export function boardView(
 	db: DbOrTx,
@@ -39,7 +38,7 @@ export function boardView(
 	period: BoardPeriod,
 	sort: BoardSort,
 	today: string,
-	options?: RankOptions
+	options?: ViewOptions
 ): Promise<BoardView> {
 	const key = [
 		board.kind,
@@ -52,7 +51,9 @@ export function boardView(
 		options?.top,
 		options?.around
 	].join('|');
-	return memoBoard(key, () => computeBoardView(db, board, period, sort, today, options));
+	return memoBoard(key, boardTags(board.source, period), () =>
+		computeBoardView(db, board, period, sort, today, options)
+	);
 }
 
 async function computeBoardView(
@@ -61,20 +62,18 @@ async function computeBoardView(
 	period: BoardPeriod,
 	sort: BoardSort,
 	today: string,
-	options?: RankOptions
+	options?: ViewOptions
 ): Promise<BoardView> {
-	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, options);
+	const ranked = await rankBoard(db, board.source, period, sort, board.ownScopeId, {
+		...options,
+		snapshots: keptSnapshot,
+		race: { groups: BOARD_RULES.raceGroups, today }
+	});
 	// A class's school matters only on an area board, where classes of many schools meet.
 	const withDetail = board.kind === 'class-in-area';
 	const shown = (r: RankedRow): BoardRowView => (withDetail ? r : { ...r, detail: null });
 	const leaders = ranked.top.slice(0, BOARD_RULES.raceGroups);
-	const race = await raceData(
-		db,
-		board.scopeKind,
-		leaders.map((r) => r.scopeId),
-		period,
-		today
-	);
+	const race = ranked.race;
 	const top = ranked.top.map(shown);
 	const around = ranked.around.map(shown);
 	return {
@@ -101,7 +100,13 @@ export async function standingsOn(db: DbOrTx, refs: BoardRef[], period: BoardPer
 	for (const ref of refs) {
 		out.push({
 			...ref,
-			...(await standingOf(db, sourceFor(ref.kind, ref.containerId).source, period, ref.scopeId))
+			...(await standingOf(
+				db,
+				sourceFor(ref.kind, ref.containerId).source,
+				period,
+				ref.scopeId,
+				keptSnapshot
+			))
 		});
 	}
 	return out;

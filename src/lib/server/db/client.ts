@@ -4,6 +4,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema';
+import { createLocalClient } from './local-client';
 import { gateWrites } from './write-gate';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -31,24 +32,28 @@ export interface DbHandle {
 const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = FULL'];
 
 /**
- * Makes the libSQL client and drizzle instance. For local files it creates the folder, switches the
- * file to WAL (a property of the file, kept across connections) and sets per-connection settings
- * through the client's `timeout` option (busy timeout) and libSQL's own defaults (foreign keys on,
- * synchronous FULL), which `db-client.test.ts` checks on pooled and transaction connections alike.
+ * Makes the libSQL client and drizzle instance. A local file (not an embedded replica) gets the
+ * statement-keeping client (local-client.ts), which applies the busy timeout and
+ * `CONNECTION_PRAGMAS` to every connection it opens; remote servers and replicas get
+ * `@libsql/client`. It creates the folder and switches the file to WAL (a property of the file,
+ * kept across connections); `db-client.test.ts` checks the settings on pooled and transaction
+ * connections alike.
  */
 export async function createDb(config: DbConfig): Promise<DbHandle> {
 	const isFile = config.url.startsWith('file:');
-	if (isFile) {
-		const path = config.url.slice('file:'.length).split('?')[0];
-		if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	}
-	const raw = createClient({
-		url: config.url,
-		authToken: config.authToken || undefined,
-		syncUrl: config.syncUrl || undefined,
-		syncInterval: config.syncUrl ? (config.syncIntervalS ?? 5) : undefined,
-		timeout: config.busyTimeoutMs ?? 5000
-	});
+	const path = isFile ? filePath(config.url) : '';
+	if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const timeout = config.busyTimeoutMs ?? 5000;
+	const raw =
+		isFile && !config.syncUrl && path && path !== ':memory:' && !config.url.includes('?')
+			? createLocalClient(path, { timeout, pragmas: CONNECTION_PRAGMAS })
+			: createClient({
+					url: config.url,
+					authToken: config.authToken || undefined,
+					syncUrl: config.syncUrl || undefined,
+					syncInterval: config.syncUrl ? (config.syncIntervalS ?? 5) : undefined,
+					timeout
+				});
 	// Local files need in-process write queueing (see write-gate.ts); remote servers do not.
 	const client = isFile ? gateWrites(raw) : raw;
 	if (config.syncUrl) await client.sync();
@@ -60,6 +65,12 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 	}
 	const db = drizzle(client, { schema });
 	return { db, client, close: () => client.close() };
+}
+
+/** The file of a `file:` URL: `file:data/x.db` (relative), `file:/abs/x.db` or `file:///abs/x.db`. */
+function filePath(url: string): string {
+	const rest = url.slice('file:'.length).split('?')[0];
+	return decodeURIComponent(rest.startsWith('//') ? rest.replace(/^\/\/(localhost)?/, '') : rest);
 }
 
 /** Applies the committed migrations in `folder` (default: ./drizzle relative to the working directory). */

@@ -38,6 +38,7 @@ export function gateWrites(client: Client, options: { waitTimeoutMs?: number } =
 					if (!released) {
 						released = true;
 						release();
+						for (const listener of settledListeners) listener();
 					}
 				};
 			},
@@ -117,6 +118,19 @@ export function gateWrites(client: Client, options: { waitTimeoutMs?: number } =
 			}
 		}
 	});
+}
+
+type SettledListener = () => void;
+const settledListeners = new Set<SettledListener>();
+
+/**
+ * Calls `listener` each time a write through a gated client of this process has ended (its
+ * transaction committed or rolled back, its statement ran): what it wrote, if anything, is now
+ * what every reader sees. Returns a function that stops it.
+ */
+export function onWriteSettled(listener: SettledListener): () => void {
+	settledListeners.add(listener);
+	return () => settledListeners.delete(listener);
 }
 
 const PLAIN_READ_RE = /^\s*(select\b|explain\b|values\b|pragma\s+\w+\s*(;|$))/i;

@@ -4,8 +4,9 @@ import type { DbOrTx } from '$lib/server/db/client';
 /*
  * The impact rollups recomputed in bulk from the views that say what each ledger entry counts for
  * (migration 0009_impact_triggers, which ran these same statements for the entries that existed
- * then). The app never needs this: triggers keep the rollups in step entry by entry. The benchmark
- * loads its ledger with the triggers off and calls this; the tests compare both ways.
+ * then). The app never needs this: the ledger's writes keep the rollups in step entry by entry
+ * (src/lib/server/ledger/impact-rollups.ts). The benchmark loads its ledger in bulk and calls
+ * this; the tests compare both ways.
  */
 const STATEMENTS = [
 	`DELETE FROM impact_day`,
@@ -49,9 +50,6 @@ const STATEMENTS = [
 		GROUP BY kind, area_id, model_id, member_id, week
 	)`
 ];
-
-/** The trigger that applies each new entry (dropped while a benchmark loads millions at once). */
-export const ENTRY_TRIGGER = 'impact_ledger_entry';
 
 /** Recomputes every impact rollup from the ledger, in the caller's transaction or connection. */
 export async function rebuildImpactRollups(db: DbOrTx): Promise<void> {

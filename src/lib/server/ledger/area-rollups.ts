@@ -1,11 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '$lib/server/db/client';
-import { AREA_BOARD_KINDS, rollupArea, type AreaBoardKind } from '$lib/server/db/schema';
+import { AREA_BOARD_KINDS, type AreaBoardKind } from '$lib/server/db/schema';
 import { perMemberScore } from '$lib/rules/boards';
-import { areaChains } from './areas';
-import { deleteEmptied, perMemberAfter, type Cell, type Scope } from './counters';
+import { jsonColumns, jsonUpsert, perMemberAfter, type Cell, type Scope } from './counters';
 
-/** The per-area copies of the class, school and neighbourhood cells; returns the areas touched. */
+const HEAD =
+	sql.raw(`INSERT INTO rollup_area (board_kind, area_id, scope_id, period_kind, period_key, points, entries,
+	active_members, active_days, per_member) SELECT ${jsonColumns(10)}`);
+const TAIL = sql.raw(`ON CONFLICT (board_kind, scope_id, period_kind, period_key, area_id) DO UPDATE SET
+	points = rollup_area.points + excluded.points, entries = rollup_area.entries + excluded.entries,
+	active_members = rollup_area.active_members + excluded.active_members,
+	active_days = rollup_area.active_days + excluded.active_days,
+	per_member = ${perMemberAfter('rollup_area', 'board_kind')}`);
+
+/**
+ * The per-area copies of the class, school and neighbourhood cells (one row per area in the
+ * group's chain, which `scopesFor` read with the groups), in one upsert; returns the areas touched.
+ */
 export async function applyToAreaRollups(
 	tx: Tx,
 	cells: Cell[],
@@ -13,74 +24,43 @@ export async function applyToAreaRollups(
 	sign: 1 | -1
 ): Promise<number[]> {
 	const inAreas = cells.filter(
-		(c): c is Cell & { scope: Scope & { kind: AreaBoardKind; areaId: number } } =>
-			c.scope.areaId !== undefined && (AREA_BOARD_KINDS as readonly string[]).includes(c.scope.kind)
-	);
-	if (inAreas.length === 0) return [];
-	const chains = await areaChains(
-		tx,
-		inAreas.map((c) => c.scope.areaId)
+		(c): c is Cell & { scope: Scope & { kind: AreaBoardKind; areaChain: number[] } } =>
+			c.scope.areaChain !== undefined && (AREA_BOARD_KINDS as readonly string[]).includes(c.scope.kind)
 	);
 	const rows = inAreas.flatMap((c) => {
 		const { m, d } = active(c);
-		return (chains.get(c.scope.areaId) ?? []).map((areaId) => ({
-			boardKind: c.scope.kind,
+		const perMember = perMemberScore(c.scope.kind, c.points, m, d);
+		return c.scope.areaChain.map((areaId) => [
+			c.scope.kind,
 			areaId,
-			scopeId: c.scope.id,
-			periodKind: c.period.kind,
-			periodKey: c.period.key,
-			points: c.points,
-			entries: sign,
-			activeMembers: m,
-			activeDays: d,
-			perMember: perMemberScore(c.scope.kind, c.points, m, d)
-		}));
+			c.scope.id,
+			c.period.kind,
+			c.period.key,
+			c.points,
+			sign,
+			m,
+			d,
+			perMember
+		]);
 	});
 	if (rows.length === 0) return [];
-	const upsert = tx
-		.insert(rollupArea)
-		.values(rows)
-		.onConflictDoUpdate({
-			target: [
-				rollupArea.boardKind,
-				rollupArea.scopeId,
-				rollupArea.periodKind,
-				rollupArea.periodKey,
-				rollupArea.areaId
-			],
-			set: {
-				points: sql`${rollupArea.points} + excluded.points`,
-				entries: sql`${rollupArea.entries} + excluded.entries`,
-				activeMembers: sql`${rollupArea.activeMembers} + excluded.active_members`,
-				activeDays: sql`${rollupArea.activeDays} + excluded.active_days`,
-				perMember: perMemberAfter(rollupArea, sql`excluded.board_kind`)
-			}
-		});
-	if (sign > 0) await upsert;
+	if (sign > 0) await tx.run(jsonUpsert(HEAD, rows, TAIL));
 	else {
-		const left = await upsert.returning({
-			kind: rollupArea.boardKind,
-			areaId: rollupArea.areaId,
-			id: rollupArea.scopeId,
-			periodKind: rollupArea.periodKind,
-			periodKey: rollupArea.periodKey,
-			entries: rollupArea.entries
-		});
-		await deleteEmptied(
-			tx,
-			rollupArea,
-			left
-				.filter((r) => r.entries <= 0)
-				.map((r) =>
-					and(
-						eq(rollupArea.boardKind, r.kind),
-						eq(rollupArea.scopeId, r.id),
-						eq(rollupArea.periodKind, r.periodKind),
-						eq(rollupArea.periodKey, r.periodKey),
-						eq(rollupArea.areaId, r.areaId)
-					)!
-				)
+		const left = await tx.all<{
+			kind: string;
+			area: number;
+			id: number;
+			pk: string;
+			key: string;
+			entries: number;
+		}>(
+			sql`${jsonUpsert(HEAD, rows, TAIL)} RETURNING board_kind AS kind, area_id AS area, scope_id AS id,
+				period_kind AS pk, period_key AS key, entries`
 		);
+		const gone = left.filter((r) => r.entries <= 0).map((r) => [r.kind, r.id, r.pk, r.key, r.area]);
+		if (gone.length)
+			await tx.run(sql`DELETE FROM rollup_area WHERE (board_kind, scope_id, period_kind, period_key, area_id) IN
+				(SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4 FROM json_each(${JSON.stringify(gone)}) j)`);
 	}
-	return [...new Set(rows.map((r) => r.areaId))];
+	return [...new Set(rows.map((r) => r[1] as number))];
 }

@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from '$lib/server/db/client';
 import { announceWrite } from './events';
 
 /** Deepest area tree walked; a guard against a cycle in hand-edited data, far beyond real depths. */
-const MAX_AREA_DEPTH = 12;
+export const MAX_AREA_DEPTH = 12;
 
 /** Each given area with itself and all its ancestors, in one recursive query. */
 export async function areaChains(db: DbOrTx, areaIds: number[]): Promise<Map<number, number[]>> {

@@ -1,12 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '$lib/server/db/client';
-import { ledgerEntry, rollup, rollupDay, rollupMember } from '$lib/server/db/schema';
+import { ledgerEntry, rollup } from '$lib/server/db/schema';
 import { PER_MEMBER_RULES, isPerMemberKind, perMemberScore } from '$lib/rules/boards';
 import type { ChallengeSide } from '$lib/rules/challenges';
 import { periodKeysFor } from '$lib/utils/dates';
 import { applyToAreaRollups } from './area-rollups';
-import { cellKey, countActive, deleteEmptied, perMemberAfter, type Cell, type Scope } from './counters';
+import { MAX_AREA_DEPTH } from './areas';
+import {
+	cellKey,
+	countActive,
+	jsonColumns,
+	jsonUpsert,
+	perMemberAfter,
+	type Cell,
+	type Scope
+} from './counters';
 import { announceWrite } from './events';
+import { applyToImpactRollups } from './impact-rollups';
 
 /*
  * Rollups: the totals boards and charts read, kept equal to the ledger in the same transaction as
@@ -30,7 +40,10 @@ export interface ChallengeCredit {
 	side: ChallengeSide;
 }
 
-/** The groups an entry counts for, with today's parents; one statement of primary-key lookups. */
+/**
+ * The groups an entry counts for, with today's parents and, for the groups with per-area boards,
+ * the chain of areas above them: one statement of primary-key lookups.
+ */
 async function scopesFor(tx: Tx, e: LedgerRow): Promise<Scope[]> {
 	const [r] = await tx.all<{
 		personClass: number | null;
@@ -38,22 +51,40 @@ async function scopesFor(tx: Tx, e: LedgerRow): Promise<Scope[]> {
 		schoolArea: number | null;
 		nbId: number | null;
 		nbArea: number | null;
-	}>(sql`SELECT
+		schoolChain: string | null;
+		nbChain: string | null;
+	}>(sql`WITH g AS (SELECT
 		(SELECT cs.class_id FROM class_student cs WHERE cs.user_id = ${e.personId ?? 0}) AS personClass,
 		(SELECT c.school_id FROM class c WHERE c.id = ${e.classId ?? 0}) AS schoolId,
 		(SELECT s.area_id FROM class c JOIN school s ON s.id = c.school_id WHERE c.id = ${e.classId ?? 0}) AS schoolArea,
 		(SELECT h.neighbourhood_id FROM household h WHERE h.id = ${e.householdId ?? 0}) AS nbId,
 		(SELECT n.area_id FROM household h JOIN neighbourhood n ON n.id = h.neighbourhood_id
-			WHERE h.id = ${e.householdId ?? 0}) AS nbArea`);
+			WHERE h.id = ${e.householdId ?? 0}) AS nbArea),
+	up(base, id, parent, depth) AS (
+		SELECT a.id, a.id, a.parent_id, 0 FROM g, area a WHERE a.id IN (g.schoolArea, g.nbArea)
+		UNION ALL SELECT up.base, area.id, area.parent_id, up.depth + 1 FROM area JOIN up ON area.id = up.parent
+		WHERE up.depth < ${MAX_AREA_DEPTH})
+	SELECT g.*, (SELECT group_concat(id) FROM up WHERE base = g.schoolArea) AS schoolChain,
+		(SELECT group_concat(id) FROM up WHERE base = g.nbArea) AS nbChain FROM g`);
+	const chain = (list: string | null) => (list ? [...new Set(list.split(',').map(Number))] : []);
 	const scopes: Scope[] = [];
 	if (e.personId) scopes.push({ kind: 'person', id: e.personId, parentId: r.personClass ?? 0, side: 'both' });
 	if (e.classId && r.schoolId !== null && r.schoolArea !== null) {
-		scopes.push({ kind: 'class', id: e.classId, parentId: r.schoolId, areaId: r.schoolArea, side: 'class' });
+		const areaChain = chain(r.schoolChain);
+		scopes.push({
+			kind: 'class',
+			id: e.classId,
+			parentId: r.schoolId,
+			areaId: r.schoolArea,
+			areaChain,
+			side: 'class'
+		});
 		scopes.push({
 			kind: 'school',
 			id: r.schoolId,
 			parentId: r.schoolArea,
 			areaId: r.schoolArea,
+			areaChain,
 			side: 'class'
 		});
 	}
@@ -64,6 +95,7 @@ async function scopesFor(tx: Tx, e: LedgerRow): Promise<Scope[]> {
 			id: r.nbId,
 			parentId: r.nbArea,
 			areaId: r.nbArea,
+			areaChain: chain(r.nbChain),
 			side: 'household'
 		});
 	}
@@ -90,23 +122,39 @@ function cellsFor(e: LedgerRow, scopes: Scope[], credits: ChallengeCredit[]): Ce
 	]);
 }
 
+const UPSERT_HEAD =
+	sql.raw(`INSERT INTO rollup (scope_kind, scope_id, period_kind, period_key, parent_id, points,
+	grams_avoided, grams_collected, entries, active_members, active_days, per_member) SELECT ${jsonColumns(12)}`);
+const UPSERT_TAIL = sql.raw(`ON CONFLICT (scope_kind, scope_id, period_kind, period_key) DO UPDATE SET
+	parent_id = excluded.parent_id, points = rollup.points + excluded.points,
+	grams_avoided = rollup.grams_avoided + excluded.grams_avoided,
+	grams_collected = rollup.grams_collected + excluded.grams_collected, entries = rollup.entries + excluded.entries,
+	active_members = rollup.active_members + excluded.active_members, active_days = rollup.active_days + excluded.active_days,
+	per_member = ${perMemberAfter('rollup', 'scope_kind')}`);
+const RETURNING = sql.raw(
+	'RETURNING scope_kind AS kind, scope_id AS id, period_kind AS pk, period_key AS key, entries'
+);
+
 /**
  * Adds an entry (or a reversal) to every rollup it belongs to: one row per (group, period), a
  * `day` row for charts, a copy per containing area for classes, schools and neighbourhoods, and
- * the active-member and active-day counters. A handful of statements in the caller's transaction.
+ * the active-member and active-day counters. Six statements in the caller's transaction: the
+ * groups with their parents and areas, the two counters, and one upsert per rollup table. The
+ * impact rollups go in the same transaction (impact-rollups.ts: one to three statements).
  */
 export async function applyToRollups(tx: Tx, e: LedgerRow, credits: ChallengeCredit[]): Promise<void> {
+	await applyToImpactRollups(tx, e);
 	const scopes = await scopesFor(tx, e);
 	if (scopes.length === 0) return;
 	const sign = e.sourceKind === 'reversal' ? -1 : 1;
 	const cells = cellsFor(e, scopes, credits);
 	const members = e.personId
-		? await countActive(tx, rollupMember, cells, { personId: e.personId }, sign)
+		? await countActive(tx, 'rollup_member', cells, e.personId, sign)
 		: new Map<string, number>();
 	const dayRuled = cells.filter(
 		(c) => isPerMemberKind(c.scope.kind) && PER_MEMBER_RULES[c.scope.kind].orMinDays
 	);
-	const days = await countActive(tx, rollupDay, dayRuled, { day: e.localDay }, sign);
+	const days = await countActive(tx, 'rollup_day', dayRuled, e.localDay, sign);
 	const active = (c: Cell) => ({ m: members.get(cellKey(c)) ?? 0, d: days.get(cellKey(c)) ?? 0 });
 
 	const dayCells: Cell[] = scopes.map((scope) => ({
@@ -114,63 +162,33 @@ export async function applyToRollups(tx: Tx, e: LedgerRow, credits: ChallengeCre
 		period: { kind: 'day', key: e.localDay },
 		points: e.points
 	}));
-	const upsert = tx
-		.insert(rollup)
-		.values(
-			[...cells, ...dayCells].map((c) => {
-				const { m, d } = active(c);
-				return {
-					scopeKind: c.scope.kind,
-					scopeId: c.scope.id,
-					periodKind: c.period.kind,
-					periodKey: c.period.key,
-					parentId: c.scope.parentId,
-					points: c.points,
-					gramsAvoided: e.gramsAvoided,
-					gramsCollected: e.gramsCollected,
-					entries: sign,
-					activeMembers: m,
-					activeDays: d,
-					perMember: c.period.kind === 'day' ? null : perMemberScore(c.scope.kind, c.points, m, d)
-				};
-			})
-		)
-		.onConflictDoUpdate({
-			target: [rollup.scopeKind, rollup.scopeId, rollup.periodKind, rollup.periodKey],
-			set: {
-				parentId: sql`excluded.parent_id`,
-				points: sql`${rollup.points} + excluded.points`,
-				gramsAvoided: sql`${rollup.gramsAvoided} + excluded.grams_avoided`,
-				gramsCollected: sql`${rollup.gramsCollected} + excluded.grams_collected`,
-				entries: sql`${rollup.entries} + excluded.entries`,
-				activeMembers: sql`${rollup.activeMembers} + excluded.active_members`,
-				activeDays: sql`${rollup.activeDays} + excluded.active_days`,
-				perMember: perMemberAfter(rollup, sql`excluded.scope_kind`)
-			}
-		});
-	if (sign > 0) await upsert;
+	const rows = [...cells, ...dayCells].map((c) => {
+		const { m, d } = active(c);
+		const perMember = c.period.kind === 'day' ? null : perMemberScore(c.scope.kind, c.points, m, d);
+		return [
+			c.scope.kind,
+			c.scope.id,
+			c.period.kind,
+			c.period.key,
+			c.scope.parentId,
+			c.points,
+			e.gramsAvoided,
+			e.gramsCollected,
+			sign,
+			m,
+			d,
+			perMember
+		];
+	});
+	if (sign > 0) await tx.run(jsonUpsert(UPSERT_HEAD, rows, UPSERT_TAIL));
 	else {
-		const left = await upsert.returning({
-			kind: rollup.scopeKind,
-			id: rollup.scopeId,
-			periodKind: rollup.periodKind,
-			periodKey: rollup.periodKey,
-			entries: rollup.entries
-		});
-		await deleteEmptied(
-			tx,
-			rollup,
-			left
-				.filter((r) => r.entries <= 0)
-				.map((r) =>
-					and(
-						eq(rollup.scopeKind, r.kind),
-						eq(rollup.scopeId, r.id),
-						eq(rollup.periodKind, r.periodKind),
-						eq(rollup.periodKey, r.periodKey)
-					)!
-				)
+		const left = await tx.all<{ kind: string; id: number; pk: string; key: string; entries: number }>(
+			sql`${jsonUpsert(UPSERT_HEAD, rows, UPSERT_TAIL)} ${RETURNING}`
 		);
+		const gone = left.filter((r) => r.entries <= 0).map((r) => [r.kind, r.id, r.pk, r.key]);
+		if (gone.length)
+			await tx.run(sql`DELETE FROM rollup WHERE (scope_kind, scope_id, period_kind, period_key) IN
+				(SELECT j.value->>0, j.value->>1, j.value->>2, j.value->>3 FROM json_each(${JSON.stringify(gone)}) j)`);
 	}
 
 	const areaIds = await applyToAreaRollups(tx, cells, active, sign);

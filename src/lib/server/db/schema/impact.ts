@@ -1,9 +1,9 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
- * Rollups for the impact reports. They are written by SQLite triggers on `ledger_entry` and
- * `action_log` (migration 0009_impact_triggers), inside the transaction that appends the entry,
- * from three views that say what an entry counts for (`impact_entry_key`, `impact_entry_amount`,
+ * Rollups for the impact reports. They are written with the board rollups, inside the transaction
+ * that appends the entry (src/lib/server/ledger/impact-rollups.ts; migration 0009's triggers did it
+ * until 0010), by the rules of three views that say what an entry counts for (`impact_entry_key`, `impact_entry_amount`,
  * `impact_entry_member`); `src/lib/server/impact/rebuild.ts` recomputes them in bulk from the same
  * views, and `rollups.test.ts` checks both against the ledger. Like the board rollups, they keep the
  * place an entry had when it was written: moving a school to another model later does not move its
