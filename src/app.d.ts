@@ -1,11 +1,15 @@
 import type { SessionInfo, SessionUser } from '$lib/server/auth/session';
 import type { Locale } from '$lib/i18n/locales';
+import type { MessageKey } from '$lib/i18n/vi';
+import type { Message } from '$lib/i18n/define';
 
 declare global {
 	namespace App {
 		interface Error {
-			/** An i18n key (or plain text for unexpected errors). */
-			message: string;
+			/** A message key (SvelteKit's own errors in the browser may still say plain "Not Found"). */
+			message: MessageKey;
+			/** The message's placeholders, when it has any. */
+			params?: Readonly<Record<string, string | number>>;
 		}
 		interface Locals {
 			user: SessionUser | null;
@@ -18,7 +22,7 @@ declare global {
 			locale: Locale;
 			user: Pick<SessionUser, 'id' | 'nickname' | 'displayName' | 'roles'> | null;
 			/** This language's message table (see src/routes/+layout.ts). */
-			messages?: Record<string, string>;
+			messages?: Record<MessageKey, Message>;
 		}
 	}
 }

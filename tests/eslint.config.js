@@ -45,5 +45,26 @@ export default ts.config(
 				svelteConfig
 			}
 		}
+	},
+	{
+		// A journey runs against its own copy of the demo (tests/e2e/fixtures.ts): importing `test`
+		// from Playwright directly would share nothing and find no server. operations.spec.ts starts
+		// its own servers on purpose.
+		files: ['tests/e2e/**/*.spec.ts'],
+		ignores: ['tests/e2e/operations.spec.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							message: "Import test and expect from './fixtures' (each spec gets a database of its own).",
+							allowTypeImports: true
+						}
+					]
+				}
+			]
+		}
 	}
 );

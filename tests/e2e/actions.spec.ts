@@ -1,19 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-async function signedIn(browser: Browser, username: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await browser.newContext({
-		locale: 'vi-VN',
-		timezoneId: 'Asia/Ho_Chi_Minh',
-		javaScriptEnabled
-	});
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-	return page;
-}
+import { expect, signedIn, test } from './fixtures';
 
 test.describe('actions, challenges, goals and voids', () => {
 	test('a teacher creates a challenge and a goal, a student logs, the teacher voids one and the student sees why', async ({
@@ -200,7 +185,7 @@ test.describe('actions, challenges, goals and voids', () => {
 	test('logging for yesterday works without JavaScript, and resending the same form counts once', async ({
 		browser
 	}) => {
-		const student = await signedIn(browser, 'demo-student', false);
+		const student = await signedIn(browser, 'demo-student', { javaScriptEnabled: false });
 		await student.goto('/today');
 		await student.getByRole('link', { name: /Hôm qua/ }).click();
 		const refill = student.getByRole('button', { name: 'Ghi: Rót đầy lại thay vì mua chai mới' });

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { crawlPages, routeKey, type Crawled } from './crawl';
 import { htmlProblems } from './html-check';
 import { OVER_BUDGET, pageWeight, WEIGHT_BUDGET_KIB } from './page-weight';
-import { signIn } from './sign-in';
+import { expect, signIn, test } from './fixtures';
 
 /**
  * Checks kept in the repo (issue 13.10): every page each demo role can reach, at 360 px, in

@@ -1,21 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './sign-in';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signedIn as signedInAs, test } from './fixtures';
 
 // Issue 13: the daily path. Undo a slip on /today (also without JavaScript, once on a double tap,
 // never someone else's entry), at 360 px.
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-async function signedIn(browser: Browser, username: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await browser.newContext({
-		locale: 'vi-VN',
-		timezoneId: 'Asia/Ho_Chi_Minh',
-		viewport: { width: 360, height: 740 },
-		javaScriptEnabled
-	});
-	const page = await context.newPage();
-	await signIn(page, username);
-	return page;
-}
+const signedIn = (browser: Browser, username: string, javaScriptEnabled = true): Promise<Page> =>
+	signedInAs(browser, username, { viewport: { width: 360, height: 740 }, javaScriptEnabled });
 
 const dayPoints = async (page: Page) =>
 	Number(

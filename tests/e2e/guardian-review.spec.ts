@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './sign-in';
+import { expect, signIn, test } from './fixtures';
 
 // A guardian reads every entry of their child, in words and page by page; a teacher reviews one
 // student's entries page by page and stays there after a void.

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { navDestination, signIn, signOut } from './sign-in';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, navDestination, signIn, signOut, test } from './fixtures';
 
 // Issue 12: sign-in that strangers cannot lock, code throttles per device, same-origin redirects,
 // and forms that are safe to repeat and to tamper with. Journeys at phone width.

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
 
 // Every page in every demo user's navigation loads, fits a 360 px phone without sideways
 // scrolling, and has exactly one main heading.
@@ -6,11 +7,9 @@ const USERS = ['demo-student', 'demo-family', 'demo-teacher', 'demo-steward', 'd
 
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+/** Signs in and checks that the login lands on the home page. */
+async function signInHome(page: Page, username: string) {
+	await signIn(page, username);
 	await expect(page).toHaveURL(/\/$/);
 }
 
@@ -30,7 +29,7 @@ test('public pages fit a phone', async ({ page }) => {
 
 for (const username of USERS) {
 	test(`${username}: every navigation page loads and fits a phone`, async ({ page }) => {
-		await signIn(page, username);
+		await signInHome(page, username);
 		const hrefs = await page
 			.locator('#site-nav a[href^="/"]')
 			.evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')!))]);
@@ -44,7 +43,7 @@ for (const username of USERS) {
 }
 
 test('the home page offers a signed-in person their own places', async ({ page }) => {
-	await signIn(page, 'demo-teacher');
+	await signInHome(page, 'demo-teacher');
 	const shortcuts = page.getByRole('navigation', { name: 'Hoạt động' });
 	await expect(shortcuts.getByRole('link', { name: 'Lớp 6A1' })).toBeVisible();
 	await expect(shortcuts.getByRole('link', { name: 'Lớp 7A2' })).toBeVisible();
@@ -57,7 +56,7 @@ test('an organiser reads the impact dashboard on a phone and downloads the ledge
 	request,
 	baseURL
 }) => {
-	await signIn(page, 'demo-organiser');
+	await signInHome(page, 'demo-organiser');
 	await page
 		.getByRole('navigation', { name: 'Điều hướng chính' })
 		.getByRole('link', { name: 'Tác động' })

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Role } from '../../src/lib/domain/roles';
 import { navFor, navSplit } from '../../src/lib/nav';
-import { signIn } from './sign-in';
+import { expect, signIn, test } from './fixtures';
 
 // Every demo role, on a 360 px phone and a 1280 px screen, in Vietnamese and English: each
 // destination of the role is on screen or one tap away (the menu button), sign-out is reachable,

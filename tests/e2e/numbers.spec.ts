@@ -1,14 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
 
 // Issue 11: numbers people can trust. Journeys at 360 px, with the hostile versions.
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 /** Lifts the browser's own min/max on a field, as a hand-made request would. */
 const unbound = (page: Page, name: string, value: string) =>

@@ -1,15 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { navDestination } from './sign-in';
+import type { Page } from '@playwright/test';
+import { expect, navDestination, signIn, test } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 async function signOut(page: Page) {
 	await (await navDestination(page, 'Đăng xuất', 'button')).click();

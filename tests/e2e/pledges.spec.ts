@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-async function signIn(page: Page, username: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill('songxanh-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
 
 /** Checks in today with `count` items and waits for the confirmation. */
 async function checkInToday(page: Page, count: string) {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './sign-in';
+import { expect, signIn, test } from './fixtures';
 
 // A teacher pastes a real class list (header row, STT column, dates of birth, namesakes), checks
 // the preview, makes the accounts, and prints any student's card again; a new student keeps

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './sign-in';
+import { expect, signIn, test } from './fixtures';
 
 // A steward's counter on a phone: the confirmation names the match, a later refusal replaces it,
 // the QR reader loads only when tapped and falls back to a photo or typing, and an announced

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, navDestination, signIn, signOut, test } from './fixtures';
 import { readQueue, waitUntilKept, writeQueue } from './offline';
-import { navDestination, signIn, signOut } from './sign-in';
 
 test.use({ viewport: { width: 360, height: 740 } });
 

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
 import { readQueue, waitUntilKept, writeQueue } from './offline';
-import { signIn } from './sign-in';
 
 test.use({ viewport: { width: 360, height: 740 } });
 

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { goToNav, navDestination } from './sign-in';
+import type { Browser, Page } from '@playwright/test';
+import { expect, goToNav, navDestination, signedIn, test } from './fixtures';
 
 // Who may see and do what, walked on a phone: parent letters, household requests, drop-off
 // cards, and the hostile versions (another household's request, a used code, a student at /children).
@@ -7,15 +7,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
-async function signedIn(browser: Browser, username: string, password = 'songxanh-demo'): Promise<Page> {
-	const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-	await page.goto('/login');
-	await page.getByLabel('Email hoặc tên đăng nhập').fill(username);
-	await page.getByLabel('Mật khẩu').fill(password);
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(await navDestination(page, 'Đăng xuất', 'button')).toBeVisible();
-	return page;
-}
+const phone = { viewport: { width: 360, height: 740 } };
 
 async function newParent(browser: Browser): Promise<Page> {
 	const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
@@ -45,12 +37,12 @@ async function postAction(page: Page, path: string, form: Record<string, string>
 test('the demo: demo-family became demo-student’s guardian through a parent letter; 6A1 has letters waiting', async ({
 	browser
 }) => {
-	const family = await signedIn(browser, 'demo-family');
+	const family = await signedIn(browser, 'demo-family', phone);
 	await goToNav(family, 'Con em');
 	await expect(family.getByText('Phạm Minh An')).toBeVisible();
 	await family.screenshot({ path: 'test-results/trust-children-360.png', fullPage: true });
 
-	const teacher = await signedIn(browser, 'demo-teacher');
+	const teacher = await signedIn(browser, 'demo-teacher', phone);
 	await teacher.goto('/classes/1/students');
 	await teacher.getByRole('link', { name: 'Phụ huynh: liên kết và thư gửi về nhà' }).click();
 	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Phụ huynh của lớp 6A1');
@@ -73,7 +65,7 @@ test('the demo: demo-family became demo-student’s guardian through a parent le
 test('a parent links with the letter’s code once; a used, replaced or made-up code links nobody', async ({
 	browser
 }) => {
-	const teacher = await signedIn(browser, 'demo-teacher');
+	const teacher = await signedIn(browser, 'demo-teacher', phone);
 	await teacher.goto('/classes/1/guardians');
 	const chi = teacher.getByTestId(/^guardians-of-/).filter({ hasText: 'Học sinh Chi' });
 	const code = (await chi.textContent())!.match(/mã ([2-9A-Z]{10})/)![1];
@@ -121,7 +113,7 @@ test('a parent links with the letter’s code once; a used, replaced or made-up 
 test('a join code only asks: the demo family approves a waiting adult; another household cannot', async ({
 	browser
 }) => {
-	const neighbour = await signedIn(browser, 'demo-neighbour');
+	const neighbour = await signedIn(browser, 'demo-neighbour', phone);
 	await neighbour.goto('/households');
 	await expect(neighbour.getByTestId('household-pending')).toContainText(
 		'Đang chờ người lớn trong hộ Nhà Xanh Số 7 duyệt.'
@@ -129,12 +121,12 @@ test('a join code only asks: the demo family approves a waiting adult; another h
 	// Pending is no way in yet.
 	expect((await neighbour.goto('/households/1'))?.status()).toBe(403);
 
-	const family = await signedIn(browser, 'demo-family');
+	const family = await signedIn(browser, 'demo-family', phone);
 	await family.goto('/households/1/members');
 	await expect(family.getByTestId('household-card')).toHaveText(/^\d{4} \d{4} \d{2}$/);
 	await family.screenshot({ path: 'test-results/trust-members-360.png', fullPage: true });
 	// Another household's adult (the teacher's household) cannot decide it, by URL or by form.
-	const other = await signedIn(browser, 'demo-teacher');
+	const other = await signedIn(browser, 'demo-teacher', phone);
 	const refused = await postAction(other, '/households/1/members?/approve', { userId: '1' });
 	expect(refused.status()).toBe(403);
 	const neighbourId = await family
@@ -154,7 +146,7 @@ test('a join code only asks: the demo family approves a waiting adult; another h
 test('outsiders see no child: the steward finds no join code, a student has no children page', async ({
 	browser
 }) => {
-	const steward = await signedIn(browser, 'demo-steward');
+	const steward = await signedIn(browser, 'demo-steward', phone);
 	await steward.goto('/steward');
 	const form = steward.locator('form[action="?/record"]');
 	await form.getByLabel('Ai mang đến?').fill('Nhà');
@@ -169,7 +161,7 @@ test('outsiders see no child: the steward finds no join code, a student has no c
 	await expect(steward.locator('main')).not.toContainText('Bông Sen Nhỏ');
 	await expect(steward.getByText(/học sinh \(chỉ người trong hộ thấy tên các em\)/)).toBeVisible();
 
-	const student = await signedIn(browser, 'demo-student');
+	const student = await signedIn(browser, 'demo-student', phone);
 	expect((await student.goto('/children'))?.status()).toBe(403);
 	await student.goto('/me');
 	await expect(student.getByTestId('my-card')).toHaveText(/^\d{4} \d{4} \d{2}$/);
@@ -180,7 +172,7 @@ test('outsiders see no child: the steward finds no join code, a student has no c
 test('an organiser widens which neighbourhoods a collection point’s steward may search by name', async ({
 	browser
 }) => {
-	const organiser = await signedIn(browser, 'demo-organiser');
+	const organiser = await signedIn(browser, 'demo-organiser', phone);
 	const name = `Tổ Mới ${unique().slice(-4)}`;
 	await organiser.goto('/organiser/neighbourhoods');
 	await organiser.getByLabel('Tên', { exact: true }).fill(name);

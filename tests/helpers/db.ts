@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { createDb, migrateDb, type Db, type DbHandle } from '../../src/lib/server/db/client';
+import { createDb, migrateDb, type DbHandle } from '../../src/lib/server/db/client';
 import { seedReferenceData } from '../../src/lib/server/db/seed/reference';
 
 export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -31,5 +31,3 @@ export async function createTestDb(options: { reference?: boolean } = {}): Promi
 	});
 	return { ...handle, path, url };
 }
-
-export type { Db };

@@ -21,7 +21,7 @@ const next = () => ++seq;
 
 /** A fixed argon2id hash of "password123" (computing one per factory call would be slow). */
 export const TEST_PASSWORD = 'password123';
-export const TEST_PASSWORD_HASH =
+const TEST_PASSWORD_HASH =
 	'$argon2id$v=19$m=19456,t=2,p=1$c29uZ3hhbmgtdGVzdHNhbHQ$hEFU7CSjdnmhR/yOa++L+SRWAKPayk/Fa7RlM3bJqF8';
 
 export async function makeUser(

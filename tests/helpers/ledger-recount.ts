@@ -55,7 +55,7 @@ const live = (m: Map<unknown, number>) => [...m.values()].filter((n) => n > 0).l
 const daysRuled = (kind: string) => isPerMemberKind(kind) && PER_MEMBER_RULES[kind].orMinDays !== null;
 
 /** Recounts every rollup from the ledger. */
-export async function recount(db: Db): Promise<Recount> {
+async function recount(db: Db): Promise<Recount> {
 	const parentOfArea = new Map((await db.select().from(area)).map((a) => [a.id, a.parentId]));
 	const chainOf = (id: number) => {
 		const out: number[] = [];

@@ -22,7 +22,7 @@ import { makePlaygroundWorld } from './playground-factories';
 import { sessionUser } from './route-event';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
-export const TZ = 'Asia/Ho_Chi_Minh';
+const TZ = 'Asia/Ho_Chi_Minh';
 
 /**
  * The people of the authorisation matrix, each defined by a relation to the world's class A,

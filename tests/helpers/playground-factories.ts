@@ -9,6 +9,7 @@ import {
 } from '../../src/lib/server/playground/points';
 import { ensureCard } from '../../src/lib/server/people/cards';
 import { makeArea, makeStudentWorld, makeUser } from './factories';
+import { freshKey } from './random';
 
 /**
  * A collecting playground with two components (a PET bench by weight, an ecobrick fence by items),
@@ -64,8 +65,6 @@ export async function makePlaygroundWorld(db: Db) {
 	return { playground: pg, bench, fence, steward, otherSteward, point, otherPoint, cards, ...world };
 }
 
-let keyN = 0;
-
 /** A steward's drop-off form for the world's first point, parsed as the route parses it. */
 export function recordInput(
 	w: Awaited<ReturnType<typeof makePlaygroundWorld>>,
@@ -74,7 +73,7 @@ export function recordInput(
 	const parsed = recordContributionSchema.safeParse({
 		pointId: String(w.point.id),
 		playgroundId: String(w.playground.id),
-		idempotencyKey: `test-key-${++keyN}-${Math.random().toString(36).slice(2, 8)}`,
+		idempotencyKey: freshKey(),
 		...fields
 	});
 	if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));

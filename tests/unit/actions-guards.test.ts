@@ -99,7 +99,7 @@ describe('route guards for actions, goals, challenges and voids', () => {
 				{ entryId: String(entryId), reason: 'không đúng' }
 			)
 		);
-		expect(result).toMatchObject({ status: 404, data: { error: 'ledger.void.notFound' } });
+		expect(result).toMatchObject({ status: 404, data: { message: 'ledger.void.notFound' } });
 		expect(await t.db.select().from(ledgerEntry).where(eq(ledgerEntry.reverses, entryId))).toHaveLength(0);
 	});
 
@@ -142,14 +142,14 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		};
 		expect(await call(today.actions.log, event(w.parent, ['household'], {}, form))).toMatchObject({
 			status: 403,
-			data: { error: 'actions.group.notMember' }
+			data: { message: 'actions.group.notMember' }
 		});
 		expect(
 			await call(
 				today.actions.log,
 				event(w.parent, ['household'], {}, { ...form, householdId: String(w.household.id), count: '-2' })
 			)
-		).toMatchObject({ status: 400, data: { error: 'actions.count.invalid' } });
+		).toMatchObject({ status: 400, data: { message: 'actions.count.invalid' } });
 		expect(await t.db.select().from(actionLog).where(eq(actionLog.actorId, w.parent.id))).toHaveLength(0);
 		await expect(
 			call(
@@ -177,7 +177,7 @@ describe('route guards for actions, goals, challenges and voids', () => {
 		};
 		expect(await call(newChallenge.actions.default, event(w.teacher, ['teacher'], {}, form))).toMatchObject({
 			status: 403,
-			data: { formError: 'challenges.scope.forbidden' }
+			data: { message: 'challenges.scope.forbidden' }
 		});
 		expect(await t.db.select().from(challenge)).toHaveLength(0);
 		await expect(

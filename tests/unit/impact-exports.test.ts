@@ -7,6 +7,7 @@ import type { Role } from '../../src/lib/domain/roles';
 import { logAction } from '../../src/lib/server/actions/actions';
 import { localDay } from '../../src/lib/utils/dates';
 import { EXPORT_KINDS } from '../../src/lib/rules/exports';
+import { translate, type MessageKey } from '../../src/lib/i18n';
 
 const t = await createTestDb();
 vi.mock('$lib/server/db', () => ({ getDb: async () => t.db }));
@@ -140,10 +141,13 @@ describe('exports respect the rights and privacy of their pages', () => {
 			['class=abc', 400, 'Giá trị không hợp lệ.']
 		];
 		for (const [search, status, message] of cases) {
-			await expect(download(organiser, ['organiser'], 'ledger', search)).rejects.toMatchObject({
-				status,
-				body: { message }
-			});
+			// The refusal carries a message key and its placeholders; what a person reads is checked.
+			const refused = await download(organiser, ['organiser'], 'ledger', search).then(
+				() => null,
+				(e: { status: number; body: { message: MessageKey; params?: Record<string, string | number> } }) => e
+			);
+			expect(refused?.status).toBe(status);
+			expect(translate('vi', refused!.body.message, refused!.body.params)).toBe(message);
 			await expect(
 				call(dashboard.load, event(organiser, ['organiser'], '/organiser/impact', search))
 			).rejects.toMatchObject({ status: search.startsWith('class') ? 400 : status });

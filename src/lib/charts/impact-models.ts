@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { PALETTE } from './palette';
+import { kgForChart } from '$lib/utils/units';
 
 export interface ModelBar {
 	/** Translated model name (shortened by the caller if it wants). */
@@ -21,7 +22,6 @@ export function buildImpactModelsChart(
 	const shown = rows
 		.filter((r) => r.gramsAvoided > 0 || r.gramsCollected > 0)
 		.sort((a, b) => b.gramsAvoided + b.gramsCollected - (a.gramsAvoided + a.gramsCollected));
-	const kg = (g: number) => Math.round(g / 100) / 10;
 	return {
 		type: 'bar',
 		data: {
@@ -29,13 +29,13 @@ export function buildImpactModelsChart(
 			datasets: [
 				{
 					label: labels.avoided,
-					data: shown.map((r) => kg(r.gramsAvoided)),
+					data: shown.map((r) => kgForChart(r.gramsAvoided)),
 					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
 					label: labels.collected,
-					data: shown.map((r) => kg(r.gramsCollected)),
+					data: shown.map((r) => kgForChart(r.gramsCollected)),
 					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { MATERIAL_COLOURS } from './palette';
+import { kgForChart } from '$lib/utils/units';
 
 export interface MaterialBar {
 	/** Translated material name. */
@@ -23,7 +24,7 @@ export function buildMaterialsChart(rows: MaterialBar[], axisLabel: string): Cha
 			datasets: [
 				{
 					label: axisLabel,
-					data: sorted.map((r) => Math.round(r.grams / 100) / 10),
+					data: sorted.map((r) => kgForChart(r.grams)),
 					backgroundColor: sorted.map((r) => r.colour),
 					borderWidth: 0
 				}

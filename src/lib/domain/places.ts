@@ -35,7 +35,5 @@ export const MODEL_KINDS = [
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export const NEIGHBOURHOOD_KINDS = ['residential', 'market', 'food_street', 'club'] as const;
-export type NeighbourhoodKind = (typeof NEIGHBOURHOOD_KINDS)[number];
 
 export const HOUSEHOLD_KINDS = ['family', 'market_stall', 'food_stall', 'shop'] as const;
-export type HouseholdKind = (typeof HOUSEHOLD_KINDS)[number];

@@ -1,5 +1,6 @@
 import type { SubmitFunction } from '@sveltejs/kit';
 import { formatNumber, t } from '$lib/i18n/t';
+import { isMaterial } from '$lib/utils/playground';
 import { directory } from './directory.svelte';
 import { queueWhenOffline } from './enhance';
 
@@ -21,7 +22,9 @@ export function describeDropOff(fields: Record<string, string>): string {
 		kg > 0 ? `${formatNumber(kg, { maximumFractionDigits: 2 })} kg` : '',
 		fields.count ? `${fields.count} ×` : ''
 	].filter(Boolean);
-	return [who, t(`playground.material.${fields.material}`), ...amount].filter(Boolean).join(' · ');
+	const m = fields.material ?? '';
+	const material = isMaterial(m) ? t(`playground.material.${m}`) : '';
+	return [who, material, ...amount].filter(Boolean).join(' · ');
 }
 
 /** Empties what changes from one person to the next, keeps the material, and puts the cursor back. */

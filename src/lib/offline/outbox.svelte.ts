@@ -1,4 +1,5 @@
 import { invalidateAll } from '$app/navigation';
+import type { MessageKey } from '$lib/i18n/vi';
 import { flushQueue, requeue, sendOrder, type FlushResult, type QueuedItem } from './queue';
 import { idbQueue, rememberUser, withQueueLock } from './store';
 import { sendQueued } from './send';
@@ -6,7 +7,7 @@ import { FRESH_EVENT, QUEUE_SYNC, offlineCopyMark } from './pages';
 import { isTyping, watchTyping } from './typing';
 
 export interface Notice {
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 

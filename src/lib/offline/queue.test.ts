@@ -7,6 +7,7 @@ import {
 	sendOrder,
 	type QueuedItem,
 	type QueueStore,
+	type Refusal,
 	type SendOutcome
 } from './queue';
 
@@ -89,7 +90,7 @@ describe('flushQueue', () => {
 		const bad = item({ madeAt: 1 });
 		const good = item({ madeAt: 2 });
 		const store = memoryStore([bad, good]);
-		const refusal = { status: 400, reason: 'playground.ecobrick.tooLight', field: 'volumeMl' };
+		const refusal: Refusal = { status: 400, reason: 'playground.ecobrick.tooLight', field: 'volumeMl' };
 		const { sent, send } = server({ [bad.id]: [{ type: 'refused', refusal }] });
 		const result = await flushQueue(store, 1, send);
 		expect(sent).toEqual([bad.id, good.id]);
@@ -187,7 +188,7 @@ describe('requeue', () => {
 			state: 'refused',
 			attempts: 3,
 			notBefore: 99,
-			refusal: { status: 400, reason: 'x' }
+			refusal: { status: 400, reason: 'form.invalid' }
 		});
 		const b = requeue(a, { ...a.fields, weightKg: '2' });
 		expect(b).toMatchObject({ id: a.id, state: 'pending', attempts: 0, notBefore: 0, refusal: undefined });

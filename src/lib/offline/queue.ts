@@ -1,3 +1,4 @@
+import type { MessageKey } from '$lib/i18n/vi';
 /**
  * The offline queue's rules, free of IndexedDB and the network so they can be tested alone: what
  * a queued entry holds, the order entries are sent in, the wait between attempts, and what each
@@ -11,7 +12,7 @@ export type QueueKind = 'dropoff' | 'action' | 'checkin';
 /** Why the server refused an entry: an i18n key, its parameters, the field it is about. */
 export interface Refusal {
 	status: number;
-	reason: string;
+	reason: MessageKey;
 	params?: Record<string, string | number>;
 	field?: string;
 	/** Several people matched the contributor: the steward picks one ("h:12", "u:34"). */
@@ -121,7 +122,7 @@ export async function flushQueue(
 		} else {
 			const attempts = item.attempts + 1;
 			if (outcome.serverError && attempts >= MAX_SERVER_ATTEMPTS) {
-				const refusal = { status: 503, reason: 'offline.serverError' };
+				const refusal: Refusal = { status: 503, reason: 'offline.serverError' };
 				await store.put({ ...item, attempts, state: 'refused', refusal });
 				result.refused++;
 				continue;

@@ -22,7 +22,7 @@ describe('readAnswer', () => {
 		expect(readAnswer(200, body)).toEqual({ type: 'signedOut' });
 	});
 
-	it("reads the steward desk's refusal: the field and its reason", () => {
+	it('reads a refusal in the one shape (refuse()): the field and its reason: the field and its reason', () => {
 		const [status, body] = failure(400, {
 			form: 'record',
 			values: {},
@@ -42,7 +42,8 @@ describe('readAnswer', () => {
 		];
 		const [status, body] = failure(400, {
 			form: 'record',
-			errors: { _: 'playground.error.ambiguousContributor' },
+			errors: {},
+			message: 'playground.error.ambiguousContributor',
 			candidates
 		});
 		expect(readAnswer(status, body)).toEqual({
@@ -52,7 +53,11 @@ describe('readAnswer', () => {
 	});
 
 	it("reads /today's refusal with its parameters", () => {
-		const [status, body] = failure(400, { actionId: 3, error: 'actions.cap', params: { cap: 2, left: 0 } });
+		const [status, body] = failure(400, {
+			form: 'log-3',
+			message: 'actions.cap',
+			params: { cap: 2, left: 0 }
+		});
 		expect(readAnswer(status, body)).toEqual({
 			type: 'refused',
 			refusal: { status: 400, reason: 'actions.cap', params: { cap: 2, left: 0 } }
@@ -61,25 +66,25 @@ describe('readAnswer', () => {
 
 	it("reads a check-in's refusal, preferring the field's reason over 'has errors'", () => {
 		const [status, body] = failure(400, {
-			checkin: {
-				pledgeId: 4,
-				values: { count: '0' },
-				errors: { count: 'pledge.error.count' },
-				error: 'form.hasErrors'
-			}
+			form: 'checkin-4',
+			values: { count: '0' },
+			errors: { count: 'pledge.error.count' },
+			message: 'form.hasErrors'
 		});
 		expect(readAnswer(status, body)).toEqual({
 			type: 'refused',
 			refusal: { status: 400, reason: 'pledge.error.count', field: 'count' }
 		});
 		const [s2, b2] = failure(409, {
-			checkin: { pledgeId: 4, errors: { day: 'pledge.error.already' }, error: 'pledge.error.already' }
+			form: 'checkin-4',
+			errors: { day: 'pledge.error.already' },
+			message: 'form.hasErrors'
 		});
 		expect(readAnswer(s2, b2)).toMatchObject({ refusal: { reason: 'pledge.error.already', field: 'day' } });
 	});
 
 	it('an entry queued by someone else waits for them instead of being refused', () => {
-		const [status, body] = failure(403, { actionId: 3, error: 'offline.otherPerson', params: {} });
+		const [status, body] = failure(403, { form: 'log-3', message: 'offline.otherPerson', params: {} });
 		expect(readAnswer(status, body)).toEqual({ type: 'signedOut' });
 	});
 

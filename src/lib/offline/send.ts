@@ -1,30 +1,32 @@
 import { parse } from 'devalue';
+import type { MessageKey } from '$lib/i18n/vi';
 import type { QueuedItem, Refusal, SendOutcome } from './queue';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**
- * The reason inside a form action's `fail()` data, whatever the page's shape: a form-level
- * `error` (with `params`), or the first per-field error in `errors` (`_` first); a pledge
- * check-in nests its data under `checkin`.
+ * The reason inside a form action's refusal (the one shape `refuse()` sends, FormFailure): its
+ * `message` with `params`, or, when the message only says "correct the marked fields", the first
+ * marked field and its error. The keys come from our own server's typed refusals.
  */
 export function refusalFrom(status: number, data: unknown): Refusal {
-	const d = isRecord(data) && isRecord(data.checkin) ? data.checkin : data;
-	if (!isRecord(d)) return { status, reason: `error.${status}` };
-	const errors = isRecord(d.errors)
-		? Object.entries(d.errors).filter((e): e is [string, string] => typeof e[1] === 'string')
+	const fallback = `error.${status}` as MessageKey;
+	if (!isRecord(data)) return { status, reason: fallback };
+	const errors = isRecord(data.errors)
+		? Object.entries(data.errors).filter((e): e is [string, string] => typeof e[1] === 'string')
 		: [];
-	const fieldError = errors.find(([k]) => k === '_') ?? errors[0];
-	const general = typeof d.error === 'string' && d.error !== 'form.hasErrors' ? d.error : null;
+	const fieldError = errors[0];
+	const message = typeof data.message === 'string' ? (data.message as MessageKey) : null;
+	const general = message && message !== 'form.hasErrors' ? message : null;
 	const refusal: Refusal = {
 		status,
-		reason: general ?? fieldError?.[1] ?? (typeof d.error === 'string' ? d.error : `error.${status}`)
+		reason: general ?? (fieldError?.[1] as MessageKey) ?? message ?? fallback
 	};
-	if (fieldError && fieldError[0] !== '_') refusal.field = fieldError[0];
-	if (isRecord(d.params) && Object.keys(d.params).length)
-		refusal.params = d.params as Record<string, string | number>;
-	if (Array.isArray(d.candidates) && d.candidates.length)
-		refusal.candidates = d.candidates.filter(
+	if (fieldError) refusal.field = fieldError[0];
+	if (isRecord(data.params) && Object.keys(data.params).length)
+		refusal.params = data.params as Record<string, string | number>;
+	if (Array.isArray(data.candidates) && data.candidates.length)
+		refusal.candidates = data.candidates.filter(
 			(c): c is { pick: string; label: string } =>
 				isRecord(c) && typeof c.pick === 'string' && typeof c.label === 'string'
 		);
@@ -50,7 +52,7 @@ export function readAnswer(status: number, body: string): SendOutcome {
 	}
 	if (!isRecord(answer)) {
 		if (status >= 500 || status === 0) return { type: 'unreachable', serverError: true };
-		return { type: 'refused', refusal: { status, reason: `error.${status}` } };
+		return { type: 'refused', refusal: { status, reason: `error.${status}` as MessageKey } };
 	}
 	if (answer.type === 'redirect') {
 		// The guards send a signed-out person to the login page: not an answer about the entry.
@@ -66,8 +68,10 @@ export function readAnswer(status: number, body: string): SendOutcome {
 	}
 	if (status >= 500) return { type: 'unreachable', serverError: true };
 	const error =
-		isRecord(answer.error) && typeof answer.error.message === 'string' ? answer.error.message : null;
-	return { type: 'refused', refusal: { status, reason: error ?? `error.${status}` } };
+		isRecord(answer.error) && typeof answer.error.message === 'string'
+			? (answer.error.message as MessageKey)
+			: null;
+	return { type: 'refused', refusal: { status, reason: error ?? (`error.${status}` as MessageKey) } };
 }
 
 /**

@@ -26,7 +26,7 @@ export function completionBonus(totalDays: number): number {
 }
 
 /** Grams per PET bottle: totals in grams are also told as "= N bottles", which children picture. */
-export const BOTTLE_GRAMS = 10;
+const BOTTLE_GRAMS = 10;
 
 export function bottlesFor(grams: number): number {
 	return Math.round(grams / BOTTLE_GRAMS);

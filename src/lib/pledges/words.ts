@@ -1,4 +1,4 @@
-import { formatNumber, t } from '$lib/i18n/t';
+import { formatKg, formatNumber, t } from '$lib/i18n/t';
 import type { PledgeItemCode } from './items';
 
 /** A pledge's name for people: the custom name, or the item's translated name. */
@@ -6,14 +6,12 @@ export function pledgeName(p: { item: PledgeItemCode; customName: string | null 
 	return p.customName ?? t(`pledge.item.${p.item}`);
 }
 
-/** "42 plastic bottles": a count of the single-use twin, in words a child understands. */
-export function twinWords(item: PledgeItemCode, n: number): { n: string; what: string } {
-	return { n: formatNumber(n), what: t(n === 1 ? `pledge.twin1.${item}` : `pledge.twin.${item}`) };
+/** "42 plastic bottles", "1 plastic bottle": a count of the single-use twin, in words a child understands. */
+export function twinCount(item: PledgeItemCode, n: number): string {
+	return t(`pledge.twinCount.${item}`, { n });
 }
 
-/** Grams for people: "850 g" below a kilogram, "1,2 kg" above. */
+/** Grams for people: "850 g" below a kilogram, "1,25 kg" above. */
 export function formatGrams(grams: number): string {
-	return grams < 1000
-		? `${formatNumber(grams)} g`
-		: `${formatNumber(grams / 1000, { maximumFractionDigits: 1 })} kg`;
+	return grams < 1000 ? `${formatNumber(grams)} g` : `${formatKg(grams)} kg`;
 }

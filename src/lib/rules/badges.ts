@@ -1,4 +1,5 @@
 import { addDays } from '../utils/dates';
+import type { BadgeCode } from '../domain/badges';
 
 /** Badge rules: the thresholds that earn a badge. */
 export const BADGE_RULES = {
@@ -19,7 +20,7 @@ export type PointMilestone = (typeof BADGE_RULES.pointMilestones)[number];
 export type BadgeKind = 'start' | 'streak' | 'points' | 'pledge' | 'team';
 
 export interface BadgeStep {
-	badge: string;
+	badge: BadgeCode;
 	kind: BadgeKind;
 	earned: boolean;
 	/** Where the person stands toward a counted badge (all-or-nothing badges have none). */
@@ -33,7 +34,7 @@ export function badgeLadder(s: { points: number; streak: number; earned: Readonl
 	const steps: Omit<BadgeStep, 'earned' | 'next'>[] = [
 		{ badge: 'first_action', kind: 'start', progress: null },
 		{
-			badge: `streak_${BADGE_RULES.streakDays}`,
+			badge: `streak_${BADGE_RULES.streakDays}` as const,
 			kind: 'streak',
 			progress: {
 				have: Math.min(s.streak, BADGE_RULES.streakDays),
@@ -42,7 +43,7 @@ export function badgeLadder(s: { points: number; streak: number; earned: Readonl
 			}
 		},
 		...BADGE_RULES.pointMilestones.map((m) => ({
-			badge: `points_${m}`,
+			badge: `points_${m}` as const,
 			kind: 'points' as const,
 			progress: { have: Math.min(Math.max(s.points, 0), m), need: m, unit: 'points' as const }
 		})),

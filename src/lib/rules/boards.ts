@@ -12,7 +12,7 @@ export const BOARD_RULES = {
 } as const;
 
 /** The kinds of group a board can rank per member (a person is one member: never). */
-export const PER_MEMBER_KINDS = ['class', 'school', 'household', 'neighbourhood'] as const;
+const PER_MEMBER_KINDS = ['class', 'school', 'household', 'neighbourhood'] as const;
 export type PerMemberKind = (typeof PER_MEMBER_KINDS)[number];
 
 /**

@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { msg } from '$lib/i18n/msg';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { isDay } from '$lib/utils/dates';
 import { ACTION_RULES } from '$lib/rules/actions';
 
 /** A local day `YYYY-MM-DD` that exists on the calendar. */
 export const daySchema = z
-	.string({ error: 'form.required' })
-	.refine((v) => isDay(v), { error: 'actions.day.invalid' });
+	.string({ error: msg('form.required') })
+	.refine((v) => isDay(v), { error: msg('actions.day.invalid') });
 
 /** How many times: a whole number from 1 (negative, zero, fractions and text are refused). */
-export const countSchema = z.coerce
-	.number({ error: 'actions.count.invalid' })
-	.int({ error: 'actions.count.invalid' })
-	.min(1, { error: 'actions.count.invalid' })
-	.max(ACTION_RULES.maxLogCount, { error: 'actions.count.invalid' });
+const countSchema = z.coerce
+	.number({ error: msg('actions.count.invalid') })
+	.int({ error: msg('actions.count.invalid') })
+	.min(1, { error: msg('actions.count.invalid') })
+	.max(ACTION_RULES.maxLogCount, { error: msg('actions.count.invalid') });
 
 /** An optional id from a form: '' or missing means none. */
 export const optionalId = z.preprocess(
@@ -25,7 +26,7 @@ export const logActionSchema = z.object({
 	actionId: idSchema,
 	count: z.preprocess((v) => (v === undefined || v === '' ? '1' : v), countSchema),
 	day: daySchema,
-	mode: z.enum(['person', 'household'], { error: 'form.invalid' }),
+	mode: z.enum(['person', 'household'], { error: msg('form.invalid') }),
 	/** The household the form was shown for (household mode): must be the user's own. */
 	householdId: optionalId,
 	classId: optionalId,
@@ -44,10 +45,10 @@ export const undoEntrySchema = z.object({ entryId: idSchema });
 
 const whole = (min: number, max: number) =>
 	z.coerce
-		.number({ error: 'form.invalid' })
-		.int({ error: 'actions.whole' })
-		.min(min, { error: 'actions.range' })
-		.max(max, { error: 'actions.range' });
+		.number({ error: msg('form.invalid') })
+		.int({ error: msg('actions.whole') })
+		.min(min, { error: msg('actions.range') })
+		.max(max, { error: msg('actions.range') });
 
 /** An organiser's action in the catalogue. */
 export const catalogueActionSchema = z.object({
@@ -56,6 +57,6 @@ export const catalogueActionSchema = z.object({
 	points: whole(ACTION_RULES.points.min, ACTION_RULES.points.max),
 	dailyCap: whole(ACTION_RULES.dailyCap.min, ACTION_RULES.dailyCap.max),
 	impactFactorId: idSchema,
-	audience: z.enum(['student', 'household', 'both'], { error: 'form.invalid' })
+	audience: z.enum(['student', 'household', 'both'], { error: msg('form.invalid') })
 });
 export type CatalogueActionInput = z.infer<typeof catalogueActionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '$lib/i18n/msg';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { daySchema, optionalId } from './actions';
 import { ACTION_RULES } from '$lib/rules/actions';
@@ -7,13 +8,13 @@ import { CHALLENGE_RULES, checkChallengeDays } from '$lib/rules/challenges';
 
 const toArray = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
-export const challengeActionSchema = z.object({
+const challengeActionSchema = z.object({
 	actionId: idSchema,
 	points: z.coerce
-		.number({ error: 'form.invalid' })
-		.int({ error: 'actions.whole' })
-		.min(ACTION_RULES.points.min, { error: 'actions.range' })
-		.max(ACTION_RULES.points.max, { error: 'actions.range' })
+		.number({ error: msg('form.invalid') })
+		.int({ error: msg('actions.whole') })
+		.min(ACTION_RULES.points.min, { error: msg('actions.range') })
+		.max(ACTION_RULES.points.max, { error: msg('actions.range') })
 });
 
 /**
@@ -25,10 +26,10 @@ export const createChallengeSchemaFor = (today: string) =>
 		.object({
 			title: text(CHALLENGE_RULES.titleMax),
 			description: text(CHALLENGE_RULES.descriptionMax, 0),
-			scope: z.enum(CHALLENGE_SCOPES, { error: 'form.invalid' }),
+			scope: z.enum(CHALLENGE_SCOPES, { error: msg('form.invalid') }),
 			classIds: z.preprocess(
 				toArray,
-				z.array(idSchema).max(CHALLENGE_RULES.maxClasses, { error: 'form.invalid' })
+				z.array(idSchema).max(CHALLENGE_RULES.maxClasses, { error: msg('form.invalid') })
 			),
 			schoolId: optionalId,
 			neighbourhoodId: optionalId,
@@ -42,20 +43,20 @@ export const createChallengeSchemaFor = (today: string) =>
 			confirmOverlap: z.preprocess((v) => v === 'on' || v === true, z.boolean()).optional(),
 			actions: z
 				.array(challengeActionSchema)
-				.min(1, { error: 'challenges.actions.required' })
-				.max(CHALLENGE_RULES.maxActions, { error: 'challenges.actions.tooMany' })
+				.min(1, { error: msg('challenges.actions.required') })
+				.max(CHALLENGE_RULES.maxActions, { error: msg('challenges.actions.tooMany') })
 		})
 		.superRefine((v, ctx) => {
 			const days = checkChallengeDays(v.startDay, v.endDay, today);
 			if (days) ctx.addIssue({ code: 'custom', path: [days.field], message: days.error });
 			if (v.scope === 'class' && v.classIds.length === 0)
-				ctx.addIssue({ code: 'custom', path: ['classIds'], message: 'challenges.classes.required' });
+				ctx.addIssue({ code: 'custom', path: ['classIds'], message: msg('challenges.classes.required') });
 			if (v.scope === 'school' && !v.schoolId)
-				ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'form.required' });
+				ctx.addIssue({ code: 'custom', path: ['schoolId'], message: msg('form.required') });
 			if (v.scope === 'neighbourhood' && !v.neighbourhoodId)
-				ctx.addIssue({ code: 'custom', path: ['neighbourhoodId'], message: 'form.required' });
+				ctx.addIssue({ code: 'custom', path: ['neighbourhoodId'], message: msg('form.required') });
 			if (v.scope === 'area' && !v.areaId)
-				ctx.addIssue({ code: 'custom', path: ['areaId'], message: 'form.required' });
+				ctx.addIssue({ code: 'custom', path: ['areaId'], message: msg('form.required') });
 		});
 export type CreateChallengeInput = z.infer<ReturnType<typeof createChallengeSchemaFor>>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '$lib/i18n/msg';
 import { idempotencyKeySchema } from './common';
 import { daySchema, optionalId } from './actions';
 import { GOAL_METRICS, type GoalMetric } from '$lib/domain/goals';
@@ -13,29 +14,29 @@ export function createGoalSchemaFor(today: string) {
 	const deadline = goalDeadlineBounds(today);
 	return z
 		.object({
-			metric: z.enum(GOAL_METRICS, { error: 'form.invalid' }),
+			metric: z.enum(GOAL_METRICS, { error: msg('form.invalid') }),
 			actionId: optionalId,
 			target: z.coerce
-				.number({ error: 'goals.target.invalid' })
-				.refine((n) => Number.isFinite(n), { error: 'goals.target.invalid' }),
+				.number({ error: msg('goals.target.invalid') })
+				.refine((n) => Number.isFinite(n), { error: msg('goals.target.invalid') }),
 			deadline: daySchema
-				.refine((d) => d >= deadline.min, { error: 'goals.deadline.past' })
-				.refine((d) => d <= deadline.max, { error: 'goals.deadline.tooFar' }),
+				.refine((d) => d >= deadline.min, { error: msg('goals.deadline.past') })
+				.refine((d) => d <= deadline.max, { error: msg('goals.deadline.tooFar') }),
 			/** Hidden key of the form: sent twice, it sets one goal. */
 			formKey: idempotencyKeySchema.optional()
 		})
 		.superRefine((v, ctx) => {
 			if (v.metric === 'action_count' && !v.actionId)
-				ctx.addIssue({ code: 'custom', path: ['actionId'], message: 'goals.action.required' });
+				ctx.addIssue({ code: 'custom', path: ['actionId'], message: msg('goals.action.required') });
 			const range = GOAL_RULES.target[v.metric];
 			if (!(v.target >= range.min && v.target <= range.max)) {
-				ctx.addIssue({ code: 'custom', path: ['target'], message: 'goals.target.range' });
+				ctx.addIssue({ code: 'custom', path: ['target'], message: msg('goals.target.range') });
 				return;
 			}
 			// kg goals take one decimal (0.5 kg); every other metric counts whole things.
 			const scaled = v.metric === 'kg_collected' ? v.target * 10 : v.target;
 			if (!Number.isInteger(Math.round(scaled * 1e6) / 1e6))
-				ctx.addIssue({ code: 'custom', path: ['target'], message: 'goals.target.invalid' });
+				ctx.addIssue({ code: 'custom', path: ['target'], message: msg('goals.target.invalid') });
 		});
 }
 export type CreateGoalInput = z.infer<ReturnType<typeof createGoalSchemaFor>>;

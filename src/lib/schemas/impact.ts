@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from './common';
+import { firstError, idSchema } from './common';
+import { msg } from '$lib/i18n/msg';
+import type { MessageKey } from '$lib/i18n';
 import {
 	PERIOD_PRESETS,
 	periodProblem,
@@ -15,15 +17,15 @@ export type ReportFilter = (typeof REPORT_FILTERS)[number];
 const optionalId = z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional());
 const day = z
 	.string()
-	.max(10, { error: 'impact.error.day' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'impact.error.day' });
+	.max(10, { error: msg('impact.error.day') })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg('impact.error.day') });
 
 const querySchema = z.object({
 	area: optionalId,
 	model: optionalId,
 	school: optionalId,
 	class: optionalId,
-	period: z.enum([...PERIOD_PRESETS, 'custom'], { error: 'impact.error.period' }).optional(),
+	period: z.enum([...PERIOD_PRESETS, 'custom'], { error: msg('impact.error.period') }).optional(),
 	from: z.preprocess((v) => (v === '' ? undefined : v), day.optional()),
 	to: z.preprocess((v) => (v === '' ? undefined : v), day.optional())
 });
@@ -38,7 +40,8 @@ export interface ReportQuery {
 }
 
 export type ReportQueryResult =
-	{ ok: true; query: ReportQuery } | { ok: false; error: string; params?: Record<string, string | number> };
+	| { ok: true; query: ReportQuery }
+	| { ok: false; error: MessageKey; params?: Record<string, string | number> };
 
 /**
  * Reads a report's URL filters: only the `allowed` names, each at most once, ids and days well
@@ -59,7 +62,7 @@ export function parseReportQuery(
 		raw[name] = value;
 	}
 	const parsed = querySchema.safeParse(raw);
-	if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
+	if (!parsed.success) return { ok: false, error: firstError(parsed.error) };
 	const q = parsed.data;
 	const custom = q.period === 'custom' || (!q.period && (q.from !== undefined || q.to !== undefined));
 	let period: Period;
@@ -104,7 +107,7 @@ export function reportSearch(q: ReportQuery, only: readonly ReportFilter[] = REP
 export function parseMonthQuery(
 	params: URLSearchParams,
 	today: string
-): { ok: true; month: string } | { ok: false; error: string; params?: Record<string, string> } {
+): { ok: true; month: string } | { ok: false; error: MessageKey; params?: Record<string, string> } {
 	for (const name of params.keys())
 		if (name !== 'month')
 			return { ok: false, error: 'impact.error.unknownFilter', params: { name: name.slice(0, 40) } };
@@ -121,8 +124,8 @@ export function parseMonthQuery(
 /** Free text in paragraphs: trimmed, line breaks kept (two at most in a row), bounded. */
 function paragraphs(max: number) {
 	return z
-		.string({ error: 'form.required' })
-		.max(max * 4, { error: 'form.tooLong' })
+		.string({ error: msg('form.required') })
+		.max(max * 4, { error: msg('form.tooLong') })
 		.transform((v) =>
 			v
 				.replace(/\r\n?/g, '\n')
@@ -131,7 +134,7 @@ function paragraphs(max: number) {
 				.replace(/\n{3,}/g, '\n\n')
 				.trim()
 		)
-		.pipe(z.string().max(max, { error: 'form.tooLong' }));
+		.pipe(z.string().max(max, { error: msg('form.tooLong') }));
 }
 
 /** What an organiser writes on a model's public page for other models to learn from. */
@@ -143,9 +146,9 @@ export const modelStorySchema = z.object({
 	supportVi: paragraphs(2000),
 	supportEn: paragraphs(2000),
 	contact: z
-		.string({ error: 'form.required' })
-		.max(1000, { error: 'form.tooLong' })
+		.string({ error: msg('form.required') })
+		.max(1000, { error: msg('form.tooLong') })
 		.transform((v) => v.trim().replace(/\s+/g, ' '))
-		.pipe(z.string().max(200, { error: 'form.tooLong' }))
+		.pipe(z.string().max(200, { error: msg('form.tooLong') }))
 });
 export type ModelStoryInput = z.infer<typeof modelStorySchema>;

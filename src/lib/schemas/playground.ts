@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '$lib/i18n/msg';
 import { idSchema, idempotencyKeySchema, text } from './common';
 import { COLLECTION_POINT_KINDS, PLAYGROUND_STATES, MATERIALS, kgToGrams } from '$lib/utils/playground';
 import {
@@ -18,10 +19,10 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.
 const weightKg = z.preprocess(
 	blankToUndefined,
 	z
-		.string({ error: 'playground.error.weightInvalid' })
-		.max(20, { error: 'playground.error.weightInvalid' })
+		.string({ error: msg('playground.error.weightInvalid') })
+		.max(20, { error: msg('playground.error.weightInvalid') })
 		.transform((s) => s.trim().replace(',', '.'))
-		.pipe(z.string().regex(/^-?\d{1,7}(\.\d{1,2})?$/, { error: 'playground.error.weightInvalid' }))
+		.pipe(z.string().regex(/^-?\d{1,7}(\.\d{1,2})?$/, { error: msg('playground.error.weightInvalid') }))
 		.transform((s) => kgToGrams(Number(s)))
 		.optional()
 );
@@ -29,26 +30,26 @@ const weightKg = z.preprocess(
 const itemCount = z.preprocess(
 	blankToUndefined,
 	z.coerce
-		.number({ error: 'playground.error.countInvalid' })
-		.int({ error: 'playground.error.countInvalid' })
-		.min(-MAX_ITEM_COUNT, { error: 'playground.error.countInvalid' })
-		.max(MAX_ITEM_COUNT, { error: 'playground.error.countInvalid' })
+		.number({ error: msg('playground.error.countInvalid') })
+		.int({ error: msg('playground.error.countInvalid') })
+		.min(-MAX_ITEM_COUNT, { error: msg('playground.error.countInvalid') })
+		.max(MAX_ITEM_COUNT, { error: msg('playground.error.countInvalid') })
 		.optional()
 );
 
 const volumeMl = z.preprocess(
 	blankToUndefined,
 	z.coerce
-		.number({ error: 'playground.error.volumeInvalid' })
-		.int({ error: 'playground.error.volumeInvalid' })
-		.min(1, { error: 'playground.error.volumeInvalid' })
-		.max(20_000, { error: 'playground.error.volumeInvalid' })
+		.number({ error: msg('playground.error.volumeInvalid') })
+		.int({ error: msg('playground.error.volumeInvalid') })
+		.min(1, { error: msg('playground.error.volumeInvalid') })
+		.max(20_000, { error: msg('playground.error.volumeInvalid') })
 		.optional()
 );
 
 /** What was brought: material, weight and/or count, ecobrick volume. Shared by every drop-off form. */
-export const dropOffFields = {
-	material: z.enum(MATERIALS, { error: 'playground.error.material' }),
+const dropOffFields = {
+	material: z.enum(MATERIALS, { error: msg('playground.error.material') }),
 	weightKg,
 	count: itemCount,
 	volumeMl,
@@ -71,11 +72,11 @@ type DropOff = {
 function checkDropOff(v: DropOff, ctx: z.RefinementCtx) {
 	const grams = v.weightKg;
 	if (grams !== undefined && grams <= 0) {
-		ctx.addIssue({ code: 'custom', path: ['weightKg'], message: 'playground.error.weightPositive' });
+		ctx.addIssue({ code: 'custom', path: ['weightKg'], message: msg('playground.error.weightPositive') });
 		return;
 	}
 	if (v.count !== undefined && v.count <= 0) {
-		ctx.addIssue({ code: 'custom', path: ['count'], message: 'playground.error.countPositive' });
+		ctx.addIssue({ code: 'custom', path: ['count'], message: msg('playground.error.countPositive') });
 		return;
 	}
 	if (grams === undefined) {
@@ -84,17 +85,21 @@ function checkDropOff(v: DropOff, ctx: z.RefinementCtx) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['weightKg'],
-				message: countOnly ? 'playground.error.weightOrCount' : 'playground.error.weightRequired'
+				message: countOnly ? msg('playground.error.weightOrCount') : msg('playground.error.weightRequired')
 			});
 		}
 		return;
 	}
 	if (grams > MAX_DROP_OFF_GRAMS) {
-		ctx.addIssue({ code: 'custom', path: ['weightKg'], message: 'playground.error.weightAbsurd' });
+		ctx.addIssue({ code: 'custom', path: ['weightKg'], message: msg('playground.error.weightAbsurd') });
 		return;
 	}
 	if (grams > LARGE_DROP_OFF_GRAMS && !v.confirmLarge) {
-		ctx.addIssue({ code: 'custom', path: ['confirmLarge'], message: 'playground.error.largeNeedsConfirm' });
+		ctx.addIssue({
+			code: 'custom',
+			path: ['confirmLarge'],
+			message: msg('playground.error.largeNeedsConfirm')
+		});
 		return;
 	}
 	if (v.material === 'ecobricks') {
@@ -116,7 +121,7 @@ export const recordContributionSchema = z
 			blankToUndefined,
 			z
 				.string()
-				.regex(/^[hu]:\d{1,12}$/, { error: 'form.invalid' })
+				.regex(/^[hu]:\d{1,12}$/, { error: msg('form.invalid') })
 				.optional()
 		),
 		idempotencyKey: idempotencyKeySchema,
@@ -161,29 +166,29 @@ export const playgroundSchema = z.object({
 	areaId: idSchema,
 	name: text(120),
 	description: z.preprocess((v) => v ?? '', text(2000, 0)),
-	state: z.enum(PLAYGROUND_STATES, { error: 'form.invalid' }).default('collecting')
+	state: z.enum(PLAYGROUND_STATES, { error: msg('form.invalid') }).default('collecting')
 });
 export type PlaygroundInput = z.infer<typeof playgroundSchema>;
 
 export const playgroundStateSchema = z.object({
-	state: z.enum(PLAYGROUND_STATES, { error: 'form.invalid' })
+	state: z.enum(PLAYGROUND_STATES, { error: msg('form.invalid') })
 });
 
 const optionalTargetKg = z.preprocess(
 	blankToUndefined,
 	z.coerce
-		.number({ error: 'form.invalid' })
-		.positive({ error: 'playground.error.targetPositive' })
-		.max(1_000_000, { error: 'form.invalid' })
+		.number({ error: msg('form.invalid') })
+		.positive({ error: msg('playground.error.targetPositive') })
+		.max(1_000_000, { error: msg('form.invalid') })
 		.optional()
 );
 const optionalTargetItems = z.preprocess(
 	blankToUndefined,
 	z.coerce
-		.number({ error: 'form.invalid' })
-		.int({ error: 'form.invalid' })
-		.positive({ error: 'playground.error.targetPositive' })
-		.max(10_000_000, { error: 'form.invalid' })
+		.number({ error: msg('form.invalid') })
+		.int({ error: msg('form.invalid') })
+		.positive({ error: msg('playground.error.targetPositive') })
+		.max(10_000_000, { error: msg('form.invalid') })
 		.optional()
 );
 
@@ -194,18 +199,18 @@ export const componentSchema = z
 		targetItems: optionalTargetItems,
 		materials: z.preprocess(
 			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-			z.array(z.enum(MATERIALS, { error: 'playground.error.material' })).max(MATERIALS.length)
+			z.array(z.enum(MATERIALS, { error: msg('playground.error.material') })).max(MATERIALS.length)
 		)
 	})
 	.refine((v) => v.targetKg !== undefined || v.targetItems !== undefined, {
 		path: ['targetKg'],
-		message: 'playground.error.targetRequired'
+		message: msg('playground.error.targetRequired')
 	});
 export type ComponentInput = z.infer<typeof componentSchema>;
 
 export const collectionPointSchema = z.object({
 	name: text(120),
-	kind: z.enum(COLLECTION_POINT_KINDS, { error: 'form.invalid' }),
+	kind: z.enum(COLLECTION_POINT_KINDS, { error: msg('form.invalid') }),
 	openingHours: text(200),
 	address: z.preprocess((v) => v ?? '', text(200, 0)),
 	schoolId: optionalId,
@@ -219,5 +224,5 @@ export const linkPointSchema = z.object({ pointId: idSchema });
 export const adoptSchema = z.object({
 	componentId: idSchema,
 	/** "c:<classId>" or "h:<householdId>". */
-	adopter: z.string({ error: 'form.required' }).regex(/^[ch]:\d{1,12}$/, { error: 'form.invalid' })
+	adopter: z.string({ error: msg('form.required') }).regex(/^[ch]:\d{1,12}$/, { error: msg('form.invalid') })
 });

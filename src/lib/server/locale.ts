@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { isLocale, type Locale } from '$lib/i18n/locales';
 
-export const LOCALE_COOKIE = 'sx_lang';
+const LOCALE_COOKIE = 'sx_lang';
 
 /** The signed-in user's setting, else the language cookie, else Vietnamese. */
 export function resolveLocale(event: Pick<RequestEvent, 'cookies' | 'locals'>): Locale {

@@ -15,7 +15,7 @@ export type EcobrickCheck =
 	  };
 
 /** Rounded to 3 decimals so 0.33 g/ml typed as 165 g in 500 ml is exactly on the edge, not below it. */
-export function ecobrickDensity(grams: number, volumeMl: number): number {
+function ecobrickDensity(grams: number, volumeMl: number): number {
 	return Math.round((grams / volumeMl) * 1000) / 1000;
 }
 

@@ -4,8 +4,8 @@
  * about a microsecond. Keyed by locale and options; the set of keys in an app is small.
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
 
 export function numberFormatter(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
 	const key = `${locale}|${JSON.stringify(options)}`;
@@ -14,22 +14,26 @@ export function numberFormatter(locale: string, options: Intl.NumberFormatOption
 	return f;
 }
 
+/** Formats instants (a Date or epoch milliseconds); give `timeZone` in the options. */
+export function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let f = dateFormats.get(key);
+	if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+	return f;
+}
+
 /** Formats local days (YYYY-MM-DD, already in the app time zone), so the formatter runs in UTC. */
 export function dayFormatter(locale: string, options: Intl.DateTimeFormatOptions): (day: string) => string {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let f = dayFormats.get(key);
-	if (!f) dayFormats.set(key, (f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
-	const formatter = f;
+	const formatter = dateTimeFormatter(locale, { ...options, timeZone: 'UTC' });
 	return (day) => {
 		const [y, m, d] = day.split('-').map(Number);
 		return formatter.format(new Date(Date.UTC(y, m - 1, d)));
 	};
 }
 
-/** A date-time formatter (the options carry the time zone). */
-export function dateTimeFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let f = dateTimeFormats.get(key);
-	if (!f) dateTimeFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-	return f;
+/** Cardinal plural rules ("one", "other", …) for a locale. */
+export function pluralRules(locale: string): Intl.PluralRules {
+	let rules = pluralRulesByLocale.get(locale);
+	if (!rules) pluralRulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
+	return rules;
 }

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { languageSchema } from '$lib/schemas/auth';
@@ -7,13 +7,15 @@ import { setUserLocale } from '$lib/server/people/accounts';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { setFlash } from '$lib/server/flash';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async (event) => {
 		const parsed = languageSchema.safeParse(await readForm(event));
-		if (!parsed.success) return fail(400, { message: 'form.invalid' });
+		if (!parsed.success) return refuse(400, { message: msg('form.invalid') });
 		setLocaleCookie(event, parsed.data.lang);
 		if (event.locals.user) await setUserLocale(await getDb(), event.locals.user.id, parsed.data.lang);
 		setFlash(event.cookies, 'lang.changed');

@@ -48,7 +48,7 @@ export const signedIn = (base: Outcome, except: Some = {}): Expect => ({
 export const only = (personas: Persona[], outcome: Outcome = 'ok', denied: Outcome = 403): Expect =>
 	signedIn(denied, Object.fromEntries(personas.map((p) => [p, outcome])));
 
-export const students: Persona[] = ['studentOfClass', 'studentOfOtherClass'];
+const students: Persona[] = ['studentOfClass', 'studentOfOtherClass'];
 export const adults = PERSONAS.filter((p) => p !== 'anonymous' && !students.includes(p));
 export const teachers: Persona[] = ['classTeacher', 'teacherOfOtherSchool'];
 export const stewards: Persona[] = ['stewardOfPoint', 'stewardOfOtherPoint'];

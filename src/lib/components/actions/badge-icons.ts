@@ -1,4 +1,6 @@
-const ICONS: Record<string, string> = {
+import type { BadgeCode } from '$lib/domain/badges';
+
+const ICONS: Readonly<Record<BadgeCode, string>> & Partial<Record<string, string>> = {
 	first_action: '🌱',
 	streak_7: '🔥',
 	points_100: '⭐',

@@ -1,10 +1,11 @@
-import { formatNumber, t } from '$lib/i18n/t';
-import { inSentence } from '$lib/utils/playground';
+import { formatKg, t } from '$lib/i18n/t';
+
+import { inSentence, type Material } from '$lib/utils/playground';
 
 /** The fields of a drop-off the lists show. */
 export interface DropOffRow {
 	localDay: string;
-	material: string;
+	material: Material;
 	grams: number;
 	gramsEstimated: boolean;
 	itemCount: number | null;
@@ -16,8 +17,8 @@ export interface DropOffRow {
 
 /** "2,5 kg", "40 items (≈ 0,4 kg)": what was brought, in the page's language. */
 export function amountText(r: Pick<DropOffRow, 'grams' | 'gramsEstimated' | 'itemCount'>): string {
-	const kg = formatNumber(r.grams / 1000, { maximumFractionDigits: 2 });
-	const items = r.itemCount ? t('playground.amount.items', { n: formatNumber(r.itemCount) }) : '';
+	const kg = formatKg(r.grams);
+	const items = r.itemCount ? t('playground.amount.items', { n: r.itemCount }) : '';
 	if (r.gramsEstimated) return `${items} (${t('playground.amount.estimated', { kg })})`;
 	return items ? `${t('playground.amount.kg', { kg })} · ${items}` : t('playground.amount.kg', { kg });
 }
@@ -32,6 +33,6 @@ export function whoText(r: Pick<DropOffRow, 'householdName' | 'studentNickname' 
 }
 
 /** A material's name inside a sentence, in the page's language. */
-export function materialInSentence(material: string): string {
+export function materialInSentence(material: Material): string {
 	return inSentence(t(`playground.material.${material}`));
 }

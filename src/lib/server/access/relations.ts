@@ -124,7 +124,7 @@ export async function relationToNeighbourhood(
 }
 
 /** Whether the user is a linked guardian of the child. */
-export async function isGuardianOf(db: DbOrTx, guardianId: number, studentId: number): Promise<boolean> {
+async function isGuardianOf(db: DbOrTx, guardianId: number, studentId: number): Promise<boolean> {
 	const [row] = await db
 		.select({ x: guardianLink.studentId })
 		.from(guardianLink)

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
+import { freshKey } from '../../../../tests/helpers/random';
 import { makeClass, makeHousehold, makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { action, actionLog, ledgerEntry } from '$lib/server/db/schema';
 import { logActionSchema } from '$lib/schemas/actions';
@@ -13,8 +14,6 @@ const t = await createTestDb();
 const TZ = 'Asia/Ho_Chi_Minh';
 // 2026-11-27 12:00 in Vietnam.
 const NOON = new Date('2026-11-27T05:00:00Z');
-let keySeq = 0;
-const key = () => `test-key-${++keySeq}-abcdef`;
 
 async function actionId(code: string) {
 	const [row] = await t.db.select({ id: action.id }).from(action).where(eq(action.code, code));
@@ -29,7 +28,7 @@ function log(
 	return logAction(
 		t.db,
 		userId,
-		{ count: 1, day: '2026-11-27', mode: 'person', idempotencyKey: key(), ...over },
+		{ count: 1, day: '2026-11-27', mode: 'person', idempotencyKey: freshKey(), ...over },
 		now,
 		TZ
 	);
@@ -51,7 +50,7 @@ describe('logging actions', () => {
 
 	it('counts the same submission twice once', async () => {
 		const w = await makeStudentWorld(t.db);
-		const k = key();
+		const k = freshKey();
 		const first = await log(w.student.id, { actionId: await actionId('own-bottle'), idempotencyKey: k });
 		const second = await log(w.student.id, { actionId: await actionId('own-bottle'), idempotencyKey: k });
 		expect(second).toMatchObject({ ok: true, duplicate: true });
@@ -62,7 +61,7 @@ describe('logging actions', () => {
 
 	it('counts a double tap (the same submission twice at once) once, though both read before writing', async () => {
 		const w = await makeStudentWorld(t.db);
-		const k = key();
+		const k = freshKey();
 		const input = { actionId: await actionId('own-bottle'), idempotencyKey: k };
 		const [a, b] = await Promise.all([log(w.student.id, input), log(w.student.id, input)]);
 		expect([a.ok, b.ok]).toEqual([true, true]);
@@ -168,7 +167,7 @@ describe('logging actions', () => {
 					count,
 					day: '2026-11-27',
 					mode: 'person',
-					idempotencyKey: key()
+					idempotencyKey: freshKey()
 				}).success
 			).toBe(false);
 		expect(await log(w.student.id, { actionId: bottle, householdId: other.household.id })).toMatchObject({

@@ -7,6 +7,7 @@ import { getMemberships } from '$lib/server/access/membership';
 import { racedBy } from '$lib/rules/challenges';
 import { getTotals } from '$lib/server/ledger/ledger';
 import { challengeStandings, type ChallengeRow } from './challenges';
+import { isBadge, type ACTION_BADGES, type BadgeCode } from '$lib/domain/badges';
 
 export type BadgeOwner = { userId: number } | { classId: number } | { householdId: number };
 
@@ -47,14 +48,7 @@ export async function awardBadge(
 
 const STREAK_DAYS = BADGE_RULES.streakDays;
 /** Every badge this module awards; each has `badge.<name>` and `badge.<name>.hint` messages. */
-export const BADGES = [
-	'first_action',
-	'streak_7',
-	...BADGE_RULES.pointMilestones.map((m) => `points_${m}` as const),
-	'class_goal',
-	'challenge_winner'
-] as const;
-export type Badge = (typeof BADGES)[number];
+export type Badge = (typeof ACTION_BADGES)[number];
 
 /** Whether `days` (distinct, any order) contain a run of `length` consecutive days. */
 export function hasRun(days: string[], length: number): boolean {
@@ -205,18 +199,18 @@ function freshSince(now: Date): Date {
 }
 
 /** The person's own badges earned in the last few minutes (to celebrate right after the log that earned them). */
-export async function freshBadgesOf(db: DbOrTx, userId: number, now = new Date()): Promise<string[]> {
+export async function freshBadgesOf(db: DbOrTx, userId: number, now = new Date()): Promise<BadgeCode[]> {
 	const rows = await db
 		.selectDistinct({ badge: badgeAward.badge })
 		.from(badgeAward)
 		.where(and(eq(badgeAward.userId, userId), gt(badgeAward.awardedAt, freshSince(now))));
-	return rows.map((r) => r.badge);
+	return rows.map((r) => r.badge).filter(isBadge);
 }
 
 export interface BadgeProgress {
 	ladder: BadgeStep[];
 	/** Badges the person (or their class or household) earned in the last few minutes: celebrate them. */
-	fresh: string[];
+	fresh: BadgeCode[];
 }
 
 /**
@@ -262,6 +256,8 @@ export async function badgeProgressOf(
 			),
 			earned: new Set(awards.map((a) => a.badge))
 		}),
-		fresh: [...new Set(awards.filter((a) => a.awardedAt.getTime() > since).map((a) => a.badge))]
+		fresh: [...new Set(awards.filter((a) => a.awardedAt.getTime() > since).map((a) => a.badge))].filter(
+			isBadge
+		)
 	};
 }

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 
 /** OWASP's minimum for argon2id: 19 MiB, 2 iterations, parallelism 1. */
-export const ARGON2_OPTIONS = {
+const ARGON2_OPTIONS = {
 	algorithm: 2, // Algorithm.Argon2id (a const enum the bundler cannot inline)
 	memoryCost: 19456,
 	timeCost: 2,

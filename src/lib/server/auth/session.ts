@@ -46,7 +46,7 @@ function hashSecret(secret: string): Uint8Array {
 
 const TOKEN_RE = /^[a-z2-7]{32}\.[a-z2-7]{32}$/;
 
-export function expiresAt(createdAt: number, lastVerifiedAt: number): Date {
+function expiresAt(createdAt: number, lastVerifiedAt: number): Date {
 	return new Date(Math.min(lastVerifiedAt + INACTIVITY_TIMEOUT_MS, createdAt + ABSOLUTE_LIFETIME_MS));
 }
 

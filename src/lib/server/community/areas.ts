@@ -3,13 +3,14 @@ import type { DbOrTx } from '$lib/server/db/client';
 import { areaChains, rebuildAreaRollups } from '$lib/server/ledger/areas';
 import { area, communityModel } from '$lib/server/db/schema';
 import type { AreaInput, ModelInput } from '$lib/schemas/structure';
+import type { AreaKind } from '$lib/domain/places';
 
 export interface AreaNode {
 	id: number;
 	parentId: number | null;
 	nameVi: string;
 	nameEn: string;
-	kind: string;
+	kind: AreaKind;
 	depth: number;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { cardOf } from '$lib/server/people/cards';
 import { createTestDb } from '../../../../tests/helpers/db';
+import { freshKey } from '../../../../tests/helpers/random';
 import { makeClass, makeSchool, makeUser } from '../../../../tests/helpers/factories';
 import {
 	classStudent,
@@ -33,7 +34,7 @@ const join = (code: string, nickname: string, displayName = 'Nguyễn Văn An') 
 			displayName,
 			password: 'mat-khau-dai',
 			confirm: 'mat-khau-dai',
-			idempotencyKey: crypto.randomUUID()
+			idempotencyKey: freshKey()
 		},
 		'vi',
 		{ deviceHash: 'test-device' }

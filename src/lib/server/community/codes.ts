@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 
 /** No 0/O, 1/I/L: codes are read off posters and typed on cheap phones. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const CLASS_CODE_LENGTH = 6;
+const CLASS_CODE_LENGTH = 6;
 export const INVITE_CODE_LENGTH = 8;
 
 /** A random code from the unambiguous alphabet. */

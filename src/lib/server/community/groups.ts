@@ -28,7 +28,7 @@ export async function groupSummary(
 }
 
 /** The columns every class page shows about the class (with its school). */
-export const classHeaderColumns = {
+const classHeaderColumns = {
 	id: schoolClass.id,
 	name: schoolClass.name,
 	grade: schoolClass.grade,

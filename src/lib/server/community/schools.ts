@@ -13,7 +13,7 @@ import { firstFree, generateCode, INVITE_CODE_LENGTH, isWellFormedCode, normalis
 import { grantRole } from '$lib/server/people/accounts';
 import { checkTeacherGrant, type GrantRefusal } from '$lib/server/access/grants';
 
-export const INVITE_DAYS = 14;
+const INVITE_DAYS = 14;
 
 export async function listSchools(db: DbOrTx) {
 	return db

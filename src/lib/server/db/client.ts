@@ -29,7 +29,7 @@ export interface DbHandle {
 }
 
 /** Applied to every connection the client opens (libSQL's transactions borrow their own). */
-export const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = FULL'];
+const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA synchronous = FULL'];
 
 /**
  * Makes the libSQL client and drizzle instance. A local file (not an embedded replica) gets the

@@ -4,7 +4,7 @@ import { explain, openDatabase } from './startup';
 import { seedReferenceData } from './seed/reference';
 import { demoEnabled, hasDemoAccounts, seedDemoData } from './seed/demo';
 
-export type { Db, Tx, DbOrTx } from './client';
+export type { Db } from './client';
 
 let handle: DbHandle | undefined;
 let ready: Promise<Db> | undefined;

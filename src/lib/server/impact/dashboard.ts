@@ -11,6 +11,7 @@ import {
 	type ImpactScope
 } from './participants';
 import { addSums, dayRows, materialSums, sumsByModel, zeroSums, type ImpactSums } from './sums';
+import type { PlaygroundState } from '$lib/utils/playground';
 
 export const PARTICIPANT_KINDS = ['student', 'household', 'class', 'school', 'pledge'] as const;
 /** The kinds the trend follows week by week (classes and schools change too slowly to chart). */
@@ -48,7 +49,14 @@ export interface ImpactDashboard {
 	materials: { material: string; grams: number; dropOffs: number }[];
 	/** Every model with activity in the area and period, side by side (the model filter aside). */
 	models: ModelColumn[];
-	playgrounds: { id: number; name: string; state: string; modelId: number; overall: number; grams: number }[];
+	playgrounds: {
+		id: number;
+		name: string;
+		state: PlaygroundState;
+		modelId: number;
+		overall: number;
+		grams: number;
+	}[];
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DbOrTx } from '$lib/server/db/client';
 import { area, communityModel, school, schoolClass } from '$lib/server/db/schema';
 import { isClassTeacher } from '$lib/server/access/membership';
 import type { ReportQuery } from '$lib/schemas/impact';
+import type { MessageKey } from '$lib/i18n';
 
 export type ReportViewer = { id: number; roles: readonly string[] };
 
@@ -13,7 +14,12 @@ export type ReportViewer = { id: number; roles: readonly string[] };
  */
 export type ReportAccess = { ok: true; as: 'organiser' } | { ok: true; as: 'teacher'; classId: number };
 
-export type ScopeFailure = { ok: false; status: 403 | 404; error: string; params?: Record<string, string> };
+export type ScopeFailure = {
+	ok: false;
+	status: 403 | 404;
+	error: MessageKey;
+	params?: Record<string, string>;
+};
 
 async function exists(db: DbOrTx, q: ReportQuery): Promise<string | null> {
 	const checks: [string, number | null, () => Promise<unknown[]>][] = [

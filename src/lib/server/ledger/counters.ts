@@ -25,7 +25,7 @@ export interface Cell {
 	points: number;
 }
 
-export const keyOf = (kind: string, id: number, periodKind: string, periodKey: string) =>
+const keyOf = (kind: string, id: number, periodKind: string, periodKey: string) =>
 	`${kind}:${id}:${periodKind}:${periodKey}`;
 export const cellKey = (c: Cell) => keyOf(c.scope.kind, c.scope.id, c.period.kind, c.period.key);
 

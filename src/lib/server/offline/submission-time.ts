@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '$lib/server/db/client';
 import { findByIdempotencyKey } from '$lib/server/ledger/ledger';
 import { judgeDeviceTime } from '$lib/rules/offline';
+import type { MessageKey } from '$lib/i18n';
 
 const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 /** What an offline queue adds to a form: when it was made (ms since 1970) and by whom. */
@@ -12,7 +13,8 @@ const queuedSchema = z.object({
 });
 
 export type SubmissionTime =
-	{ ok: true; now: Date } | { ok: false; status: 400 | 403; error: string; params?: Record<string, number> };
+	| { ok: true; now: Date }
+	| { ok: false; status: 400 | 403; error: MessageKey; params?: Record<string, number> };
 
 /**
  * The time a form submission counts as made. A live form: now. An entry sent from a device's

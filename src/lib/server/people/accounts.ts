@@ -78,7 +78,3 @@ export async function setUserLocale(db: Db, userId: number, locale: Locale): Pro
 export async function grantRole(db: DbOrTx, userId: number, role: Role): Promise<void> {
 	await db.insert(userRole).values({ userId, role }).onConflictDoNothing();
 }
-
-export async function revokeRole(db: DbOrTx, userId: number, role: Role): Promise<void> {
-	await db.delete(userRole).where(and(eq(userRole.userId, userId), eq(userRole.role, role)));
-}

@@ -3,8 +3,13 @@ import type { DbOrTx } from '$lib/server/db/client';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { action, actionLog, contribution, ledgerEntry, pledge, pledgeCheckin } from '$lib/server/db/schema';
 import { isSelfUndo } from '$lib/server/actions/undo';
-import { intlLocale, translate, type Locale } from '$lib/i18n';
+import { translate, type MessageArgs, type MessageKey } from '$lib/i18n';
+import { intlLocale, type Locale } from '$lib/i18n/locales';
+import { isSourceKind } from '$lib/domain/ledger';
+import { numberFormatter } from '$lib/utils/intl-cache';
+import { kgFormatOptions } from '$lib/utils/units';
 import { inSentence } from '$lib/utils/playground';
+import type { PledgeItemCode } from '$lib/pledges/items';
 
 /**
  * What each of a child's ledger entries was, in words and in the reader's language: the action
@@ -32,8 +37,9 @@ export async function describeEntries(
 	entries: Entry[],
 	locale: Locale
 ): Promise<Map<number, string>> {
-	const tr = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-	const kg = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 });
+	const tr = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => translate(locale, key, ...params);
+	const kg = (grams: number) =>
+		numberFormatter(intlLocale(locale), kgFormatOptions(grams)).format(grams / 1000);
 
 	const logIds = ids(entries, 'action');
 	const logs = logIds.length
@@ -82,7 +88,7 @@ export async function describeEntries(
 		: [];
 	const selfUndone = new Set(reversals.filter((r) => isSelfUndo(r, r.entryActorId)).map((r) => r.id));
 
-	const item = (p: { item: string; customName: string | null }) =>
+	const item = (p: { item: PledgeItemCode; customName: string | null }) =>
 		p.customName ?? tr(`pledge.item.${p.item}`);
 	const byLog = new Map(logs.map((l) => [l.id, l]));
 	const byCheckin = new Map(checkins.map((c) => [c.id, c]));
@@ -104,11 +110,11 @@ export async function describeEntries(
 		if (e.sourceKind === 'contribution' && byDrop.has(id)) {
 			const d = byDrop.get(id)!;
 			return tr('structure.children.what.contribution', {
-				kg: kg.format(d.grams / 1000),
+				kg: kg(d.grams),
 				material: inSentence(tr(`playground.material.${d.material}`))
 			});
 		}
-		return tr(`source.${e.sourceKind}`);
+		return isSourceKind(e.sourceKind) ? tr(`source.${e.sourceKind}`) : e.sourceKind;
 	};
 	for (const e of entries) if (e.sourceKind !== 'reversal') words.set(e.id, plain(e));
 	for (const e of entries) {

@@ -10,7 +10,7 @@ import { isClassStudent } from '$lib/server/access/membership';
  * who types it becomes the child's guardian. Reissuing replaces the code; codes expire.
  */
 
-export const PARENT_CODE_LENGTH = 10;
+const PARENT_CODE_LENGTH = 10;
 export const PARENT_CODE_DAYS = 30;
 
 const open = (now: Date) =>

@@ -1,4 +1,5 @@
 import { MAX_ROSTER } from '$lib/schemas/structure';
+import type { MessageKey } from '$lib/i18n/vi';
 
 /**
  * Reading a class list as teachers paste it: from Excel or Google Sheets (tab-separated), a CSV
@@ -13,7 +14,8 @@ export const MAX_NAME = 60;
 export interface RosterNote {
 	line: number;
 	text: string;
-	reason: string;
+	/** Why, as a message key. */
+	reason: MessageKey;
 	params?: Record<string, string | number>;
 }
 export interface RosterName {

@@ -61,7 +61,7 @@ async function freshNicknames(tx: Tx, classId: number, n: number): Promise<strin
 	return out;
 }
 
-export interface LoginCard {
+interface LoginCard {
 	userId: number;
 	displayName: string;
 	nickname: string;

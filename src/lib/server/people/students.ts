@@ -16,7 +16,7 @@ import { issueCard } from './cards';
 export const BAD_CLASS_CODE = 'structure.code.bad';
 
 /** The open class a join code belongs to, or null (unknown, replaced or archived alike). */
-export async function findClassByCode(db: DbOrTx, raw: string) {
+async function findClassByCode(db: DbOrTx, raw: string) {
 	const code = normaliseCode(raw);
 	if (!isWellFormedCode(code)) return null;
 	const [row] = await db

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db';
+import { freshKey } from '../../../../tests/helpers/random';
 import { makeUser } from '../../../../tests/helpers/factories';
 import { makePlaygroundWorld, recordInput as record } from '../../../../tests/helpers/playground-factories';
 import { contribution, ledgerEntry } from '$lib/server/db/schema';
@@ -15,8 +16,6 @@ import { confirmContribution, rejectContribution, voidContribution } from './dec
 import { getTracker } from './tracker';
 
 const t = await createTestDb();
-let keyN = 0;
-const key = () => `test-key-${++keyN}-${Math.random().toString(36).slice(2, 8)}`;
 
 const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -100,7 +99,7 @@ describe('announce, confirm, reject', () => {
 			announceContributionSchema.parse({
 				playgroundId: String(w.playground.id),
 				pointId: String(w.point.id),
-				idempotencyKey: key(),
+				idempotencyKey: freshKey(),
 				...fields
 			});
 		const a = await announceContribution(
@@ -127,7 +126,7 @@ describe('announce, confirm, reject', () => {
 		// Another point's steward may not decide it.
 		const confirmInput = confirmContributionSchema.parse({
 			contributionId: String(a.contribution.id),
-			idempotencyKey: key(),
+			idempotencyKey: freshKey(),
 			material: 'pet_bottles',
 			weightKg: '0.45',
 			count: '40'
@@ -157,7 +156,7 @@ describe('announce, confirm, reject', () => {
 			await confirmContribution(
 				t.db,
 				w.steward.id,
-				{ ...confirmInput, idempotencyKey: key() },
+				{ ...confirmInput, idempotencyKey: freshKey() },
 				new Date(),
 				TZ
 			)
@@ -192,7 +191,7 @@ describe('announce, confirm, reject', () => {
 		const input = announceContributionSchema.parse({
 			playgroundId: String(w.playground.id),
 			pointId: String(w.point.id),
-			idempotencyKey: key(),
+			idempotencyKey: freshKey(),
 			material: 'hdpe',
 			weightKg: '1'
 		});

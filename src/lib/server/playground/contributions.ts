@@ -13,7 +13,7 @@ import { componentOf } from './playgrounds';
 import { effectiveGrams, parseMaterials, pointsFor, type Material } from '$lib/utils/playground';
 import { localDay } from '$lib/utils/dates';
 
-export type ContributionRow = typeof contribution.$inferSelect;
+type ContributionRow = typeof contribution.$inferSelect;
 
 export type ContributionError =
 	| 'playground.error.notSteward'

@@ -13,7 +13,7 @@ import type { ComponentInput, PlaygroundInput } from '$lib/schemas/playground';
 import { adultHouseholdOf, openClassesTaughtBy } from '$lib/server/access/membership';
 import { kgToGrams, parseMaterials, type Material, type PlaygroundState } from '$lib/utils/playground';
 
-export type PlaygroundRow = typeof playground.$inferSelect;
+type PlaygroundRow = typeof playground.$inferSelect;
 export type ComponentRow = typeof playgroundComponent.$inferSelect;
 
 /** A playground's own columns with its model's and area's names. */

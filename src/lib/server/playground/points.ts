@@ -27,7 +27,7 @@ export async function listStewardPoints(db: DbOrTx, userId: number) {
 }
 
 /** The playgrounds fed by these points (id, name, state), one row per (point, playground). */
-export async function playgroundsForPoints(db: DbOrTx, pointIds: number[]) {
+async function playgroundsForPoints(db: DbOrTx, pointIds: number[]) {
 	if (pointIds.length === 0) return [];
 	return db
 		.select({

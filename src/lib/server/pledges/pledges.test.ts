@@ -1,21 +1,21 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../tests/helpers/db';
+import { freshKey } from '../../../../tests/helpers/random';
 import { makeStudentWorld, makeUser } from '../../../../tests/helpers/factories';
 import { guardianLink } from '$lib/server/db/schema';
 import { badgeAward, ledgerEntry, pledge, pledgeCheckin } from '$lib/server/db/schema';
 import type { CreatePledgeInput } from '$lib/schemas/pledges';
 import { addDays } from '$lib/utils/dates';
 import { getTotals } from '$lib/server/ledger/ledger';
-import { checkIn, createPledge, endPledge, pledgeAccess, PLEDGE_BADGE } from './pledges';
+import { checkIn, createPledge, endPledge, pledgeAccess } from './pledges';
+import { PLEDGE_BADGE } from '$lib/domain/badges';
 import { getPledge, pledgeImpact } from './queries';
 
 const t = await createTestDb();
 const TZ = 'Asia/Ho_Chi_Minh';
 /** 10:00 in Hà Nội on `day` (03:00 UTC). */
 const at = (day: string) => new Date(`${day}T03:00:00Z`);
-let keySeq = 0;
-const key = () => `key-${++keySeq}-${Math.random().toString(36).slice(2, 10)}`;
 
 const input = (over: Partial<CreatePledgeInput> = {}): CreatePledgeInput => ({
 	owner: 'me',
@@ -25,7 +25,7 @@ const input = (over: Partial<CreatePledgeInput> = {}): CreatePledgeInput => ({
 	usesPerDay: 2,
 	days: 7,
 	untilDay: null,
-	idempotencyKey: key(),
+	idempotencyKey: freshKey(),
 	...over
 });
 
@@ -41,7 +41,7 @@ const check = (
 	today: string,
 	day: 'today' | 'yesterday' = 'today',
 	n = 2,
-	idempotencyKey = key()
+	idempotencyKey = freshKey()
 ) => checkIn(t.db, userId, { pledgeId, day, count: n, idempotencyKey }, at(today), TZ);
 
 async function entriesFor(pledgeId: number) {
@@ -98,7 +98,7 @@ describe('pledges', () => {
 		const r = await checkIn(
 			t.db,
 			w.student.id,
-			{ pledgeId: id, day: 'today', count: 1, idempotencyKey: key() },
+			{ pledgeId: id, day: 'today', count: 1, idempotencyKey: freshKey() },
 			new Date('2026-11-30T17:30:00Z'),
 			TZ
 		);
@@ -107,7 +107,7 @@ describe('pledges', () => {
 		const y = await checkIn(
 			t.db,
 			w.student.id,
-			{ pledgeId: id, day: 'yesterday', count: 1, idempotencyKey: key() },
+			{ pledgeId: id, day: 'yesterday', count: 1, idempotencyKey: freshKey() },
 			new Date('2026-11-30T17:30:00Z'),
 			TZ
 		);
@@ -185,7 +185,7 @@ describe('pledges', () => {
 		const b = await createPledge(t.db, w.student.id, form, at('2026-11-20'), TZ);
 		expect(b).toMatchObject({ ok: true, duplicate: true, pledgeId: a.ok ? a.pledgeId : -1 });
 		const id = a.ok ? a.pledgeId : 0;
-		const k = key();
+		const k = freshKey();
 		expect(await check(w.student.id, id, '2026-11-20', 'today', 2, k)).toMatchObject({
 			ok: true,
 			duplicate: false

@@ -11,13 +11,11 @@ import { activeHouseholdOf, getMemberships } from '$lib/server/access/membership
 import { relationToChild } from '$lib/server/access/relations';
 import { awardBadge } from '$lib/server/actions/badges';
 import { isPledgeKept } from './streaks';
-
-/** The badge for a kept pledge (`refKey` = pledge id); named like the badges in badges.ts. */
-export const PLEDGE_BADGE = 'pledge_completed';
+import { PLEDGE_BADGE } from '$lib/domain/badges';
 
 export type PledgeRow = typeof pledge.$inferSelect;
 type Status = 400 | 403 | 404 | 409;
-export type PledgeError =
+type PledgeError =
 	| 'pledge.error.notFound'
 	| 'pledge.error.notYours'
 	| 'pledge.error.notAdult'
@@ -39,7 +37,7 @@ const failure = (error: PledgeError, status: Status, field?: string): Failure =>
 });
 
 /** Whether `userId` may check in on (and see) this pledge: its owner, or a member of its household. */
-export async function mayUsePledge(
+async function mayUsePledge(
 	db: DbOrTx,
 	userId: number,
 	p: Pick<PledgeRow, 'userId' | 'householdId'>
@@ -65,7 +63,7 @@ export async function pledgeAccess(
 }
 
 /** Whether the pledge is still running on `day` (not ended early, not past its end, not completed). */
-export function isRunning(p: Pick<PledgeRow, 'endDay' | 'endedOn' | 'completedOn'>, day: string): boolean {
+function isRunning(p: Pick<PledgeRow, 'endDay' | 'endedOn' | 'completedOn'>, day: string): boolean {
 	return !p.endedOn && !p.completedOn && day <= p.endDay;
 }
 

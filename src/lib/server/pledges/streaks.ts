@@ -13,7 +13,7 @@
 import { addDays, daysBetween } from '$lib/utils/dates';
 import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 
-export type DayStatus = 'checked' | 'grace' | 'missed' | 'pending';
+type DayStatus = 'checked' | 'grace' | 'missed' | 'pending';
 
 export interface StreakState {
 	/** Checked-in days in the current run (grace days bridge a run but do not add to it). */

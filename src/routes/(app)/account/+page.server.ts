@@ -1,12 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { changePasswordSchema } from '$lib/schemas/auth';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { changePassword } from '$lib/server/people/accounts';
 import { setFlash } from '$lib/server/flash';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
 		const parsed = changePasswordSchema.safeParse(await readForm(event));
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { errors: fieldErrors(parsed.error) });
 		// A new password ends every other session; this one (made at sign-in) stays.
 		const result = await changePassword(
 			await getDb(),
@@ -28,7 +29,7 @@ export const actions: Actions = {
 			parsed.data,
 			event.locals.session?.id ?? null
 		);
-		if (!result.ok) return fail(400, { errors: { current: result.error } as FieldErrors });
+		if (!result.ok) return refuse(400, { errors: { current: result.error } });
 		setFlash(event.cookies, 'auth.password.changed');
 		redirect(303, '/account');
 	}

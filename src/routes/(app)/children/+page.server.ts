@@ -1,13 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdult } from '$lib/server/access/routes';
 import { listChildren } from '$lib/server/people/guardians';
 import { redeemParentCode } from '$lib/server/people/parent-codes';
 import { parentCodeSchema } from '$lib/schemas/trust';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
 import { readForm, refillValues } from '$lib/server/form-values';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 // Guardians are adults: a student account has no children page.
 export const load: PageServerLoad = async (event) => {
@@ -26,17 +28,16 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const values = refillValues(form, ['code'], 24);
 		const parsed = parentCodeSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const tried = await throttleCode(
 			db,
 			codeRequester(event),
 			() => redeemParentCode(db, user.id, parsed.data.code),
 			(r) => !r.ok
 		);
-		if (tried.throttled)
-			return fail(429, { values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+		if (tried.throttled) return refuse(429, { values, errors: { code: msg('structure.code.tooMany') } });
 		const res = tried.result;
-		if (!res.ok) return fail(400, { values, errors: { code: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { values, errors: { code: res.error } });
 		setFlash(event.cookies, res.already ? 'trust.parentCode.already' : 'trust.parentCode.linked');
 		redirect(303, `/children/${res.studentId}`);
 	}

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { isStudentAccount } from '$lib/server/access/grants';
 import { codeSchema, householdSchema } from '$lib/schemas/structure';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import {
 	createHousehold,
 	joinHouseholdByCode,
@@ -16,6 +16,8 @@ import { codeRequester, throttleCode } from '$lib/server/auth/code-throttle';
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -38,17 +40,17 @@ export const actions: Actions = {
 		const key = formKey(form);
 		const values = refillValues(form, ['neighbourhoodId', 'displayName', 'kind'], 100);
 		const parsed = householdSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await once(
 			await getDb(),
 			{ actor: { userId: user.id }, form: 'household.create', key },
 			(tx) => createHousehold(tx, user.id, parsed.data)
 		);
 		if (!res.ok)
-			return fail(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
+			return refuse(res.error === 'trust.grant.studentAccount' ? 403 : 400, {
 				form: 'create',
 				values,
-				errors: { [res.field]: res.error } as FieldErrors
+				errors: { [res.field]: res.error }
 			});
 		setFlash(event.cookies, 'structure.household.created');
 		redirect(303, `/households/${res.householdId}/members`);
@@ -58,7 +60,7 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const values = refillValues(form, ['code'], 20);
 		const parsed = codeSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'join', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const tried = await throttleCode(
 			db,
@@ -67,9 +69,9 @@ export const actions: Actions = {
 			(r) => !r.ok && r.error === 'structure.code.badHousehold'
 		);
 		if (tried.throttled)
-			return fail(429, { form: 'join', values, errors: { code: 'structure.code.tooMany' } as FieldErrors });
+			return refuse(429, { form: 'join', values, errors: { code: msg('structure.code.tooMany') } });
 		const res = tried.result;
-		if (!res.ok) return fail(400, { form: 'join', values, errors: { code: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { form: 'join', values, errors: { code: res.error } });
 		setFlash(event.cookies, 'structure.household.pendingJoined');
 		redirect(303, '/households');
 	},
@@ -77,10 +79,10 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const user = requireUser(event);
 		if (!(await leaveHousehold(await getDb(), user.id)))
-			return fail(404, {
+			return refuse(404, {
 				form: 'leave',
-				values: {} as Record<string, string>,
-				errors: { _: 'trust.household.nothingToLeave' } as FieldErrors
+				values: {},
+				errors: { _: msg('trust.household.nothingToLeave') }
 			});
 		setFlash(event.cookies, 'trust.household.left');
 		redirect(303, '/households');

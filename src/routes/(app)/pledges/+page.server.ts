@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -12,6 +12,8 @@ import { addDays } from '$lib/utils/dates';
 import { PLEDGE_LIMITS } from '$lib/rules/pledges';
 import { checkinAction } from './checkin-action';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -42,13 +44,17 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const values = await readForm(event);
 		const parsed = createPledgeSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { create: { values, errors: fieldErrors(parsed.error), error: 'form.hasErrors' } });
+		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const result = await createPledge(db, user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) {
 			const errors = result.field ? { [result.field]: result.error } : {};
-			return fail(result.status, { create: { values, errors, error: result.error } });
+			return refuse(result.status, {
+				form: 'create',
+				values,
+				errors,
+				message: result.field ? msg('form.hasErrors') : result.error
+			});
 		}
 		setFlash(event.cookies, 'pledge.created');
 		redirect(303, `/pledges/${result.pledgeId}`);

@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -19,6 +19,9 @@ import { appTimeZone, appToday } from '$lib/server/config';
 import { ecobrickWarning } from '$lib/utils/ecobrick';
 import { isMaterial } from '$lib/utils/playground';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import type { MessageKey } from '$lib/i18n/vi';
+import { msg } from '$lib/i18n/msg';
 
 const LAST_MATERIAL = 'sx_last_material';
 
@@ -30,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = Number(event.url.searchParams.get('point') ?? points[0].id);
 	const point = points.find((p) => p.id === wanted);
 	// Another point's id in the URL: not theirs to see.
-	if (!point) error(403, { message: 'playground.error.notSteward' });
+	if (!point) error(403, { message: msg('playground.error.notSteward') });
 	const playgrounds = point.playgrounds.filter((p) => p.state === 'collecting');
 	const components = (
 		await Promise.all(
@@ -63,7 +66,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-function back(event: RequestEvent, pointId: number | string, flash: string): never {
+function back(event: RequestEvent, pointId: number | string, flash: MessageKey): never {
 	setFlash(event.cookies, flash);
 	redirect(303, `/steward?point=${pointId}`);
 }
@@ -78,12 +81,11 @@ function refused(
 	form: string,
 	values: Record<string, unknown>
 ) {
-	return fail(result.status, {
-		form,
-		values,
-		errors: { _: result.error },
-		candidates: result.candidates ?? []
-	});
+	return refuse(
+		result.status,
+		{ form, values, message: result.error },
+		{ candidates: result.candidates ?? [] }
+	);
 }
 
 export const actions: Actions = {
@@ -92,11 +94,15 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const parsed = recordContributionSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, { form: 'record', values, errors: fieldErrors(parsed.error), candidates: [] });
+			return refuse(400, { form: 'record', values, errors: fieldErrors(parsed.error) }, { candidates: [] });
 		const db = await getDb();
 		const clock = await submissionTime(db, user.id, values);
 		if (!clock.ok)
-			return fail(clock.status, { form: 'record', values, errors: { _: clock.error }, candidates: [] });
+			return refuse(
+				clock.status,
+				{ form: 'record', values, message: clock.error, params: clock.params },
+				{ candidates: [] }
+			);
 		const result = await recordContribution(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok) return refused(result, 'record', values);
 		event.cookies.set(LAST_MATERIAL, parsed.data.material, {
@@ -113,11 +119,10 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const parsed = confirmContributionSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: `confirm-${values.contributionId}`,
 				values,
-				errors: fieldErrors(parsed.error),
-				candidates: []
+				errors: fieldErrors(parsed.error)
 			});
 		const result = await confirmContribution(await getDb(), user.id, parsed.data, new Date(), appTimeZone());
 		if (!result.ok) return refused(result, `confirm-${values.contributionId}`, values);
@@ -129,11 +134,10 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: `reject-${values.contributionId}`,
 				values,
-				errors: fieldErrors(parsed.error),
-				candidates: []
+				errors: fieldErrors(parsed.error)
 			});
 		const result = await rejectContribution(
 			await getDb(),
@@ -150,11 +154,10 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const parsed = decideWithReasonSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: `void-${values.contributionId}`,
 				values,
-				errors: fieldErrors(parsed.error),
-				candidates: []
+				errors: fieldErrors(parsed.error)
 			});
 		const result = await voidContribution(
 			await getDb(),

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -7,7 +7,7 @@ import { setFlash } from '$lib/server/flash';
 import { submissionTime } from '$lib/server/offline/submission-time';
 import { logActionSchema, undoEntrySchema } from '$lib/schemas/actions';
 import { ACTION_RULES } from '$lib/rules/actions';
-import { fieldErrors } from '$lib/schemas/common';
+import { firstError } from '$lib/schemas/common';
 import { actionsForDay, backfillDays, logAction, loggingModes } from '$lib/server/actions/actions';
 import { runningChallengesFor } from '$lib/server/actions/challenges';
 import { undoableEntries, undoOwnEntry } from '$lib/server/actions/undo';
@@ -16,6 +16,8 @@ import { getHouseholdHeader } from '$lib/server/community/groups';
 import { getTotals } from '$lib/server/ledger/ledger';
 import type { LogMode } from '$lib/server/db/schema';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -83,25 +85,25 @@ export const actions: Actions = {
 		const raw = await readForm(event);
 		const parsed = logActionSchema.safeParse(raw);
 		if (!parsed.success)
-			return fail(400, {
-				actionId: Number(raw.actionId) || null,
-				error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid',
-				params: { max: ACTION_RULES.maxLogCount } as Record<string, number>
+			return refuse(400, {
+				form: `log-${Number(raw.actionId) || 0}`,
+				message: firstError(parsed.error),
+				params: { max: ACTION_RULES.maxLogCount }
 			});
 		const db = await getDb();
 		const clock = await submissionTime(db, user.id, raw);
 		if (!clock.ok)
-			return fail(clock.status, {
-				actionId: parsed.data.actionId,
-				error: clock.error,
-				params: clock.params ?? {}
+			return refuse(clock.status, {
+				form: `log-${parsed.data.actionId}`,
+				message: clock.error,
+				params: clock.params
 			});
 		const result = await logAction(db, user.id, parsed.data, clock.now, appTimeZone());
 		if (!result.ok)
-			return fail(result.status, {
-				actionId: parsed.data.actionId,
-				error: result.error,
-				params: result.params ?? {}
+			return refuse(result.status, {
+				form: `log-${parsed.data.actionId}`,
+				message: result.error,
+				params: result.params
 			});
 		setFlash(event.cookies, result.badges.length ? 'actions.loggedBadge' : 'actions.logged');
 		const { yesterday } = backfillDays(new Date(), appTimeZone());
@@ -110,12 +112,13 @@ export const actions: Actions = {
 	undo: async (event) => {
 		const user = requireUser(event);
 		const parsed = undoEntrySchema.safeParse(await readForm(event));
-		if (!parsed.success) return fail(400, { undoError: 'actions.undo.notFound', params: {} });
+		if (!parsed.success) return refuse(400, { form: 'undo', message: msg('actions.undo.notFound') });
 		const result = await undoOwnEntry(await getDb(), user.id, parsed.data.entryId);
 		if (!result.ok)
-			return fail(result.status, {
-				undoError: result.error,
-				params: ('params' in result ? result.params : {}) as Record<string, number>
+			return refuse(result.status, {
+				form: 'undo',
+				message: result.error,
+				params: 'params' in result ? result.params : {}
 			});
 		setFlash(event.cookies, 'actions.undo.done');
 		// Back to the page it was undone from (same mode and day); only the known query is kept.

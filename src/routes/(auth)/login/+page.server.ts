@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { loginSchema } from '$lib/schemas/auth';
@@ -8,6 +8,7 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { createSession } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url));
@@ -19,8 +20,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await readForm(event);
 		const parsed = loginSchema.safeParse(form);
-		const username = typeof form.username === 'string' ? form.username.slice(0, 254) : '';
-		if (!parsed.success) return fail(400, { username, errors: fieldErrors(parsed.error) });
+		const values = { username: typeof form.username === 'string' ? form.username.slice(0, 254) : '' };
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 
 		const db = await getDb();
 		const result = await signIn(db, {
@@ -30,8 +31,8 @@ export const actions: Actions = {
 		});
 		if (!result.ok) {
 			if (result.error === 'auth.login.locked')
-				return fail(429, { username, message: result.error, minutes: result.minutes });
-			return fail(400, { username, message: result.error });
+				return refuse(429, { values, message: result.error, params: { minutes: result.minutes } });
+			return refuse(400, { values, message: result.error });
 		}
 		const { token, expiresAt } = await createSession(db, result.userId);
 		setSessionCookie(event, token, expiresAt);

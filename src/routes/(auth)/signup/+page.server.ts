@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { signupSchema } from '$lib/schemas/auth';
@@ -6,6 +6,7 @@ import { fieldErrors } from '$lib/schemas/common';
 import { readForm, refillValues } from '$lib/server/form-values';
 import { signUpAdult } from '$lib/server/people/accounts';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/');
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const parsed = signupSchema.safeParse(form);
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				values: refillValues(form, ['displayName', 'nickname', 'email', 'role'], 254),
 				errors: fieldErrors(parsed.error)
 			});

@@ -114,9 +114,6 @@ const vi = {
 	'review.everyone': 'Xem cả lớp',
 	'entry.backfilled': 'Ghi bù',
 	'entry.backfilledHint': 'Được ghi vào hôm sau',
-	'review.when': 'Ngày',
-	'review.what': 'Việc',
-	'review.who': 'Ai',
 	'review.goals': 'Mục tiêu của lớp',
 	'review.feed': 'Huy hiệu của lớp',
 	'review.links': 'Xem thêm:',
@@ -148,7 +145,6 @@ const vi = {
 	'catalogue.audience.student': 'Chỉ học sinh',
 	'catalogue.audience.household': 'Chỉ hộ',
 	'catalogue.retired': 'Đã ngừng',
-	'catalogue.active': 'Đang dùng',
 	'catalogue.retire': 'Ngừng dùng',
 	'catalogue.restore': 'Dùng lại',
 	'catalogue.logs': '{n} lần đã ghi',
@@ -158,9 +154,8 @@ const vi = {
 	'catalogue.restoredDone': 'Đã dùng lại hành động.',
 	'catalogue.factor.unknown': 'Hệ số tác động không tồn tại.',
 	'catalogue.notFound': 'Không tìm thấy hành động.',
-	'catalogue.source': 'Nguồn số liệu',
 	'catalogue.editLink': 'Sửa',
 	'catalogue.capShort': 'tối đa {n} lần/ngày'
-};
+} as const;
 
 export default vi;

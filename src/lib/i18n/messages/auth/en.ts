@@ -37,8 +37,7 @@ const en: Translations<typeof vi> = {
 	'auth.account.title': 'My account',
 	'auth.account.roles': 'Roles',
 	'auth.account.username': 'Username',
-	'auth.account.language': 'Preferred language',
-	'auth.required': 'Please sign in to continue.'
+	'auth.account.language': 'Preferred language'
 };
 
 export default en;

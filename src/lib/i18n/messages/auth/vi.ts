@@ -33,8 +33,7 @@ const vi = {
 	'auth.account.title': 'Tài khoản của tôi',
 	'auth.account.roles': 'Vai trò',
 	'auth.account.username': 'Tên đăng nhập',
-	'auth.account.language': 'Ngôn ngữ ưa dùng',
-	'auth.required': 'Vui lòng đăng nhập để tiếp tục.'
-};
+	'auth.account.language': 'Ngôn ngữ ưa dùng'
+} as const;
 
 export default vi;

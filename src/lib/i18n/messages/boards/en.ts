@@ -40,8 +40,8 @@ const en: Translations<typeof vi> = {
 	'board.change.same': 'no change',
 	'board.change.new': 'new',
 	'board.you': 'Yours',
-	'board.groups': '{n} groups on the board',
-	'board.people': '{n} students on the board',
+	'board.groups': { one: '{n} group on the board', other: '{n} groups on the board' },
+	'board.people': { one: '{n} student on the board', other: '{n} students on the board' },
 	'board.top': 'Top of the board',
 	'board.yourPlace': 'Your place',
 	'board.notYet': 'Your group has no points in this period yet. Log an action to get on the board!',
@@ -49,12 +49,14 @@ const en: Translations<typeof vi> = {
 	'board.rankOf': 'Rank {rank} of {of}',
 	'board.noRank': 'No points yet',
 	'board.chart.title': 'The race: cumulative points of the leaders',
-	'board.chart.label': 'Chart of the cumulative points of the top {n} groups',
+	'board.chart.label': {
+		one: 'Chart of the cumulative points of the top group',
+		other: 'Chart of the cumulative points of the top {n} groups'
+	},
 	'board.chart.points': 'Cumulative points',
 	'board.chart.week': 'Week of {day}',
 	'board.chart.none': 'There is no chart for a challenge; the table below is the result.',
 	'board.standings.title': 'On the leaderboards (this week)',
-	'board.standings.see': 'See board',
 	'board.studentBoard.off': 'The student board of this class is off. Only its teacher can turn it on.',
 	'board.studentBoard.offTeacher':
 		'The student board is off: students do not see each other’s ranks. Turn it on when the class is ready — nicknames only, and never a bottom list.',
@@ -68,8 +70,7 @@ const en: Translations<typeof vi> = {
 	'board.error.challenge': 'That challenge was not found.',
 	'board.error.kind': 'There is no such kind of leaderboard.',
 	'board.error.private': 'This board is only for members of that school or neighbourhood.',
-	'board.error.studentBoardOff': 'The teacher has not turned on the student board for this class.',
-	'board.error.notTeacher': 'Only the class’s teacher can turn this board on or off.'
+	'board.error.studentBoardOff': 'The teacher has not turned on the student board for this class.'
 };
 
 export default en;

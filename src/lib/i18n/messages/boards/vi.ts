@@ -51,7 +51,6 @@ const vi = {
 	'board.chart.week': 'Tuần từ {day}',
 	'board.chart.none': 'Biểu đồ không có cho thử thách; bảng dưới đây là kết quả.',
 	'board.standings.title': 'Trên các bảng xếp hạng (tuần này)',
-	'board.standings.see': 'Xem bảng',
 	'board.studentBoard.off': 'Bảng xếp hạng học sinh của lớp này đang tắt. Chỉ giáo viên bật được.',
 	'board.studentBoard.offTeacher':
 		'Bảng xếp hạng học sinh đang tắt: học sinh không thấy thứ hạng của nhau. Bật khi lớp sẵn sàng — chỉ hiện biệt danh, không có danh sách cuối bảng.',
@@ -65,8 +64,7 @@ const vi = {
 	'board.error.challenge': 'Không tìm thấy thử thách này.',
 	'board.error.kind': 'Không có loại bảng xếp hạng này.',
 	'board.error.private': 'Bảng xếp hạng này chỉ dành cho thành viên của trường hoặc khu dân cư đó.',
-	'board.error.studentBoardOff': 'Giáo viên chưa bật bảng xếp hạng học sinh của lớp này.',
-	'board.error.notTeacher': 'Chỉ giáo viên của lớp mới bật hoặc tắt được bảng này.'
-};
+	'board.error.studentBoardOff': 'Giáo viên chưa bật bảng xếp hạng học sinh của lớp này.'
+} as const;
 
 export default vi;

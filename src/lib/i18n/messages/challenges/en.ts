@@ -98,10 +98,10 @@ const en: Translations<typeof vi> = {
 	'goals.chart.ideal': 'Line to the target',
 	'goals.table.day': 'Day',
 	'goals.table.value': 'Cumulative',
-	'goals.unit.points': '{n} points',
-	'goals.unit.action_count': '{n} times',
+	'goals.unit.points': { one: '{n} point', other: '{n} points' },
+	'goals.unit.action_count': { one: 'once', other: '{n} times' },
 	'goals.unit.kg_collected': '{n} kg',
-	'goals.unit.checkins': '{n} times'
+	'goals.unit.checkins': { one: 'once', other: '{n} times' }
 };
 
 export default en;

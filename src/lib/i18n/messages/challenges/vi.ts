@@ -98,6 +98,6 @@ const vi = {
 	'goals.unit.action_count': '{n} lần',
 	'goals.unit.kg_collected': '{n} kg',
 	'goals.unit.checkins': '{n} lần'
-};
+} as const;
 
 export default vi;

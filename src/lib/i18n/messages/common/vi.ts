@@ -3,12 +3,12 @@ const vi = {
 	'app.tagline': 'Thử thách không rác nhựa cho trường học và khu dân cư',
 	'nav.label': 'Điều hướng chính',
 	'nav.home': 'Trang chủ',
+	'nav.menu': 'Menu',
 	'nav.account': 'Tài khoản',
 	'nav.login': 'Đăng nhập',
 	'nav.signup': 'Đăng ký',
 	'nav.logout': 'Đăng xuất',
 	'nav.skip': 'Bỏ qua, đến nội dung chính',
-	'nav.menu': 'Menu',
 	'lang.label': 'Ngôn ngữ',
 	'lang.vi': 'Tiếng Việt',
 	'lang.en': 'English',
@@ -57,19 +57,12 @@ const vi = {
 	'form.tooShort': 'Quá ngắn (tối thiểu {min} ký tự).',
 	'form.hasErrors': 'Vui lòng sửa các mục được đánh dấu.',
 	'form.save': 'Lưu',
-	'form.saved': 'Đã lưu.',
-	'form.cancel': 'Huỷ',
-	'form.submit': 'Gửi',
 	'common.loading': 'Đang tải…',
 	'common.none': 'Chưa có gì ở đây.',
 	'common.points': '{n} điểm',
-	'common.kg': '{n} kg',
 	'common.print': 'In',
-	'common.close': 'Đóng',
-	'common.back': 'Quay lại',
-	'common.yes': 'Có',
-	'common.no': 'Không',
+	'chart.failed': 'Không tải được biểu đồ; số liệu ở bảng bên dưới.',
 	'chart.asTable': 'Xem số liệu dạng bảng'
-};
+} as const;
 
 export default vi;

@@ -10,6 +10,6 @@ const vi = {
 	'group.household.title': 'Hộ {name}',
 	'group.household.neighbourhood': 'Thuộc {neighbourhood}',
 	'group.sections': 'Hoạt động'
-};
+} as const;
 
 export default vi;

@@ -6,7 +6,7 @@ const vi = {
 	'impact.dualCredit':
 		'Mỗi hành động chỉ được tính một lần cho một địa bàn hay mô hình. Một hành động của học sinh có thể thuộc cả mô hình của trường và mô hình của khu dân cư nhà em, nên không cộng các mô hình lại với nhau.',
 	'impact.periodLine': 'Từ {from} đến {to}',
-	'impact.kg': '{n} kg',
+	'impact.kg': '{kg} kg',
 	'impact.bottles': '≈ {n} chai nhựa',
 	'impact.avoided': 'Tránh được',
 	'impact.collected': 'Thu gom',
@@ -49,8 +49,6 @@ const vi = {
 	'impact.export.participation': 'Tham gia theo tuần',
 	'impact.filter.area': 'Địa bàn',
 	'impact.filter.model': 'Mô hình',
-	'impact.filter.school': 'Trường',
-	'impact.filter.class': 'Lớp',
 	'impact.filter.period': 'Khoảng thời gian',
 	'impact.filter.dates': 'Hoặc chọn ngày',
 	'impact.filter.datesHint': 'Dùng khi chọn “Tự chọn ngày”; tối đa 5 năm.',
@@ -166,6 +164,6 @@ const vi = {
 	'model.lang.Vi': 'Tiếng Việt',
 	'model.lang.En': 'Tiếng Anh (không bắt buộc)',
 	'model.saved': 'Đã lưu phần chia sẻ của mô hình.'
-};
+} as const;
 
 export default vi;

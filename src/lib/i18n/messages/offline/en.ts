@@ -28,8 +28,10 @@ const en: Translations<typeof vi> = {
 	'offline.someRefused': '{n} entries were refused: see the reasons below.',
 	'offline.unreachable': 'Not sent yet (no connection, or the server is busy). It will try again.',
 	'offline.signedOut': 'Sign in again to send the waiting entries.',
-	'offline.signOutPending':
-		'This device still has {n} unsent entries. Signing out deletes them. Sign out anyway?',
+	'offline.signOutPending': {
+		one: 'This device still has {n} unsent entry. Signing out deletes it. Sign out anyway?',
+		other: 'This device still has {n} unsent entries. Signing out deletes them. Sign out anyway?'
+	},
 	'offline.tooOld': 'This entry was made more than {hours} hours ago and can no longer be sent.',
 	'offline.otherPerson': 'Someone else recorded this entry on this device; only they can send it.',
 	'offline.serverError': 'The server failed several times to take this entry. Try sending it again later.',

@@ -33,6 +33,6 @@ const vi = {
 	'offline.checkin': 'Điểm danh cam kết: {item}',
 	'offline.directory.status': 'Tra cứu khi mất mạng: {n} hộ và học sinh (cập nhật {time}).',
 	'offline.directory.pick': 'Chọn người mang đến'
-};
+} as const;
 
 export default vi;

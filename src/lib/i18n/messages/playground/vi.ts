@@ -126,14 +126,6 @@ const vi = {
 	'playground.steward.export': 'Tải CSV các lượt đóng góp',
 	'playground.steward.correctHint': 'Sửa theo số cân thực tế rồi xác nhận.',
 
-	'playground.col.day': 'Ngày',
-	'playground.col.who': 'Người mang',
-	'playground.col.material': 'Loại',
-	'playground.col.amount': 'Lượng',
-	'playground.col.points': 'Điểm',
-	'playground.col.status': 'Trạng thái',
-	'playground.col.component': 'Hạng mục',
-	'playground.col.point': 'Điểm thu gom',
 	'playground.amount.kg': '{kg} kg',
 	'playground.amount.items': '{n} cái',
 	'playground.amount.estimated': '≈ {kg} kg (ước tính)',
@@ -162,7 +154,6 @@ const vi = {
 	'playground.organiser.model': 'Mô hình cộng đồng',
 	'playground.organiser.area': 'Địa bàn',
 	'playground.organiser.state': 'Trạng thái',
-	'playground.organiser.manage': 'Quản lý',
 	'playground.organiser.view': 'Xem trang tiến độ',
 	'playground.organiser.stateSaved': 'Đã cập nhật trạng thái.',
 	'playground.organiser.addComponent': 'Thêm hạng mục',
@@ -229,6 +220,6 @@ const vi = {
 	'playground.ecobrick.warnLight': 'Hơi lỏng (dưới 0,36 g/ml) nhưng vẫn nhận.',
 	'playground.ecobrick.warnHeavy': 'Rất nặng (trên 0,65 g/ml): kiểm tra không lẫn tạp chất.',
 	'playground.ecobrick.ok': 'Độ chặt tốt.'
-};
+} as const;
 
 export default vi;

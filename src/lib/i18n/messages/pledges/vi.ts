@@ -42,12 +42,12 @@ const vi = {
 	'pledge.twin.cup': 'cốc nhựa',
 	'pledge.twin.cutlery': 'ống hút, thìa dĩa nhựa',
 	'pledge.twin.custom': 'đồ nhựa dùng một lần',
-	'pledge.twin1.bottle': 'chai nhựa',
-	'pledge.twin1.bag': 'túi nilon',
-	'pledge.twin1.lunchbox': 'hộp xốp',
-	'pledge.twin1.cup': 'cốc nhựa',
-	'pledge.twin1.cutlery': 'ống hút, thìa dĩa nhựa',
-	'pledge.twin1.custom': 'đồ nhựa dùng một lần',
+	'pledge.twinCount.bottle': '{n} chai nhựa',
+	'pledge.twinCount.bag': '{n} túi nilon',
+	'pledge.twinCount.lunchbox': '{n} hộp xốp',
+	'pledge.twinCount.cup': '{n} cốc nhựa',
+	'pledge.twinCount.cutlery': '{n} ống hút, thìa dĩa nhựa',
+	'pledge.twinCount.custom': '{n} đồ nhựa dùng một lần',
 	'pledge.source': 'Nguồn số liệu: {source}',
 	'pledge.perDay': '{n} lần mỗi ngày',
 	'pledge.period': 'Từ {start} đến {end}',
@@ -79,12 +79,11 @@ const vi = {
 	'pledge.ended': 'Đã dừng cam kết. Những gì bạn làm được vẫn được giữ lại.',
 	'pledge.detail.by': 'Cam kết của {name}',
 	'pledge.detail.household': 'Cam kết của cả nhà (do {name} tạo)',
-	'pledge.open': 'Xem chi tiết',
 	'pledge.impact.title': 'Lượng nhựa đã tránh',
-	'pledge.impact.words': 'Đã tránh được {n} {what}, tức là {grams} nhựa.',
+	'pledge.impact.words': 'Đã tránh được {what}, tức là {grams} nhựa.',
 	'pledge.impact.week': 'Tuần này',
 	'pledge.impact.all': 'Từ trước đến nay',
-	'pledge.impact.equals': '= {n} {what}',
+	'pledge.impact.equals': '= {what}',
 	'pledge.impact.mine': 'Bạn đã tránh được',
 	'pledge.impact.none': 'Chưa có gì — điểm danh lần đầu để bắt đầu!',
 	'pledge.myStreak': 'Chuỗi điểm danh của bạn',
@@ -134,6 +133,6 @@ const vi = {
 	'pledge.home.household': '(cả nhà)',
 	'badge.pledge_completed': 'Giữ trọn cam kết',
 	'badge.pledge_completed.hint': 'Điểm danh đủ đến ngày cuối của một cam kết.'
-};
+} as const;
 
 export default vi;

@@ -24,13 +24,11 @@ const vi = {
 	'structure.models.kind': 'Loại',
 	'structure.models.inApp': 'Trong ứng dụng',
 	'structure.models.empty': 'Chưa có mô hình nào.',
-	'structure.manage.title': 'Quản lý',
 	'structure.manage.areas': 'Địa bàn',
 	'structure.manage.models': 'Mô hình',
 	'structure.manage.schools': 'Trường học',
 	'structure.manage.neighbourhoods': 'Khu dân cư',
 	'structure.manage.tabs': 'Các mục quản lý',
-	'structure.manage.edit': 'Sửa',
 	'structure.manage.create': 'Thêm',
 	'structure.manage.none': '(không có)',
 	'structure.area.title': 'Địa bàn',
@@ -151,7 +149,6 @@ const vi = {
 	'structure.students.realName': 'Họ tên',
 	'structure.students.nickname': 'Tên hiển thị',
 	'structure.students.username': 'Tên đăng nhập',
-	'structure.students.actions': 'Thao tác',
 	'structure.students.reset': 'Đặt lại mật khẩu',
 	'structure.students.remove': 'Xoá khỏi lớp',
 	'structure.students.removeConfirm': 'Xoá {name} khỏi lớp? Tài khoản và điểm đã có vẫn giữ.',
@@ -167,7 +164,6 @@ const vi = {
 	'structure.roster.intro':
 		'Dán danh sách từ Excel hoặc gõ mỗi dòng một họ tên (tối đa 60). Dòng tiêu đề, cột STT, ngày sinh và các cột khác được bỏ qua; bạn xem trước rồi mới tạo. Mỗi em nhận một tên đăng nhập và mật khẩu, in ra thành thẻ. Không cần email hay số điện thoại.',
 	'structure.roster.names': 'Danh sách họ tên',
-	'structure.roster.submit': 'Tạo tài khoản',
 	'structure.roster.progress': 'Đang tạo tài khoản: {done}/{total}',
 	'structure.roster.working': 'Đang tạo tài khoản, vui lòng không đóng trang…',
 	'structure.roster.preview': 'Xem trước',
@@ -340,6 +336,6 @@ const vi = {
 	'structure.children.eraseMismatch': 'Tên gõ vào không khớp.',
 	'structure.children.eraseSubmit': 'Xoá vĩnh viễn',
 	'structure.children.erased': 'Đã xoá dữ liệu của con.'
-};
+} as const;
 
 export default vi;

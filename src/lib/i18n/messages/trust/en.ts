@@ -91,7 +91,6 @@ const en: Translations<typeof vi> = {
 	'trust.card.reissue': 'Make a new card',
 	'trust.card.confirm': 'I understand the old card stops working',
 	'trust.card.reissued': 'New card made. The old one stopped working.',
-	'trust.card.none': 'No drop-off card yet.',
 	'trust.card.loginCut': 'Cut this part off: the drop-off card goes to the steward, with no password on it.',
 
 	'trust.serve.title': 'Neighbourhoods this point serves',

@@ -89,7 +89,6 @@ const vi = {
 	'trust.card.reissue': 'Làm thẻ mới',
 	'trust.card.confirm': 'Tôi hiểu thẻ cũ sẽ ngừng dùng',
 	'trust.card.reissued': 'Đã làm thẻ mới. Thẻ cũ ngừng dùng.',
-	'trust.card.none': 'Chưa có thẻ góp nhựa.',
 	'trust.card.loginCut': 'Cắt rời phần này: thẻ góp nhựa đưa cho người thu gom, không có mật khẩu.',
 
 	'trust.serve.title': 'Các khu dân cư điểm này phục vụ',
@@ -100,6 +99,6 @@ const vi = {
 	'trust.serve.neighbourhood': 'Khu dân cư',
 	'trust.serve.added': 'Đã thêm khu dân cư cho điểm thu gom.',
 	'trust.serve.unknown': 'Không có điểm thu gom hoặc khu dân cư này.'
-};
+} as const;
 
 export default vi;

@@ -10,9 +10,9 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { household, schoolClass } from './places';
+import { SOURCE_KINDS, type SourceKind } from '../../../domain/ledger';
 
-export const SOURCE_KINDS = ['action', 'checkin', 'contribution', 'bonus', 'reversal'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type { SourceKind };
 
 /**
  * The append-only points ledger. Every point and gram has a row here; a void is a new row with

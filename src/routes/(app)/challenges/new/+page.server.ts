@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -12,10 +12,11 @@ import { challengeFormOptions, createChallenge } from '$lib/server/actions/chall
 import type { Overlap } from '$lib/server/actions/overlaps';
 import { addDays } from '$lib/utils/dates';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import type { MessageKey } from '$lib/i18n/vi';
 
-interface Refusal {
-	errors: FieldErrors;
-	formError: string;
+/** What the page shows beside a refusal: the overlapping challenges, the retired actions. */
+interface Beside {
 	overlaps: Overlap[];
 	retired: { vi: string; en: string }[];
 }
@@ -52,32 +53,35 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireRole(event, 'teacher', 'steward', 'organiser');
 		const raw = await readForm(event, { arrays: ['classIds', 'actionIds'] });
-		const values = { ...raw, actionIds: ([] as string[]).concat(raw.actionIds ?? []) };
 		const today = appToday();
 		const dayBounds = bounds(today, typeof raw.startDay === 'string' ? raw.startDay : undefined);
-		// One shape for every refusal, so the page reads each part the same way.
-		const refuse = (status: number, more: Partial<Refusal>) =>
-			fail(status, {
-				values,
-				errors: {},
-				formError: 'form.hasErrors',
-				overlaps: [],
-				retired: [],
-				bounds: dayBounds,
-				...more
-			});
+		// The ticked lists come back beside the string values, which refill the rest of the form.
+		const chosen = {
+			actionIds: ([] as string[]).concat(raw.actionIds ?? []),
+			classIds: ([] as string[]).concat(raw.classIds ?? [])
+		};
+		const refuseChallenge = (
+			status: number,
+			failure: { errors?: FieldErrors; message?: MessageKey },
+			beside: Partial<Beside> = {}
+		) =>
+			refuse(
+				status,
+				{ values: raw, ...failure },
+				{ chosen, overlaps: [], retired: [], bounds: dayBounds, ...beside }
+			);
 		const parsed = createChallengeSchemaFor(today).safeParse(challengeFormObject(raw));
-		if (!parsed.success) return refuse(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuseChallenge(400, { errors: fieldErrors(parsed.error) });
 		const db = await getDb();
 		const result = await createChallenge(db, user, parsed.data, today);
 		if (!result.ok) {
 			if (result.error === 'challenges.overlap.confirm')
-				return refuse(400, { formError: result.error, overlaps: result.overlaps });
-			return refuse(result.error === 'challenges.scope.forbidden' ? 403 : 400, {
-				errors: result.field ? { [result.field]: result.error } : {},
-				formError: result.field ? 'form.hasErrors' : result.error,
-				retired: result.retired ?? []
-			});
+				return refuseChallenge(400, { message: result.error }, { overlaps: result.overlaps });
+			return refuseChallenge(
+				result.error === 'challenges.scope.forbidden' ? 403 : 400,
+				result.field ? { errors: { [result.field]: result.error } } : { message: result.error },
+				{ retired: result.retired ?? [] }
+			);
 		}
 		setFlash(event.cookies, 'challenges.created');
 		redirect(303, `/challenges/${result.id}`);

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireChild } from '$lib/server/access/routes';
 import { eraseSchema } from '$lib/schemas/structure';
@@ -8,6 +8,8 @@ import { setFlash } from '$lib/server/flash';
 import { describeEntries } from '$lib/server/people/child-entries';
 import { z } from 'zod';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 const PAGE_SIZE = 50;
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
@@ -44,7 +46,7 @@ export const actions: Actions = {
 		const { db, studentId, child } = await requireChild(event);
 		const parsed = eraseSchema.safeParse(await readForm(event));
 		if (!parsed.success || nameKey(parsed.data.confirm) !== nameKey(child.profile.nickname)) {
-			return fail(400, { error: 'structure.children.eraseMismatch' });
+			return refuse(400, { message: msg('structure.children.eraseMismatch') });
 		}
 		await erasePerson(db, studentId);
 		setFlash(event.cookies, 'structure.children.erased');

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -6,11 +6,13 @@ import { communityModel } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { modelSchema } from '$lib/schemas/structure';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels, saveModel } from '$lib/server/community/areas';
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 const FIELDS = [
 	'id',
@@ -44,16 +46,16 @@ export const actions: Actions = {
 				.select({ id: communityModel.id })
 				.from(communityModel)
 				.where(eq(communityModel.id, id));
-			if (!row) return fail(404, { values, errors: { _: 'error.404' } as FieldErrors });
+			if (!row) return refuse(404, { values, errors: { _: msg('error.404') } });
 		}
 		const parsed = modelSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const res = key
 			? await once(db, { actor: { userId: user.id }, form: 'model.create', key }, (tx) =>
 					saveModel(tx, parsed.data)
 				)
 			: await saveModel(db, parsed.data, id);
-		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.model.saved');
 		redirect(303, '/organiser/models');
 	}

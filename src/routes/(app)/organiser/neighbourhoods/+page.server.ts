@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { neighbourhoodSchema, stewardSchema } from '$lib/schemas/structure';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
 import {
 	addSteward,
@@ -14,6 +14,7 @@ import {
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -34,14 +35,13 @@ export const actions: Actions = {
 		const key = formKey(form);
 		const values = refillValues(form, ['name', 'areaId', 'kind', 'modelId']);
 		const parsed = neighbourhoodSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'create', values, errors: fieldErrors(parsed.error) });
 		const res = await once(
 			await getDb(),
 			{ actor: { userId: user.id }, form: 'neighbourhood.create', key },
 			(tx) => createNeighbourhood(tx, parsed.data)
 		);
-		if (!res.ok)
-			return fail(400, { form: 'create', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { form: 'create', values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.neighbourhood.saved');
 		redirect(303, '/organiser/neighbourhoods');
 	},
@@ -50,13 +50,13 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const values = refillValues(form, ['neighbourhoodId', 'username'], 254);
 		const parsed = stewardSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'steward', values, errors: fieldErrors(parsed.error) });
 		const res = await addSteward(await getDb(), parsed.data.neighbourhoodId, parsed.data.username);
 		if (!res.ok)
-			return fail(res.field === 'neighbourhoodId' ? 404 : 400, {
+			return refuse(res.field === 'neighbourhoodId' ? 404 : 400, {
 				form: 'steward',
 				values,
-				errors: { [res.field]: res.error } as FieldErrors
+				errors: { [res.field]: res.error }
 			});
 		setFlash(event.cookies, 'structure.steward.added');
 		redirect(303, '/organiser/neighbourhoods');

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -8,6 +8,7 @@ import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { formKey, readForm } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -22,7 +23,7 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const key = formKey(values);
 		const parsed = playgroundSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await once(
 			await getDb(),
 			{ actor: { userId: user.id }, form: 'playground.create', key },
@@ -31,7 +32,7 @@ export const actions: Actions = {
 				return made.ok ? { ok: true as const, id: made.playground.id } : made;
 			}
 		);
-		if (!result.ok) return fail(400, { values, errors: { _: result.error } as Record<string, string> });
+		if (!result.ok) return refuse(400, { values, message: result.error });
 		setFlash(event.cookies, 'playground.organiser.created');
 		redirect(303, `/organiser/playgrounds/${result.id}`);
 	}

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -6,13 +6,15 @@ import { school } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
 import { schoolSchema } from '$lib/schemas/structure';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { listAreaTree, listModels } from '$lib/server/community/areas';
 import { createInvite, createSchool, listInvites, listSchools } from '$lib/server/community/schools';
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'organiser');
@@ -37,11 +39,11 @@ export const actions: Actions = {
 		const key = formKey(form);
 		const values = refillValues(form, ['name', 'areaId', 'modelId']);
 		const parsed = schoolSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const res = await once(await getDb(), { actor: { userId: user.id }, form: 'school.create', key }, (tx) =>
 			createSchool(tx, parsed.data)
 		);
-		if (!res.ok) return fail(400, { values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.school.saved');
 		redirect(303, '/organiser/schools');
 	},
@@ -52,7 +54,7 @@ export const actions: Actions = {
 		const schoolId = parseId(form.schoolId as string | undefined);
 		const db = await getDb();
 		const [row] = await db.select({ id: school.id }).from(school).where(eq(school.id, schoolId));
-		if (!row) return fail(404, { errors: { _: 'error.404' } as FieldErrors });
+		if (!row) return refuse(404, { errors: { _: msg('error.404') } });
 		const invite = await once(
 			db,
 			{ actor: { userId: user.id }, form: `school.invite:${schoolId}`, key },

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
@@ -12,6 +12,7 @@ import { dailySeries, getPledge, pledgeImpact } from '$lib/server/pledges/querie
 import { addDays } from '$lib/utils/dates';
 import { pledgeItem } from '$lib/pledges/items';
 import { checkinAction } from '../checkin-action';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -53,7 +54,7 @@ export const actions: Actions = {
 		const pledgeId = parseId(event.params.pledgeId);
 		const db = await getDb();
 		const result = await endPledge(db, user.id, pledgeId, new Date(), appTimeZone());
-		if (!result.ok) return fail(result.status, { end: { error: result.error } });
+		if (!result.ok) return refuse(result.status, { form: 'end', message: result.error });
 		setFlash(event.cookies, 'pledge.ended');
 		redirect(303, `/pledges/${pledgeId}`);
 	}

@@ -6,6 +6,7 @@ import { listStewardPoints } from '$lib/server/playground/points';
 import { relationToPoint } from '$lib/server/access/relations';
 import { listForExport } from '$lib/server/playground/lists';
 import { toCsv } from '$lib/utils/csv';
+import { kgForFile } from '$lib/utils/units';
 
 /** The steward's contributions as CSV: one point (?point=) or all of theirs. */
 export const GET: RequestHandler = async (event) => {
@@ -48,7 +49,7 @@ export const GET: RequestHandler = async (event) => {
 			r.playgroundName,
 			r.componentName ?? '',
 			r.material,
-			(r.grams / 1000).toFixed(2),
+			kgForFile(r.grams),
 			r.gramsEstimated ? 'yes' : 'no',
 			r.itemCount ?? '',
 			r.volumeMl ?? '',

@@ -5,7 +5,7 @@ import { seedDemoStructure } from './structure';
 import { seedPledgesDemo } from './pledges';
 import { badgeAward, ledgerEntry } from '../../schema';
 import { dueToday, listMyPledges, personStreak } from '$lib/server/pledges/queries';
-import { PLEDGE_BADGE } from '$lib/server/pledges/pledges';
+import { PLEDGE_BADGE } from '$lib/domain/badges';
 
 const t = await createTestDb();
 

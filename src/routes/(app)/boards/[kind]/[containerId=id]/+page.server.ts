@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
@@ -12,6 +12,8 @@ import { boardView } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { BOARD_RULES, PER_MEMBER_RULES, isPerMemberKind } from '$lib/rules/boards';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 /** Only the parameters the board knows, each at most once, so junk cannot reach the schema as arrays. */
 function readQuery(url: URL) {
@@ -26,7 +28,7 @@ function readQuery(url: URL) {
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const kind = event.params.kind;
-	if (!isBoardKind(kind)) error(404, { message: 'board.error.kind' });
+	if (!isBoardKind(kind)) error(404, { message: msg('board.error.kind') });
 	const containerId = parseId(event.params.containerId);
 	const parsed = boardQuerySchema.safeParse(readQuery(event.url));
 	if (!parsed.success) error(404, { message: parsed.error.issues[0]?.message ?? 'error.404' });
@@ -39,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 	const board = access.board;
 
 	const challenge = query.window === 'challenge' ? await findChallenge(db, query.challenge!) : null;
-	if (query.window === 'challenge' && !challenge) error(404, { message: 'board.error.challenge' });
+	if (query.window === 'challenge' && !challenge) error(404, { message: msg('board.error.challenge') });
 
 	const today = appToday();
 	const period = windowPeriod(query.window, today, challenge ?? undefined);
@@ -67,10 +69,10 @@ export const actions: Actions = {
 	/** The class teacher turns the class's student board on or off. */
 	studentBoard: async (event) => {
 		requireUser(event);
-		if (event.params.kind !== 'student-in-class') error(404, { message: 'error.404' });
+		if (event.params.kind !== 'student-in-class') error(404, { message: msg('error.404') });
 		const { db, classId } = await requireClass(event, ['teacher'], 'containerId');
 		const parsed = studentBoardToggleSchema.safeParse(await readForm(event));
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { errors: fieldErrors(parsed.error) });
 		const enabled = parsed.data.enabled === 'on';
 		await setStudentBoard(db, classId, enabled);
 		setFlash(event.cookies, enabled ? 'board.studentBoard.turnedOn' : 'board.studentBoard.turnedOff');

@@ -1,15 +1,16 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
 import { appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { createGoalSchemaFor } from '$lib/schemas/goals';
 import { goalDeadlineBounds } from '$lib/rules/goals';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { activeActions } from '$lib/server/actions/catalogue';
 import { createGoal, listGoals } from '$lib/server/actions/goals';
 import { addDays } from '$lib/utils/dates';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const {
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const raw = await readForm(event);
 		const today = appToday();
 		const parsed = createGoalSchemaFor(today).safeParse(raw);
-		if (!parsed.success) return fail(400, { values: raw, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values: raw, errors: fieldErrors(parsed.error) });
 		const result = await createGoal(db, classId, user.id, parsed.data, today);
 		if (!result.ok) {
 			const field = result.error.startsWith('goals.deadline')
@@ -57,7 +58,7 @@ export const actions: Actions = {
 				: result.error === 'goals.target.range'
 					? 'target'
 					: 'actionId';
-			return fail(400, { values: raw, errors: { [field]: result.error } as FieldErrors });
+			return refuse(400, { values: raw, errors: { [field]: result.error } });
 		}
 		setFlash(event.cookies, 'goals.created');
 		redirect(303, `/classes/${classId}/goals`);

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { isClassStudent } from '$lib/server/access/membership';
@@ -11,6 +11,9 @@ import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
 import { localDay } from '$lib/utils/dates';
+import { msg } from '$lib/i18n/msg';
+import type { MessageKey } from '$lib/i18n/vi';
+import { refuse } from '$lib/server/refuse';
 
 // Teachers of this class only: who is linked to each child, and the letters that link parents.
 export const load: PageServerLoad = async (event) => {
@@ -43,8 +46,8 @@ async function inThisClass(
 	return parsed.success && (await isClassStudent(db, parsed.data.studentId, classId));
 }
 
-const refused = (status: 400 | 404, form: string, error = 'trust.guardians.notInClass') =>
-	fail(status, { form, values: {} as Record<string, string>, errors: { _: error } });
+const refused = (status: 400 | 404, form: string, error: MessageKey = msg('trust.guardians.notInClass')) =>
+	refuse(status, { form, values: {}, errors: { _: error } });
 
 export const actions: Actions = {
 	issueAll: async (event) => {
@@ -79,11 +82,11 @@ export const actions: Actions = {
 		const values = refillValues(form, ['studentId', 'username'], 254);
 		const parsed = guardianLinkSchema.safeParse(form);
 		if (!parsed.success)
-			return fail(400, { form: `link-${values.studentId}`, values, errors: fieldErrors(parsed.error) });
+			return refuse(400, { form: `link-${values.studentId}`, values, errors: fieldErrors(parsed.error) });
 		if (!(await inThisClass(db, classId, form))) return refused(404, `link-${values.studentId}`);
 		const res = await linkGuardianByTeacher(db, user.id, parsed.data.studentId, parsed.data.username);
 		if (!res.ok)
-			return fail(400, { form: `link-${values.studentId}`, values, errors: { username: res.error } });
+			return refuse(400, { form: `link-${values.studentId}`, values, errors: { username: res.error } });
 		setFlash(event.cookies, 'trust.guardians.linked');
 		redirect(303, back(classId));
 	},

@@ -1,16 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClass } from '$lib/server/access/routes';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors, idSchema } from '$lib/schemas/common';
+import { firstError, idSchema } from '$lib/schemas/common';
 import { listGoals } from '$lib/server/actions/goals';
 import { classFeed, classFeedCount, classParticipation, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
 import { ACTION_RULES } from '$lib/rules/actions';
 import { z } from 'zod';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
 
 const { days: REVIEW_DAYS, pageSize: PAGE_SIZE, maxPage: MAX_PAGE } = ACTION_RULES.review;
 const pageSchema = z.coerce.number().int().min(1).max(MAX_PAGE).catch(1);
@@ -73,14 +74,15 @@ export const actions: Actions = {
 		const { db, classId, user } = await requireClass(event, ['teacher']);
 		const raw = await readForm(event);
 		const parsed = voidEntrySchema.safeParse(raw);
-		const entryId = Number(raw.entryId) || null;
-		if (!parsed.success)
-			return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
+		// Each entry has its own void form: the failure names the one it belongs to.
+		const form = `void-${Number(raw.entryId) || 0}`;
+		const params = ACTION_RULES.voidReason;
+		if (!parsed.success) return refuse(400, { form, message: firstError(parsed.error), params });
 		const result = await voidEntryAs(db, user.id, parsed.data.entryId, parsed.data.reason, { classId });
 		if (!result.ok)
-			return fail(
+			return refuse(
 				result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400,
-				{ entryId, error: result.error }
+				{ form, message: result.error, params }
 			);
 		setFlash(event.cookies, 'actions.void.done');
 		// Back to the same student and page (the form's URL carries them).

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { consentSchema, memberActionSchema } from '$lib/schemas/structure';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import {
 	addCoTeacher,
 	archiveClass,
@@ -15,6 +15,7 @@ import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { setFlash } from '$lib/server/flash';
 import { appToday } from '$lib/server/config';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, cls } = await requireClassTeacher(event);
@@ -34,17 +35,17 @@ export const actions: Actions = {
 		const { db, cls } = await requireClassTeacher(event);
 		const parsed = memberActionSchema.safeParse(await readForm(event));
 		if (!parsed.success)
-			return fail(400, {
+			return refuse(400, {
 				form: 'coteach',
-				values: {} as Record<string, string>,
+				values: {},
 				errors: fieldErrors(parsed.error)
 			});
 		const res = await addCoTeacher(db, cls.id, parsed.data.userId);
 		if (!res.ok)
-			return fail(400, {
+			return refuse(400, {
 				form: 'coteach',
-				values: {} as Record<string, string>,
-				errors: { userId: res.error } as FieldErrors
+				values: {},
+				errors: { userId: res.error }
 			});
 		setFlash(event.cookies, 'structure.coteach.added');
 		redirect(303, back(cls.id));
@@ -62,13 +63,12 @@ export const actions: Actions = {
 		const key = formKey(form);
 		const values = refillValues(form, ['collectedOn', 'note'], 500);
 		const parsed = consentSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'consent', values, errors: fieldErrors(parsed.error) });
 		const today = appToday();
 		const res = await once(db, { actor: { userId: user.id }, form: `class.consent:${cls.id}`, key }, (tx) =>
 			recordConsent(tx, cls.id, user.id, parsed.data, today)
 		);
-		if (!res.ok)
-			return fail(400, { form: 'consent', values, errors: { [res.field]: res.error } as FieldErrors });
+		if (!res.ok) return refuse(400, { form: 'consent', values, errors: { [res.field]: res.error } });
 		setFlash(event.cookies, 'structure.consent.saved');
 		redirect(303, back(cls.id));
 	},

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { parseId, requireClassTeacher } from '$lib/server/access/routes';
 import { listStudents, removeStudent, rotateJoinCode } from '$lib/server/community/classes';
@@ -8,6 +8,8 @@ import { withNamesakes } from '$lib/server/people/roster-paste';
 import { formKey, readForm } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
 import { appTimeZone } from '$lib/server/config';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 // Teachers of this class only: the roster shows real names.
 export const load: PageServerLoad = async (event) => {
@@ -39,7 +41,7 @@ export const actions: Actions = {
 		const key = formKey(form);
 		const studentId = parseId(form.studentId as string | undefined);
 		const res = await resetStudentPassword(db, classId, studentId, user.id, key);
-		if (!res) return fail(404, { error: 'structure.students.notInClass' });
+		if (!res) return refuse(404, { message: msg('structure.students.notInClass') });
 		// Shown in this response only (and again to a repeat of the same form); never stored in clear.
 		return {
 			reset: {
@@ -54,7 +56,7 @@ export const actions: Actions = {
 		const { db, classId } = await requireClassTeacher(event);
 		const studentId = parseId((await readForm(event)).studentId as string | undefined);
 		if (!(await removeStudent(db, classId, studentId)))
-			return fail(404, { error: 'structure.students.notInClass' });
+			return refuse(404, { message: msg('structure.students.notInClass') });
 		setFlash(event.cookies, 'structure.students.removed');
 		redirect(303, `/classes/${classId}/students`);
 	}

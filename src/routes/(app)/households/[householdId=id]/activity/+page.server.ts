@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireHousehold } from '$lib/server/access/routes';
 import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
@@ -6,11 +6,13 @@ import { studentAccountIds } from '$lib/server/access/grants';
 import { appTimeZone, appToday } from '$lib/server/config';
 import { setFlash } from '$lib/server/flash';
 import { voidEntrySchema } from '$lib/schemas/actions';
-import { fieldErrors } from '$lib/schemas/common';
+import { firstError } from '$lib/schemas/common';
 import { householdBadges } from '$lib/server/actions/badges';
 import { householdFeed, voidEntryAs } from '$lib/server/actions/review';
 import { addDays, localDay } from '$lib/utils/dates';
 import { readForm } from '$lib/server/form-values';
+import { refuse } from '$lib/server/refuse';
+import { ACTION_RULES } from '$lib/rules/actions';
 
 export const load: PageServerLoad = async (event) => {
 	const {
@@ -42,15 +44,16 @@ export const actions: Actions = {
 	void: async (event) => {
 		const { db, householdId, user } = await requireHousehold(event, ['steward']);
 		const raw = await readForm(event);
-		const entryId = Number(raw.entryId) || null;
+		// Each entry has its own void form: the failure names the one it belongs to.
+		const form = `void-${Number(raw.entryId) || 0}`;
+		const params = ACTION_RULES.voidReason;
 		const parsed = voidEntrySchema.safeParse(raw);
-		if (!parsed.success)
-			return fail(400, { entryId, error: Object.values(fieldErrors(parsed.error))[0] ?? 'form.invalid' });
+		if (!parsed.success) return refuse(400, { form, message: firstError(parsed.error), params });
 		const result = await voidEntryAs(db, user.id, parsed.data.entryId, parsed.data.reason, { householdId });
 		if (!result.ok)
-			return fail(
+			return refuse(
 				result.error === 'actions.void.forbidden' ? 403 : result.error === 'ledger.void.notFound' ? 404 : 400,
-				{ entryId, error: result.error }
+				{ form, message: result.error, params }
 			);
 		setFlash(event.cookies, 'actions.void.done');
 		redirect(303, `/households/${householdId}/activity`);

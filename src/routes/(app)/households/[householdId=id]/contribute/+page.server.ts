@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireHousehold } from '$lib/server/access/routes';
 import { householdStudents } from '$lib/server/access/membership';
@@ -10,6 +10,7 @@ import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { readForm } from '$lib/server/form-values';
 import { appTimeZone } from '$lib/server/config';
+import { refuse } from '$lib/server/refuse';
 
 export const load: PageServerLoad = async (event) => {
 	const {
@@ -47,10 +48,13 @@ export const actions: Actions = {
 		// One select carries "playgroundId:pointId", so the pair always matches.
 		const [playgroundId, pointId] = String(values.target ?? '').split(':');
 		const parsed = announceContributionSchema.safeParse({ ...values, playgroundId, pointId });
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) {
+			const errors = fieldErrors(parsed.error);
+			// The target select has no field of its own for these two: they are the form's message.
+			return refuse(400, { values, errors, message: errors.playgroundId ?? errors.pointId });
+		}
 		const result = await announceContribution(db, user, householdId, parsed.data, new Date(), appTimeZone());
-		if (!result.ok)
-			return fail(result.status, { values, errors: { _: result.error } as Record<string, string> });
+		if (!result.ok) return refuse(result.status, { values, message: result.error });
 		setFlash(event.cookies, 'playground.contribute.announced');
 		redirect(303, `/households/${householdId}/contribute`);
 	}

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { parseId, requireHousehold } from '$lib/server/access/routes';
 import { mayDecideHouseholdRequest } from '$lib/server/access/grants';
@@ -12,6 +12,8 @@ import { cardOf, formatCardNumber, issueCard } from '$lib/server/people/cards';
 import { qrPath } from '$lib/server/playground/qr';
 import { formKey, readForm, refillValues } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
 
 const ANYONE = ['adult', 'student', 'steward', 'organiser'] as const;
 
@@ -49,7 +51,7 @@ async function decide(event: RequestEvent, approve: boolean) {
 	const res = await decideHouseholdRequest(db, user, householdId, userId, approve);
 	if (!res.ok) error(res.status, { message: res.error });
 	return {
-		done: res.outcome === 'declined' ? 'structure.members.declined' : 'structure.members.approved'
+		done: res.outcome === 'declined' ? msg('structure.members.declined') : msg('structure.members.approved')
 	};
 }
 
@@ -76,7 +78,7 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const key = formKey(form);
 		const parsed = reissueCardSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { error: 'form.invalid' });
+		if (!parsed.success) return refuse(400, { message: msg('form.invalid') });
 		// A double tap issues one new card, not two (the first would stop crediting at once).
 		await once(
 			db,
@@ -95,9 +97,9 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const values = refillValues(form, ['username'], 254);
 		const parsed = recoverSchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		const res = await recoverHousehold(db, user, householdId, parsed.data.username);
-		if (!res.ok) return fail(res.status, { values, errors: { username: res.error } });
+		if (!res.ok) return refuse(res.status, { values, errors: { username: res.error } });
 		setFlash(event.cookies, 'trust.household.recovered');
 		redirect(303, `/households/${householdId}/members`);
 	}

@@ -5,7 +5,6 @@ import { mayNameHouseholdChildren } from '$lib/server/access/visibility';
 import { appTimeZone } from '$lib/server/config';
 import { householdMonth } from '$lib/server/impact/household-month';
 import { parseMonthQuery } from '$lib/schemas/impact';
-import { translate } from '$lib/i18n';
 import { addDays, localDay, monthStart } from '$lib/utils/dates';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const zone = appTimeZone();
 	const today = localDay(new Date(), zone);
 	const parsed = parseMonthQuery(event.url.searchParams, today);
-	if (!parsed.ok) error(400, { message: translate(event.locals.locale, parsed.error, parsed.params) });
+	if (!parsed.ok) error(400, { message: parsed.error, params: parsed.params });
 	const previous = monthStart(addDays(parsed.month, -1));
 	return {
 		household,

@@ -1,11 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { refuse } from '$lib/server/refuse';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { communityModel } from '$lib/server/db/schema';
 import { requireRole } from '$lib/server/auth/guards';
 import { parseId } from '$lib/server/access/routes';
-import { fieldErrors, type FieldErrors } from '$lib/schemas/common';
+import { fieldErrors } from '$lib/schemas/common';
 import { modelStorySchema } from '$lib/schemas/impact';
 import { saveModelStory } from '$lib/server/impact/model-page';
 import { readForm, refillValues } from '$lib/server/form-values';
@@ -37,7 +38,7 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const values = refillValues(form, FIELDS, 8000);
 		const parsed = modelStorySchema.safeParse(form);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) as FieldErrors });
+		if (!parsed.success) return refuse(400, { values, errors: fieldErrors(parsed.error) });
 		await saveModelStory(await getDb(), modelId, parsed.data);
 		setFlash(event.cookies, 'model.saved');
 		redirect(303, `/models/${modelId}`);

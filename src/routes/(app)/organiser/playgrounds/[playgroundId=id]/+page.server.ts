@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
@@ -32,6 +32,9 @@ import { fieldErrors } from '$lib/schemas/common';
 import { setFlash } from '$lib/server/flash';
 import { formKey, readForm } from '$lib/server/form-values';
 import { once } from '$lib/server/db/receipts';
+import { refuse } from '$lib/server/refuse';
+import type { MessageKey } from '$lib/i18n/vi';
+import { msg } from '$lib/i18n/msg';
 
 /** The organiser and an existing playground's id; 404 for an unknown one. */
 async function guard(event: RequestEvent) {
@@ -39,11 +42,11 @@ async function guard(event: RequestEvent) {
 	const db = await getDb();
 	const id = parseId(event.params.playgroundId);
 	const playground = await getPlayground(db, id);
-	if (!playground) error(404, { message: 'error.404' });
+	if (!playground) error(404, { message: msg('error.404') });
 	return { db, id, playground, user };
 }
 
-function done(event: RequestEvent, id: number, flash: string): never {
+function done(event: RequestEvent, id: number, flash: MessageKey): never {
 	setFlash(event.cookies, flash);
 	redirect(303, `/organiser/playgrounds/${id}`);
 }
@@ -74,7 +77,7 @@ export const actions: Actions = {
 	state: async (event) => {
 		const { db, id } = await guard(event);
 		const parsed = playgroundStateSchema.safeParse(await readForm(event));
-		if (!parsed.success) return fail(400, { form: 'state', errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'state', errors: fieldErrors(parsed.error) });
 		await setPlaygroundState(db, id, parsed.data.state);
 		done(event, id, 'playground.organiser.stateSaved');
 	},
@@ -83,7 +86,7 @@ export const actions: Actions = {
 		const values = await readForm(event, { arrays: ['materials'] });
 		const key = formKey(values);
 		const parsed = componentSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'component', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'component', values, errors: fieldErrors(parsed.error) });
 		await once(db, { actor: { userId: user.id }, form: `playground.component:${id}`, key }, async (tx) => ({
 			ok: true,
 			id: (await addComponent(tx, id, parsed.data)).id
@@ -95,7 +98,7 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const key = formKey(values);
 		const parsed = collectionPointSchema.safeParse(values);
-		if (!parsed.success) return fail(400, { form: 'point', values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuse(400, { form: 'point', values, errors: fieldErrors(parsed.error) });
 		await once(db, { actor: { userId: user.id }, form: `playground.point:${id}`, key }, async (tx) => ({
 			ok: true,
 			id: (await createCollectionPoint(tx, id, parsed.data))?.id ?? null
@@ -106,7 +109,7 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const parsed = linkPointSchema.safeParse(await readForm(event));
 		if (!parsed.success || !(await linkPoint(db, parsed.data.pointId, id))) {
-			return fail(400, { form: 'link', errors: { _: 'playground.point.unknown' } as Record<string, string> });
+			return refuse(400, { form: 'link', message: msg('playground.point.unknown') });
 		}
 		done(event, id, 'playground.organiser.linked');
 	},
@@ -115,9 +118,9 @@ export const actions: Actions = {
 		const { db, id } = await guard(event);
 		const parsed = serveSchema.safeParse(await readForm(event));
 		if (!parsed.success || !(await pointFeeds(db, parsed.data.pointId, id)))
-			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
+			return refuse(400, { form: 'serve', message: msg('trust.serve.unknown') });
 		if (!(await addServedNeighbourhood(db, parsed.data.pointId, parsed.data.neighbourhoodId)))
-			return fail(400, { form: 'serve', errors: { _: 'trust.serve.unknown' } as Record<string, string> });
+			return refuse(400, { form: 'serve', message: msg('trust.serve.unknown') });
 		done(event, id, 'trust.serve.added');
 	},
 	steward: async (event) => {
@@ -125,13 +128,13 @@ export const actions: Actions = {
 		const values = await readForm(event);
 		const parsed = stewardSchema.safeParse(values);
 		if (!parsed.success)
-			return fail(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });
+			return refuse(400, { form: `steward-${values.pointId}`, values, errors: fieldErrors(parsed.error) });
 		const result = await addSteward(db, parsed.data.pointId, parsed.data.username);
 		if (!result.ok)
-			return fail(400, {
+			return refuse(400, {
 				form: `steward-${values.pointId}`,
 				values,
-				errors: { username: result.error } as Record<string, string>
+				errors: { username: result.error }
 			});
 		done(event, id, 'playground.organiser.stewardAdded');
 	}

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireClassTeacher } from '$lib/server/access/routes';
 import { rosterSchema } from '$lib/schemas/structure';
@@ -7,20 +6,24 @@ import { cleanRoster, type RosterNote } from '$lib/server/people/roster-paste';
 import { qrPath } from '$lib/server/playground/qr';
 import { readForm } from '$lib/server/form-values';
 import { formatCardNumber } from '$lib/server/people/cards';
+import { refuse } from '$lib/server/refuse';
+import { msg } from '$lib/i18n/msg';
+import type { MessageKey } from '$lib/i18n/vi';
+import { firstError } from '$lib/schemas/common';
 
 export const load: PageServerLoad = async (event) => {
 	const { cls } = await requireClassTeacher(event);
 	return { cls, importKey: crypto.randomUUID(), signInUrl: `${event.url.origin}/login` };
 };
 
-type Refusal = {
-	names: string;
-	refused: RosterNote[];
-	cleaned: RosterNote[];
-	error: string;
-	params?: Record<string, number>;
-};
-const refuse = (status: number, r: Refusal) => fail(status, r);
+/** A refused roster: the names come back to edit, with the lines refused and those cleaned. */
+const refuseRoster = (
+	status: number,
+	names: string,
+	message: MessageKey,
+	lists: { refused?: RosterNote[]; cleaned?: RosterNote[] } = {},
+	params: Record<string, number> = {}
+) => refuse(status, { values: { names }, message, params }, { refused: [], cleaned: [], ...lists });
 
 /** Reads and cleans the pasted list; a refusal when it cannot be made as it is. */
 async function readRoster(event: RequestEvent) {
@@ -29,29 +32,24 @@ async function readRoster(event: RequestEvent) {
 	const raw = typeof form.names === 'string' ? form.names : '';
 	const names = raw.slice(0, 12_000);
 	const parsed = rosterSchema.safeParse({ names: raw, importKey: form.importKey });
-	if (!parsed.success) {
-		const error = parsed.error.issues[0]?.message ?? 'form.invalid';
-		return { refusal: refuse(400, { names, refused: [], cleaned: [], error }) };
-	}
+	if (!parsed.success) return { refusal: refuseRoster(400, names, firstError(parsed.error)) };
 	const clean = cleanRoster(parsed.data.names, await classRealNames(db, classId));
 	if (clean.refused.length)
 		return {
-			refusal: refuse(400, {
-				names,
+			refusal: refuseRoster(400, names, msg('structure.roster.refused'), {
 				refused: clean.refused,
-				cleaned: clean.cleaned,
-				error: 'structure.roster.refused'
+				cleaned: clean.cleaned
 			})
 		};
 	if (clean.tooMany)
 		return {
-			refusal: refuse(400, {
+			refusal: refuseRoster(
+				400,
 				names,
-				refused: [],
-				cleaned: clean.cleaned,
-				error: 'structure.roster.tooMany',
-				params: { n: clean.tooMany }
-			})
+				msg('structure.roster.tooMany'),
+				{ cleaned: clean.cleaned },
+				{ n: clean.tooMany }
+			)
 		};
 	return { db, classId, user, names, clean, importKey: parsed.data.importKey };
 }
@@ -62,12 +60,7 @@ export const actions: Actions = {
 		const read = await readRoster(event);
 		if ('refusal' in read) return read.refusal;
 		if (!read.clean.names.length)
-			return refuse(400, {
-				names: read.names,
-				refused: [],
-				cleaned: read.clean.cleaned,
-				error: 'structure.roster.empty'
-			});
+			return refuseRoster(400, read.names, msg('structure.roster.empty'), { cleaned: read.clean.cleaned });
 		return { names: read.names, preview: read.clean.names, cleaned: read.clean.cleaned };
 	},
 	create: async (event) => {
@@ -82,11 +75,8 @@ export const actions: Actions = {
 			locale: event.locals.locale
 		});
 		if (!res.ok)
-			return refuse(res.error === 'structure.roster.alreadyImported' ? 409 : 400, {
-				names,
-				refused: [],
-				cleaned: clean.cleaned,
-				error: res.error
+			return refuseRoster(res.error === 'structure.roster.alreadyImported' ? 409 : 400, names, res.error, {
+				cleaned: clean.cleaned
 			});
 		// The passwords live only in this response: the cards are printed from it. Each card also
 		// carries the child's drop-off card number and its QR, for the steward's scanner: it only
