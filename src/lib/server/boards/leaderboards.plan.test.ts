@@ -14,7 +14,8 @@ import { BOARD_KINDS, BOARD_SORTS } from '$lib/schemas/boards';
 import { appendEntry } from '$lib/server/ledger/ledger';
 import { windowPeriod } from './leaderboards';
 import { boardView, standingsOn } from './view';
-import { boardsForViewer, resolveBoard } from './board-access';
+import { resolveBoard } from './board-access';
+import { boardsForViewer } from './board-refs';
 
 const t = await createTestDb();
 // Every query a board runs must be seen, not answered from the memo.

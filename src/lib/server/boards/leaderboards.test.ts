@@ -21,7 +21,8 @@ import {
 	type RankOptions
 } from './leaderboards';
 import { boardView } from './view';
-import { boardsForViewer, resolveBoard } from './board-access';
+import { resolveBoard } from './board-access';
+import { boardsForViewer } from './board-refs';
 
 const t = await createTestDb();
 type Db = typeof t.db;

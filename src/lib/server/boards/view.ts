@@ -2,13 +2,8 @@ import type { DbOrTx } from '$lib/server/db/client';
 import { BOARD_RULES } from '$lib/rules/boards';
 import { boardTags, memoBoard } from './cache';
 import type { BoardSort } from '$lib/schemas/boards';
-import {
-	boardsOfClass,
-	boardsOfHousehold,
-	sourceFor,
-	type BoardContext,
-	type BoardRef
-} from './board-access';
+import { sourceFor, type BoardContext } from './board-access';
+import { boardsOfClass, boardsOfHousehold, type BoardRef } from './board-refs';
 import { rankBoard, standingOf, windowPeriod, type BoardPeriod, type RankedRow } from './leaderboards';
 import { keptSnapshot } from './ranks';
 

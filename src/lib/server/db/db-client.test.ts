@@ -3,7 +3,7 @@ import { count, sql } from 'drizzle-orm';
 import { createTestDb } from '../../../../tests/helpers/db';
 import { action, area, communityModel, impactFactor } from './schema';
 import { seedReferenceData } from './seed/reference';
-import { COMMUNITY_MODELS } from './seed/reference-data';
+import { COMMUNITY_MODELS } from './seed/reference-places';
 import { seedDemoData, demoEnabled } from './seed/demo';
 
 const t = await createTestDb();

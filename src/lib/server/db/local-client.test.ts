@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import Database from 'libsql';
 import { LibsqlError } from '@libsql/client';
-import { libsqlError } from './local-connection';
+import { libsqlError } from './local-results';
 import { createTestDb } from '../../../../tests/helpers/db';
 
 const t = await createTestDb({ reference: false });

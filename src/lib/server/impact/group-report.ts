@@ -12,7 +12,7 @@ import {
 	user
 } from '$lib/server/db/schema';
 import { toPledgeView } from '$lib/server/pledges/queries';
-import { boardsOfClass, boardsOfHousehold } from '$lib/server/boards/board-access';
+import { boardsOfClass, boardsOfHousehold } from '$lib/server/boards/board-refs';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 import { standingsOn } from '$lib/server/boards/view';
 import { monthEnd, monthStart } from '$lib/utils/dates';

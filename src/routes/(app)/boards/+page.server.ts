@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { appToday } from '$lib/server/config';
-import { boardsForViewer } from '$lib/server/boards/board-access';
+import { boardsForViewer } from '$lib/server/boards/board-refs';
 import { standingsOn } from '$lib/server/boards/view';
 import { windowPeriod } from '$lib/server/boards/leaderboards';
 

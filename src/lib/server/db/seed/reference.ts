@@ -1,7 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { action, area, communityModel, impactFactor } from '../schema';
-import { ACTIONS, AREAS, COMMUNITY_MODELS, IMPACT_FACTORS } from './reference-data';
+import { ACTIONS, IMPACT_FACTORS } from './reference-data';
+import { AREAS, COMMUNITY_MODELS } from './reference-places';
 
 /**
  * Inserts the reference data that is missing (areas, the 12 LSPP models, impact factors, default

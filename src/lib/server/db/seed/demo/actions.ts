@@ -10,40 +10,17 @@ import {
 	ledgerEntry
 } from '../../schema';
 import { appendEntry, voidEntry } from '$lib/server/ledger/ledger';
-import { awardBadge, hasRun } from '$lib/server/actions/badges';
 import { challengeCredits } from '$lib/server/actions/challenges';
 import { settleDueChallenges } from '$lib/server/actions/consequences';
-import { BADGE_RULES } from '$lib/rules/badges';
-import type { Tx } from '../../client';
 import { checkClassGoals } from '$lib/server/actions/goals';
 import { addDays } from '$lib/utils/dates';
 import { prng } from '$lib/utils/prng';
 import type { DemoSeeder } from './index';
+import { demoChallenges, HOUSEHOLD_WEIGHTS, STUDENT_WEIGHTS } from './actions-data';
+import { awardDemoBadges } from './actions-badges';
 
 const DAYS = 28;
 const VN_OFFSET_MS = 7 * 3600_000;
-
-/** How likely each action is on a school day for a student / for a household (relative weights). */
-const STUDENT_WEIGHTS: Record<string, number> = {
-	'own-bottle': 9,
-	'lunch-box': 6,
-	'refuse-bag': 4,
-	'no-straw': 4,
-	'refill-bottle': 5,
-	'own-cup': 2,
-	'sort-waste': 2,
-	'pick-litter': 1
-};
-const HOUSEHOLD_WEIGHTS: Record<string, number> = {
-	'refuse-bag': 8,
-	'sort-waste': 7,
-	'own-cup': 4,
-	'no-straw': 3,
-	'own-bottle': 2,
-	'lunch-box': 2,
-	'refill-bottle': 2,
-	'pick-litter': 1
-};
 
 interface Ch {
 	id: number;
@@ -94,73 +71,11 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 				actions: new Map(actions.map(([c, p]) => [id(c), p]))
 			};
 		}
-		const bothClasses = ctx.classIds.map((classId) => ({ classId }));
-		const finished = await makeChallenge(
-			{
-				title: 'Tuần lễ bình nước',
-				description: 'Mỗi ngày mang bình nước riêng đến trường, rót đầy lại thay vì mua chai mới.',
-				scope: 'class',
-				startDay: addDays(today, -20),
-				endDay: addDays(today, -14),
-				createdBy: ctx.teacherId
-			},
-			[
-				['own-bottle', 15],
-				['refill-bottle', 10]
-			],
-			bothClasses
-		);
-		const running = await makeChallenge(
-			{
-				title: 'Bữa trưa không hộp xốp',
-				description: 'Mang hộp cơm, từ chối túi nilon và ống hút trong hai tuần.',
-				scope: 'class',
-				startDay: addDays(today, -6),
-				endDay: addDays(today, 7),
-				createdBy: ctx.teacherId
-			},
-			[
-				['lunch-box', 15],
-				['refuse-bag', 5],
-				['no-straw', 5],
-				['own-bottle', 10]
-			],
-			bothClasses
-		);
-		// 6A1's own week, started while the school-wide one runs: logs count in both.
-		const overlapping = await makeChallenge(
-			{
-				title: 'Tuần lễ không túi nilon 6A1',
-				description: 'Cả lớp 6A1 từ chối túi nilon và mang hộp cơm trong một tuần.',
-				scope: 'class',
-				startDay: addDays(today, -3),
-				endDay: addDays(today, 3),
-				createdBy: ctx.teacherId
-			},
-			[
-				['refuse-bag', 10],
-				['lunch-box', 10]
-			],
-			[{ classId: ctx.classIds[0] }]
-		);
-		const street = await makeChallenge(
-			{
-				title: 'Khu phố nói không với túi nilon',
-				description: 'Các hộ thi đua từ chối túi nilon, dùng cốc riêng và phân loại rác tại nguồn.',
-				scope: 'neighbourhood',
-				neighbourhoodId: ctx.neighbourhoodId,
-				modelId: ctx.modelIds.residential,
-				startDay: addDays(today, -10),
-				endDay: addDays(today, 10),
-				createdBy: ctx.stewardId
-			},
-			[
-				['refuse-bag', 8],
-				['own-cup', 10],
-				['sort-waste', 12]
-			],
-			[{ neighbourhoodId: ctx.neighbourhoodId }]
-		);
+		const plan = demoChallenges(ctx);
+		const finished = await makeChallenge(...plan.finished);
+		const running = await makeChallenge(...plan.running);
+		const overlapping = await makeChallenge(...plan.overlapping);
+		const street = await makeChallenge(...plan.street);
 
 		const householdOf = new Map<number, number>();
 		// Students who live in demo households (structure.ts links these five).
@@ -359,34 +274,3 @@ export const seedActionsDemo: DemoSeeder = async (db, ctx) => {
 		await settleDueChallenges(tx, today, now);
 	});
 };
-
-/**
- * The badges the demo history earns, worked out once from all its logs (the same rules as
- * `awardActionBadges`, which would cost a handful of queries per log): first action, the first
- * 7-day streak and each points milestone, dated when they were reached.
- */
-async function awardDemoBadges(
-	tx: Tx,
-	logs: { personId?: number | null; localDay: string; createdAt: Date; points: number }[]
-) {
-	const byPerson = new Map<number, typeof logs>();
-	for (const l of logs) if (l.personId) byPerson.set(l.personId, [...(byPerson.get(l.personId) ?? []), l]);
-	for (const [userId, mine] of byPerson) {
-		const ordered = [...mine].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-		await awardBadge(tx, 'first_action', { userId }, '', ordered[0].createdAt);
-		const days: string[] = [];
-		let points = 0;
-		const reached = new Set<number>();
-		for (const l of ordered) {
-			days.push(l.localDay);
-			if (days.length >= BADGE_RULES.streakDays && hasRun(days, BADGE_RULES.streakDays))
-				await awardBadge(tx, 'streak_7', { userId }, '', l.createdAt);
-			points += l.points;
-			for (const m of BADGE_RULES.pointMilestones)
-				if (points >= m && !reached.has(m)) {
-					reached.add(m);
-					await awardBadge(tx, `points_${m}`, { userId }, '', l.createdAt);
-				}
-		}
-	}
-}
