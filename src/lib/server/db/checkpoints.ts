@@ -72,9 +72,13 @@ export class Checkpointer {
 	private run(): void {
 		if (this.running || this.commits === 0) return;
 		clearTimeout(this.timer);
-		this.running = true;
 		this.commits = 0;
-		this.conn ??= new Connection(this.path, BUSY_MS);
+		try {
+			this.conn ??= new Connection(this.path, BUSY_MS);
+		} catch {
+			return; // the file cannot be opened now: the next commit tries again
+		}
+		this.running = true;
 		const conn = this.conn;
 		// A checkpoint that could not run (another process's, a closed file) is tried again later.
 		const step = (mode: 'PASSIVE' | 'FULL') =>
