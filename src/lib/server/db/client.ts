@@ -20,6 +20,8 @@ export interface DbConfig {
 	syncIntervalS?: number;
 	/** Milliseconds a connection waits for a lock before SQLITE_BUSY. */
 	busyTimeoutMs?: number;
+	/** Local files: where WAL checkpoints run (local-client.ts); `background` unless told. */
+	checkpoints?: 'background' | 'on-commit';
 }
 
 export interface DbHandle {
@@ -46,7 +48,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
 	const timeout = config.busyTimeoutMs ?? 5000;
 	const raw =
 		isFile && !config.syncUrl && path && path !== ':memory:' && !config.url.includes('?')
-			? createLocalClient(path, { timeout, pragmas: CONNECTION_PRAGMAS })
+			? createLocalClient(path, { timeout, pragmas: CONNECTION_PRAGMAS, checkpoints: config.checkpoints })
 			: createClient({
 					url: config.url,
 					authToken: config.authToken || undefined,

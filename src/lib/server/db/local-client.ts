@@ -7,7 +7,9 @@ import {
 	type Transaction,
 	type TransactionMode
 } from '@libsql/client';
+import { Checkpointer } from './checkpoints';
 import { Connection, keepsSchema } from './local-connection';
+import { isWrite } from './write-gate';
 
 /*
  * A libSQL client for local database files that keeps each connection's prepared statements and
@@ -45,6 +47,12 @@ export interface LocalClientOptions {
 	timeout: number;
 	/** Run on every connection as it opens. */
 	pragmas: string[];
+	/**
+	 * `background` (the default): WAL checkpoints run on a connection of their own, off every
+	 * commit (checkpoints.ts). `on-commit`: SQLite's own, inside the commit that crosses 1000 WAL
+	 * pages (kept for comparisons: tests/bench/checkpoint-writes.ts).
+	 */
+	checkpoints?: 'background' | 'on-commit';
 }
 
 /** A `Client` for a local file (`path` without `file:`), with prepared statements kept per connection. */
@@ -53,13 +61,30 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 	const borrowed = new Set<Connection>();
 	const waiters: { resolve: (c: Connection) => void; reject: (e: Error) => void }[] = [];
 	let closed = false;
+	const checkpointer = options.checkpoints === 'on-commit' ? null : new Checkpointer(path);
+	const pragmas = checkpointer ? [...options.pragmas, 'PRAGMA wal_autocheckpoint = 0'] : options.pragmas;
+	/** A write's turn with the checkpointer (it may hold writes back for a moment); call the end when done. */
+	const writeTurn = async (): Promise<(committed: boolean) => void> =>
+		checkpointer ? checkpointer.beginWrite() : () => {};
+	/** `run` (which writes without BEGIN) in a write's turn. */
+	const asWrite = async <T>(run: () => Promise<T>): Promise<T> => {
+		const end = await writeTurn();
+		let ok = false;
+		try {
+			const result = await run();
+			ok = true;
+			return result;
+		} finally {
+			end(ok);
+		}
+	};
 
 	const check = () => {
 		if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
 	};
 	const open = (): Connection => {
 		const conn = new Connection(path, options.timeout);
-		for (const pragma of options.pragmas) conn.script(pragma);
+		for (const pragma of pragmas) conn.script(pragma);
 		return conn;
 	};
 	const acquire = async (): Promise<Connection> => {
@@ -99,13 +124,19 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 		}
 	};
 	/** BEGIN, the statements, COMMIT: BEGIN and COMMIT in the background. */
-	const inTransaction = <T>(conn: Connection, mode: TransactionMode, run: () => T) =>
-		(async () => {
+	const inTransaction = async <T>(conn: Connection, mode: TransactionMode, run: () => T) => {
+		const end = mode === 'read' ? () => {} : await writeTurn();
+		let committed = false;
+		try {
 			await conn.background(BEGIN[mode]);
 			const result = run();
 			await conn.background('COMMIT');
+			committed = true;
 			return result;
-		})();
+		} finally {
+			end(committed);
+		}
+	};
 	const forgetAll = () => [...idle, ...borrowed].forEach((c) => c.forget());
 
 	const client: Client = {
@@ -117,46 +148,57 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 			const sql = typeof stmt === 'string' ? stmt : stmt.sql;
 			return using((c) => {
 				if (DML.test(sql)) return inTransaction(c, 'write', () => c.execute(stmt, args));
-				const result = c.execute(stmt, args);
-				if (!keepsSchema(sql)) forgetAll();
-				return result;
+				const run = async () => {
+					const result = c.execute(stmt, args);
+					if (!keepsSchema(sql)) forgetAll();
+					return result;
+				};
+				return isWrite(sql) ? asWrite(run) : run();
 			});
 		}) as Client['execute'],
 		batch: (stmts, mode = 'deferred') => using((c) => inTransaction(c, mode, () => c.batch(stmts))),
 		migrate: (stmts) =>
-			using((c) => {
-				c.script('PRAGMA foreign_keys=off');
-				try {
-					c.execute('BEGIN DEFERRED');
-					const results = c.batch(stmts);
-					c.execute('COMMIT');
-					return results;
-				} finally {
-					if (c.inTransaction) c.execute('ROLLBACK');
-					c.script('PRAGMA foreign_keys=on');
-					forgetAll();
-				}
-			}),
+			using((c) =>
+				asWrite(async () => {
+					c.script('PRAGMA foreign_keys=off');
+					try {
+						c.execute('BEGIN DEFERRED');
+						const results = c.batch(stmts);
+						c.execute('COMMIT');
+						return results;
+					} finally {
+						if (c.inTransaction) c.execute('ROLLBACK');
+						c.script('PRAGMA foreign_keys=on');
+						forgetAll();
+					}
+				})
+			),
 		executeMultiple: (sql) =>
-			using((c) => {
-				c.script(sql);
-				forgetAll();
-			}),
+			using((c) =>
+				asWrite(async () => {
+					c.script(sql);
+					forgetAll();
+				})
+			),
 		transaction: async (mode: TransactionMode = 'write') => {
-			const conn = await acquire();
+			const end = mode === 'read' ? () => {} : await writeTurn();
+			let conn: Connection | undefined;
 			try {
+				conn = await acquire();
 				await conn.background(BEGIN[mode]);
 			} catch (e) {
-				release(conn);
+				if (conn) release(conn);
+				end(false);
 				throw e;
 			}
-			return transaction(conn, release, forgetAll);
+			return transaction(conn, release, forgetAll, end);
 		},
 		sync: async () => {
 			throw new LibsqlError('A local file client has nothing to sync', 'SYNC_NOT_SUPPORTED');
 		},
 		close: () => {
 			closed = true;
+			checkpointer?.close();
 			for (const c of [...idle, ...borrowed]) c.close();
 			idle.length = 0;
 			borrowed.clear();
@@ -170,11 +212,17 @@ export function createLocalClient(path: string, options: LocalClientOptions): Cl
 	return client;
 }
 
-function transaction(conn: Connection, release: (c: Connection) => void, forgetAll: () => void): Transaction {
+function transaction(
+	conn: Connection,
+	release: (c: Connection) => void,
+	forgetAll: () => void,
+	end: (committed: boolean) => void
+): Transaction {
 	let held: Connection | null = conn;
-	const settle = () => {
+	const settle = (committed = false) => {
 		if (held) release(held);
 		held = null;
+		end(committed);
 	};
 	const live = (): Connection => {
 		if (!held || !held.inTransaction)
@@ -197,10 +245,12 @@ function transaction(conn: Connection, release: (c: Connection) => void, forgetA
 		batch: async (stmts) => live().batch(stmts),
 		executeMultiple: async (sql) => live().script(sql),
 		commit: async () => {
+			let committed = false;
 			try {
 				await live().background('COMMIT');
+				committed = true;
 			} finally {
-				settle();
+				settle(committed);
 			}
 		},
 		rollback: async () => rollback(),
