@@ -21,8 +21,8 @@ declare global {
 		interface PageData {
 			locale: Locale;
 			user: Pick<SessionUser, 'id' | 'nickname' | 'displayName' | 'roles'> | null;
-			/** This language's message table (see src/routes/+layout.ts). */
-			messages?: Record<MessageKey, Message>;
+			/** The messages this page can show, in its language (see src/lib/server/messages.ts). */
+			messages?: Partial<Record<MessageKey, Message>>;
 		}
 	}
 }

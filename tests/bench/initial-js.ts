@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 /**
  * Gzipped JavaScript a page loads before anything lazy: the modulepreloads SvelteKit announces
  * (Link header and tags), the start script's imports, and every static import they pull in,
- * followed through the built files, plus the language table the root layout loads. Other dynamic
+ * followed through the built files, plus the language table the root layout loaded in builds before
+ * pages got their messages with their data (so `--base` can weigh an older commit). Other dynamic
  * `import()`s are not followed; `deferredBytes` is what they load once the page runs (the offline
  * queue, for one), apart from chart.js and the other language.
  */
@@ -30,8 +31,8 @@ export function initialJs(
 		}
 	};
 	for (const seed of seeds) visit(new URL(seed, pageUrl).pathname);
-	// The root layout imports one language's message table before the page hydrates: count the
-	// larger of the two (and what it imports), since one of them is always needed.
+	// Older builds: the root layout imported one language's message table before the page hydrated;
+	// count the larger of the two (and what it imports), since one of them was always needed.
 	const rootLayout = [...files].find((f) => /\/nodes\/0\.[\w-]+\.js$/.test(f));
 	if (rootLayout) {
 		const code = readFileSync(join(buildDir, 'client', rootLayout), 'utf8');

@@ -1,7 +1,7 @@
 /**
  * Page weight: `npm run bench:weight` builds the app, starts it on a fresh demo database, signs
  * in as the demo steward and the demo student, and prints the gzipped JavaScript each daily page
- * loads before anything lazy (the budget is 75 KiB), what its own `import()`s add once it runs
+ * loads before anything lazy (the budget is `WEIGHT_BUDGET_KIB`, tests/e2e/page-weight.ts), what its own `import()`s add once it runs
  * (chart.js and the other language left out), and where the offline queue's IndexedDB code comes:
  * in the first JavaScript, later, or not at all. It never comes first on a page that does not queue.
  *
@@ -16,12 +16,12 @@ import { initialJs } from './initial-js';
 import { buildInto } from '../helpers/build';
 import { signIn, startServer } from './server';
 import { parseArgs, ROOT } from './util';
+import { WEIGHT_BUDGET_KIB } from '../e2e/page-weight';
 
 const args = parseArgs(process.argv.slice(2));
 const PORT = Number(args.port ?? 4306);
 const DIR = join(ROOT, 'tests', '.tmp', 'weight');
 const origin = `http://localhost:${PORT}`;
-const BUDGET_KIB = 75;
 const base = typeof args.base === 'string' ? args.base : null;
 const skipBuild = !!args['skip-build'];
 
@@ -106,7 +106,7 @@ for (const { path, queues } of pages) {
 	const now = after[path];
 	const was = before?.[path];
 	const problems = [
-		now.kib > BUDGET_KIB ? 'OVER BUDGET' : '',
+		now.kib > WEIGHT_BUDGET_KIB ? 'OVER BUDGET' : '',
 		now.queue === 'first' && !queues ? 'QUEUE LOADED FIRST WHERE UNUSED' : ''
 	].filter(Boolean);
 	if (problems.length) failed = true;
@@ -116,7 +116,7 @@ for (const { path, queues } of pages) {
 			was ? `${kib(was.kib)} KiB` : '',
 			`${kib(now.kib)} KiB`,
 			was ? (now.kib / was.kib).toFixed(3).padStart(10) : '',
-			(now.kib / BUDGET_KIB).toFixed(3).padStart(12),
+			(now.kib / WEIGHT_BUDGET_KIB).toFixed(3).padStart(12),
 			`${kib(now.laterKib)} KiB`,
 			now.queue.padEnd(5),
 			`(${now.files} files first)`,

@@ -2,12 +2,14 @@ import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { crawlPages, routeKey, type Crawled } from './crawl';
 import { htmlProblems } from './html-check';
+import { rawKeys } from './raw-keys';
 import { BUILD_NOISE_KIB, OVER_BUDGET, pageWeight, WEIGHT_BUDGET_KIB } from './page-weight';
 import { expect, signIn, test } from './fixtures';
 
 /**
  * Checks kept in the repo (issue 13.10): every page each demo role can reach, at 360 px, in
- * Vietnamese and English, has no serious or critical axe finding and valid HTML; and no page ships
+ * Vietnamese and English, has no serious or critical axe finding, valid HTML and no message key
+ * shown instead of its text; and no page ships
  * more than the JavaScript budget before its charts. The pages are found by following the links
  * each role sees, so a new page is checked as soon as something links to it.
  */
@@ -59,6 +61,7 @@ for (const user of ROLES) {
 					const where = `${who} ${lang} ${visited.path}`;
 					problems.push(...(await axeFindings(page, where)));
 					problems.push(...(await htmlProblems(page, visited.html)).map((p) => `${where}: ${p}`));
+					problems.push(...(await rawKeys(page, visited.html)).map((k) => `${where}: shows the key ${k}`));
 				});
 				test.info().annotations.push({ type: 'pages', description: `${pages.length} pages` });
 				expect(pages.length, `${who} reaches more than the home page`).toBeGreaterThan(user ? 3 : 2);
