@@ -1,10 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { routeKeys } from './src/lib/i18n/route-keys-plugin.ts';
+import { routeMessages } from './src/lib/i18n/route-keys-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit(), routeKeys(fileURLToPath(new URL('./src', import.meta.url)))],
+	plugins: [sveltekit(), routeMessages(fileURLToPath(new URL('./src', import.meta.url)))],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',

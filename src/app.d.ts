@@ -21,7 +21,7 @@ declare global {
 		interface PageData {
 			locale: Locale;
 			user: Pick<SessionUser, 'id' | 'nickname' | 'displayName' | 'roles'> | null;
-			/** The messages this page can show, in its language (see src/lib/server/messages.ts). */
+			/** The messages this page can show, in its language (src/routes/+layout.ts). */
 			messages?: Partial<Record<MessageKey, Message>>;
 		}
 	}

@@ -1,19 +1,18 @@
 import type { LayoutServerLoad } from './$types';
 import { takeFlash } from '$lib/server/flash';
 import { appTimeZone } from '$lib/server/config';
-import { pageMessages } from '$lib/server/messages';
+import { messages } from '$lib/i18n';
 
-// Reads `route`, so it runs again on every navigation: each page brings its own messages.
-export const load: LayoutServerLoad = ({ locals, cookies, request, route }) => {
+export const load: LayoutServerLoad = ({ locals, cookies, request }) => {
 	const u = locals.user;
 	// The copy the service worker keeps for offline use must not take a confirmation meant for the person.
 	const flash = request.headers.has('x-songxanh-keep') ? null : takeFlash(cookies);
 	return {
 		locale: locals.locale,
 		user: u ? { id: u.id, nickname: u.nickname, displayName: u.displayName, roles: u.roles } : null,
-		flash,
+		// With its words: the page it lands on may not show that key otherwise.
+		flash: flash ? { key: flash, message: messages[locals.locale][flash] } : null,
 		// The device works out its local day in this zone when it records without a connection.
-		timeZone: appTimeZone(),
-		messages: pageMessages(locals.locale, route.id, flash ? [flash] : [])
+		timeZone: appTimeZone()
 	};
 };

@@ -31,19 +31,29 @@ export function initialJs(
 		}
 	};
 	for (const seed of seeds) visit(new URL(seed, pageUrl).pathname);
-	// Older builds: the root layout imported one language's message table before the page hydrated;
-	// count the larger of the two (and what it imports), since one of them was always needed.
+	// The root layout imports the page's message table before the page hydrates: one small table
+	// per page and language (src/lib/i18n/route-keys-plugin.ts), found by matching the page's path
+	// against the route ids of the layout's map. Older builds imported the language's whole table:
+	// count the larger of the two, since one of them was always needed.
 	const rootLayout = [...files].find((f) => /\/nodes\/0\.[\w-]+\.js$/.test(f));
 	if (rootLayout) {
 		const code = readFileSync(join(buildDir, 'client', rootLayout), 'utf8');
-		const tables = [...code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)].map(
-			(m) => new URL(m[1], `${origin}${rootLayout}`).pathname
-		);
 		const gz = (f: string) => gzipSync(readFileSync(join(buildDir, 'client', f))).length;
-		const largest = tables
-			.filter((f) => readFileSync(join(buildDir, 'client', f), 'utf8').includes('"app.name":'))
-			.sort((a, b) => gz(b) - gz(a))[0];
-		if (largest) visit(largest);
+		const tables = [...code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)]
+			.map((m) => new URL(m[1], `${origin}${rootLayout}`).pathname)
+			.filter((f) => readFileSync(join(buildDir, 'client', f), 'utf8').includes('"app.name":'));
+		const map = code.match(/\{"":\d+(?:,"[^"]*":\d+)*\}/);
+		if (map) {
+			const routes = JSON.parse(map[0]) as Record<string, number>;
+			const index = routes[routeOf(Object.keys(routes), pageUrl)];
+			const english = /<html[^>]*\blang="en"/.test(html);
+			const table = tables[index * 2 + (english ? 1 : 0)];
+			if (!table) throw new Error(`initial-js: no message table ${index} in ${rootLayout}`);
+			visit(table);
+		} else {
+			const largest = tables.sort((a, b) => gz(b) - gz(a))[0];
+			if (largest) visit(largest);
+		}
 	}
 	const gzip = (file: string) => gzipSync(readFileSync(join(buildDir, 'client', file))).length;
 	const sizes = [...files].map((file) => ({ file, bytes: gzip(file) }));
@@ -80,4 +90,26 @@ export function initialJs(
 		deferredFiles: [...deferred],
 		deferredBytes: [...deferred].reduce((n, f) => n + gzip(f), 0)
 	};
+}
+
+/**
+ * The route id (SvelteKit's spelling) a path belongs to, among `ids`: groups match nothing,
+ * `[x=id]` a number, `[x]` any segment; the fewest parameters win. `''` when none matches.
+ */
+export function routeOf(ids: string[], pageUrl: string): string {
+	const path = new URL(pageUrl).pathname.replace(/\/$/, '') || '/';
+	const matches = ids.filter((id) => {
+		if (id === '') return false;
+		const pattern = id
+			.split('/')
+			.filter((part) => part && !/^\(.*\)$/.test(part))
+			.map((part) =>
+				part
+					.replace(/[.*+?^${}()|\\]/g, '\\$&')
+					.replace(/\[[^\]=]+=id\]|\[[^\]]+\]/g, (p) => (p.includes('=id') ? '\\d+' : '[^/]+'))
+			);
+		return new RegExp(`^/${pattern.join('/')}$`).test(path);
+	});
+	const params = (id: string) => (id.match(/\[/g) ?? []).length;
+	return matches.sort((a, b) => params(a) - params(b))[0] ?? '';
 }

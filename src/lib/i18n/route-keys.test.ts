@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { messages } from './index';
 import { readdirSync, readFileSync } from 'node:fs';
-import { closure, keyUses, names, refusalsFrom, routeKeyUses, routePages } from './route-keys';
+import { closure, keyUses, names, refusalsFrom, routeKeyUses, routePages, routeTables } from './route-keys';
+import { readCatalogues } from './route-keys-plugin';
 
 const SRC = resolve(import.meta.dirname, '../..');
 const ALL = Object.keys(messages.vi);
@@ -67,16 +68,62 @@ describe('route keys', () => {
 		expect(heaviest.share, heaviest.id).toBeLessThan(0.3);
 	});
 
-	it('gives a page that shows the offline queue the refusals of every page whose forms can queue', () => {
-		const queue = join(SRC, 'lib/components/offline/PendingQueue.svelte');
-		const named = refusalsFrom(readFileSync(queue, 'utf8'));
-		const queueing = routePages(SRC)
-			.filter((p) => closure(SRC, p.files).includes(join(SRC, 'lib/offline/enhance.ts')))
-			.map((p) => p.id);
-		expect(queueing.length).toBeGreaterThan(1);
-		expect(named.sort()).toEqual(queueing.sort());
-		// A check-in queued on a pledge page can be refused while /today shows the queue.
-		expect(keysOf('/(app)/today')).toEqual(expect.arrayContaining(['pledge.error.tooManyToday']));
-		expect(keysOf('/(app)/pledges')).toEqual(expect.arrayContaining(['actions.cap']));
+	it('gives a page that shows the offline queue the refusals of every page whose forms queue what it shows', () => {
+		// Each kind of queued entry, and the call that queues it (src/lib/offline).
+		const QUEUERS = { action: 'queueAction(', checkin: 'queueCheckin(', dropoff: 'queueDropOff(' };
+		const pages = routePages(SRC).map((p) => ({ id: p.id, files: closure(SRC, p.files) }));
+		const text = (file: string) => readFileSync(file, 'utf8');
+		const own = (files: string[]) => files.filter((f) => !f.includes('/lib/offline/'));
+		const actionsOf = (id: string) => {
+			const uses = closure(SRC, [join(SRC, 'routes', ...id.split('/'), '+page.server.ts')]).map((f) =>
+				keyUses(text(f))
+			);
+			return ALL.filter((key) => uses.some((u) => names(u, key)));
+		};
+		let checked = 0;
+		for (const [kind, call] of Object.entries(QUEUERS)) {
+			const queueing = pages.filter((p) => own(p.files).some((f) => text(f).includes(call)));
+			const showing = pages.filter((p) =>
+				p.files.some((f) => new RegExp(`kinds=\\{\\[[^\\]]*'${kind}'`).test(text(f)))
+			);
+			expect(queueing.length, kind).toBeGreaterThan(0);
+			expect(showing.length, kind).toBeGreaterThan(0);
+			for (const shown of showing) {
+				const keys = new Set(keysOf(shown.id));
+				for (const from of queueing) {
+					const missing = actionsOf(from.id).filter((k) => !keys.has(k));
+					expect(
+						missing,
+						`${shown.id} shows queued ${kind} entries made on ${from.id}: add @refusals-from ${from.id}`
+					).toEqual([]);
+					checked++;
+				}
+			}
+		}
+		expect(checked).toBeGreaterThanOrEqual(5);
+		expect(refusalsFrom('// @refusals-from /(app)/a /(app)/b/[x=id]\n')).toEqual([
+			'/(app)/a',
+			'/(app)/b/[x=id]'
+		]);
+	});
+});
+
+describe('route tables', () => {
+	it('read the same catalogue the server uses, before any bundle exists', async () => {
+		const catalogues = await readCatalogues(SRC);
+		expect(catalogues.vi).toEqual(messages.vi);
+		expect(catalogues.en).toEqual(messages.en);
+	});
+
+	it('give each page its own keys in each language, and pages that show the same keys one table', () => {
+		const { routes: index, tables } = routeTables(routes, messages);
+		const login = tables[index['/(auth)/login']];
+		expect(Object.keys(login.en).sort()).toEqual(keysOf('/(auth)/login').sort());
+		expect(login.vi['auth.login.title']).toBe(messages.vi['auth.login.title']);
+		expect(login.en['auth.login.title']).toBe(messages.en['auth.login.title']);
+		expect(Object.keys(index).sort()).toEqual(Object.keys(routes).sort());
+		expect(tables.length).toBeLessThanOrEqual(Object.keys(routes).length);
+		const same = Object.keys(index).filter((id) => index[id] === index['/(auth)/login']);
+		for (const id of same) expect(keysOf(id)).toEqual(keysOf('/(auth)/login'));
 	});
 });

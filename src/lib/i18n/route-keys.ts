@@ -1,6 +1,6 @@
 // Build-time analysis (Node only; never imported by the app): which message keys each page can
 // show, found by following the imports of its layouts, error pages, page and loads through src/.
-// The Vite plugin beside it hands the result to the server, which sends each page only its keys.
+// The Vite plugin beside it turns the result into one small table per page and language.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -163,4 +163,43 @@ export function routeKeyUses(src: string): Record<string, KeyUses> {
 		result[page.id] = { literals: [...literals].sort(), patterns: [...patterns].sort() };
 	}
 	return result;
+}
+
+/** Each page's messages: `routes` gives a route id its table's index (pages that show the same keys share one). */
+export interface RouteTables<T> {
+	routes: Record<string, number>;
+	tables: Record<string, Record<string, T>>[];
+}
+
+/** Cuts each language's catalogue into the tables of `uses` (from routeKeyUses). */
+export function routeTables<T>(
+	uses: Record<string, KeyUses>,
+	catalogues: Record<string, Record<string, T>>
+): RouteTables<T> {
+	const source = Object.values(catalogues)[0];
+	const all = Object.keys(source);
+	const routes: Record<string, number> = {};
+	const tables: Record<string, Record<string, T>>[] = [];
+	const byKeys = new Map<string, number>();
+	for (const [id, u] of Object.entries(uses)) {
+		const literals = new Set(u.literals);
+		const compiled = u.patterns.map((p) => new RegExp(p));
+		const keys = all.filter((key) => literals.has(key) || compiled.some((p) => p.test(key)));
+		const name = keys.join(' ');
+		let index = byKeys.get(name);
+		if (index === undefined) {
+			index = tables.length;
+			byKeys.set(name, index);
+			tables.push(
+				Object.fromEntries(
+					Object.entries(catalogues).map(([locale, table]) => [
+						locale,
+						Object.fromEntries(keys.map((key) => [key, table[key]]))
+					])
+				)
+			);
+		}
+		routes[id] = index;
+	}
+	return { routes, tables };
 }

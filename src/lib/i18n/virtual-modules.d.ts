@@ -1,6 +1,12 @@
-// The module the route-keys Vite plugin writes (route-keys-plugin.ts): for each page's route id
-// ('' for a path no route matches), the key literals and key patterns its code names.
-declare module 'virtual:sx-route-keys' {
-	const routeKeys: Record<string, { literals: string[]; patterns: string[] }>;
-	export default routeKeys;
+// The module the route-messages Vite plugin writes (route-keys-plugin.ts).
+declare module 'virtual:sx-messages' {
+	import type { Message } from '$lib/i18n/define';
+	import type { Locale } from '$lib/i18n/locales';
+	import type { MessageKey } from '$lib/i18n/vi';
+	/** The messages a page (by route id; null for a path no route matches) can show, in `locale`. */
+	const loadMessages: (
+		locale: Locale,
+		routeId: string | null
+	) => Promise<Partial<Record<MessageKey, Message>>>;
+	export default loadMessages;
 }
