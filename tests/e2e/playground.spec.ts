@@ -140,7 +140,10 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByTestId('today-list').getByText('Quán Chè Cô Ba')).toBeVisible();
 		const csv = await page.request.get('/steward/export.csv');
 		expect(csv.status()).toBe(200);
-		expect(await csv.text()).toContain('Quán Chè Cô Ba');
+		const text = await csv.text();
+		expect(text).toContain('Quán Chè Cô Ba');
+		// The weight column by the file rule (utils/units.ts kgForFile): a plain number of kilograms.
+		expect(text).toContain(',hdpe,600,no,');
 		// A collection point that is not theirs, by URL: refused.
 		expect((await page.goto('/steward?point=999'))?.status()).toBe(403);
 		expect((await page.request.get('/steward/export.csv?point=999')).status()).toBe(403);

@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
 import { makeStudentWorld, makeUser } from '../helpers/factories';
-import { action, communityModel, school } from '../../src/lib/server/db/schema';
+import { action, communityModel, ledgerEntry, school } from '../../src/lib/server/db/schema';
 import type { Role } from '../../src/lib/domain/roles';
 import { logAction } from '../../src/lib/server/actions/actions';
+import { undoOwnEntry } from '../../src/lib/server/actions/undo';
+import { kgForFile } from '../../src/lib/utils/units';
 import { localDay } from '../../src/lib/utils/dates';
 import { EXPORT_KINDS } from '../../src/lib/rules/exports';
 import { translate, type MessageKey } from '../../src/lib/i18n';
@@ -166,5 +168,30 @@ describe('exports respect the rights and privacy of their pages', () => {
 		};
 		expect(data.dashboard.totals.actions).toBe(4);
 		expect(data.dashboard.participants).toMatchObject({ student: 2, household: 2 });
+	});
+});
+
+// Last: it voids an entry, which the counts above do not expect.
+describe('the kilograms in an export', () => {
+	it('are the stored grams exactly, by the one file rule, a void’s negative ones included', async () => {
+		const [mine] = await t.db
+			.select({ id: ledgerEntry.id })
+			.from(ledgerEntry)
+			.where(eq(ledgerEntry.personId, a.student.id));
+		expect(await undoOwnEntry(t.db, a.student.id, mine.id)).toMatchObject({ ok: true, already: false });
+		const file = await download(a.teacher, ['teacher'], 'ledger', `class=${a.cls.id}`);
+		const [header, ...rows] = file.lines.map((l) => l.replace('\uFEFF', '').split(','));
+		const cell = (row: string[], name: string) => row[header.indexOf(name)];
+		const stored = new Map((await t.db.select().from(ledgerEntry)).map((e) => [e.id, e]));
+		expect(rows.map((r) => Math.sign(Number(cell(r, 'points'))))).toEqual(expect.arrayContaining([1, -1]));
+		let sum = 0;
+		for (const row of rows) {
+			const entry = stored.get(Number(cell(row, 'entry_id')))!;
+			expect(cell(row, 'kg_avoided')).toBe(String(kgForFile(entry.gramsAvoided)));
+			expect(cell(row, 'kg_collected')).toBe(String(kgForFile(entry.gramsCollected)));
+			sum += Number(cell(row, 'kg_avoided')) * 1000;
+		}
+		// A spreadsheet's sum of the column: the entry and its void net to nothing.
+		expect(Math.round(sum)).toBe(0);
 	});
 });

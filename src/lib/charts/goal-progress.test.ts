@@ -36,13 +36,13 @@ describe('goalProgressConfig', () => {
 			startDay: '2026-11-27',
 			deadline: '2026-11-27',
 			target: 2500,
-			divisor: 1000,
+			grams: true,
 			series: [{ day: '2026-11-27', value: 1234 }],
 			labels,
 			dayLabel: (d) => d.slice(5)
 		});
 		expect(config.data.labels).toEqual(['11-27']);
-		expect(config.data.datasets[0].data).toEqual([1.23]);
+		expect(config.data.datasets[0].data).toEqual([1.2]);
 		expect(config.data.datasets[1].data).toEqual([2.5]);
 	});
 

@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { PALETTE, translucent } from './palette';
 import { CHART_RULES } from '$lib/rules/charts';
 import { addDays, dayRange, daysBetween, isDay } from '$lib/utils/dates';
+import { kgForChart } from '$lib/utils/units';
 
 export interface GoalChartInput {
 	startDay: string;
@@ -9,8 +10,8 @@ export interface GoalChartInput {
 	/** Cumulative value at the end of each day so far (start … today), in the goal's base unit. */
 	series: { day: string; value: number }[];
 	target: number;
-	/** Base unit → shown unit (1000 for grams shown as kg). */
-	divisor?: number;
+	/** The goal counts grams: the axis shows kilograms. */
+	grams?: boolean;
 	labels: { progress: string; ideal: string };
 	/** How a day is written on the axis (the page passes its locale's formatter). */
 	dayLabel?: (day: string) => string;
@@ -37,10 +38,11 @@ export function chartDays(startDay: string, deadline: string, lastProgressDay?: 
 export function goalProgressConfig(
 	input: GoalChartInput
 ): ChartConfiguration<'line', (number | null)[], string> {
-	const divisor = input.divisor ?? 1;
 	const days = chartDays(input.startDay, input.deadline, input.series.at(-1)?.day);
 	const byDay = new Map(input.series.map((s) => [s.day, s.value]));
-	const round = (v: number) => Math.round((v / divisor) * 100) / 100;
+	// The straight line passes between whole counts: two decimals (kilograms: the rule for charts).
+	const twoDecimals = (v: number) => Math.round(v * 100) / 100;
+	const round = input.grams ? kgForChart : twoDecimals;
 	// The straight line runs over the whole goal, even when the chart shows part of it.
 	const steps = days.length ? daysBetween(input.startDay, input.deadline) : 0;
 	const ideal = days.map((d) =>

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { PALETTE } from './palette';
+import { kgForChart } from '$lib/utils/units';
 
 export interface TrendRow {
 	/** Axis label of the week or month, already formatted by the page. */
@@ -9,8 +10,6 @@ export interface TrendRow {
 	students: number;
 	households: number;
 }
-
-const kg = (g: number) => Math.round(g / 100) / 10;
 
 /**
  * Kilograms avoided and collected per week (or month), side by side: two bar series on one kg
@@ -27,13 +26,13 @@ export function buildImpactKgChart(
 			datasets: [
 				{
 					label: labels.avoided,
-					data: rows.map((r) => kg(r.gramsAvoided)),
+					data: rows.map((r) => kgForChart(r.gramsAvoided)),
 					backgroundColor: PALETTE.green,
 					borderWidth: 0
 				},
 				{
 					label: labels.collected,
-					data: rows.map((r) => kg(r.gramsCollected)),
+					data: rows.map((r) => kgForChart(r.gramsCollected)),
 					backgroundColor: PALETTE.yellow,
 					borderWidth: 0
 				}

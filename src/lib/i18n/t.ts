@@ -1,6 +1,6 @@
 import { page } from '$app/state';
 import { dateTimeFormatter, dayFormatter, numberFormatter } from '$lib/utils/intl-cache';
-import { kgFormatOptions } from '$lib/utils/units';
+import { formatKgIn } from '$lib/utils/units';
 import { render } from './define';
 import { intlLocale, isLocale, type Locale } from './locales';
 import type { MessageArgs, MessageKey } from './vi';
@@ -30,7 +30,7 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
 
 /** Grams as kilograms, to a precision that suits the size (0,25 · 12,5 · 1.234), without the unit. */
 export function formatKg(grams: number): string {
-	return formatNumber(grams / 1000, kgFormatOptions(grams));
+	return formatKgIn(intlLocale(currentLocale()), grams);
 }
 
 /** Formats a local day (YYYY-MM-DD) for people; the day is already in the app time zone. */

@@ -1,6 +1,6 @@
 import type { SubmitFunction } from '@sveltejs/kit';
-import { formatNumber, t } from '$lib/i18n/t';
-import { isMaterial } from '$lib/utils/playground';
+import { formatKg, t } from '$lib/i18n/t';
+import { isMaterial, kgToGrams } from '$lib/utils/playground';
 import { directory } from './directory.svelte';
 import { queueWhenOffline } from './enhance';
 
@@ -19,7 +19,7 @@ export function describeDropOff(fields: Record<string, string>): string {
 	const who = directory.entries.find((e) => e.pick === fields.pick)?.label ?? fields.contributor ?? '';
 	const kg = Number((fields.weightKg ?? '').replace(',', '.'));
 	const amount = [
-		kg > 0 ? `${formatNumber(kg, { maximumFractionDigits: 2 })} kg` : '',
+		kg > 0 ? `${formatKg(kgToGrams(kg))} kg` : '',
 		fields.count ? `${fields.count} ×` : ''
 	].filter(Boolean);
 	const m = fields.material ?? '';

@@ -27,6 +27,3 @@ export function placeMatches(q: Pick<ReportQuery, 'areaId' | 'modelId'>, areaCol
 	if (q.modelId !== null) parts.push(sql`${modelCol} = ${q.modelId}`);
 	return parts.length ? sql.join(parts, sql` AND `) : sql`1`;
 }
-
-/** Grams as kilograms with three decimals, as every export writes them. */
-export const kg = (g: number) => (Number(g) / 1000).toFixed(3);

@@ -5,7 +5,8 @@ import type { ExportKind } from '$lib/rules/exports';
 import { weekStart } from '$lib/utils/dates';
 import type { ReportAccess } from './scope';
 import { participationPlan } from './participation-export';
-import { breathe, ID_WINDOW, kg, placeMatches, type ExportPlan } from './export-shared';
+import { breathe, ID_WINDOW, placeMatches, type ExportPlan } from './export-shared';
+import { kgForFile } from '$lib/utils/units';
 
 /**
  * The place filter of an entry or drop-off (table alias `t`): one of its places (the class's
@@ -107,8 +108,8 @@ async function ledgerPlan(
 				r.kind,
 				r.reverses,
 				r.points,
-				kg(Number(r.ga)),
-				kg(Number(r.gc)),
+				kgForFile(Number(r.ga)),
+				kgForFile(Number(r.gc)),
 				c?.school ?? null,
 				c?.name ?? null,
 				h?.nb ?? null,
@@ -207,7 +208,7 @@ async function contributionsPlan(
 					r.day,
 					r.status,
 					r.material,
-					kg(Number(r.grams)),
+					kgForFile(Number(r.grams)),
 					r.est ? 'yes' : 'no',
 					r.items,
 					r.points,

@@ -3,7 +3,8 @@ import type { DbOrTx } from '$lib/server/db/client';
 import type { ReportQuery } from '$lib/schemas/impact';
 import type { CsvPage } from '$lib/utils/csv';
 import type { ReportAccess } from './scope';
-import { breathe, kg, placeMatches, type ExportPlan } from './export-shared';
+import { breathe, placeMatches, type ExportPlan } from './export-shared';
+import { kgForFile } from '$lib/utils/units';
 
 type GroupKind = 'class' | 'household' | 'person';
 interface Cursor {
@@ -127,8 +128,8 @@ export async function participationPlan(
 					r.active,
 					r.entries,
 					r.points,
-					kg(Number(r.ga)),
-					kg(Number(r.gc))
+					kgForFile(Number(r.ga)),
+					kgForFile(Number(r.gc))
 				]),
 				next
 			};

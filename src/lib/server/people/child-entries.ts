@@ -6,8 +6,7 @@ import { isSelfUndo } from '$lib/server/actions/undo';
 import { translate, type MessageArgs, type MessageKey } from '$lib/i18n';
 import { intlLocale, type Locale } from '$lib/i18n/locales';
 import { isSourceKind } from '$lib/domain/ledger';
-import { numberFormatter } from '$lib/utils/intl-cache';
-import { kgFormatOptions } from '$lib/utils/units';
+import { formatKgIn } from '$lib/utils/units';
 import { inSentence } from '$lib/utils/playground';
 import type { PledgeItemCode } from '$lib/pledges/items';
 
@@ -38,8 +37,7 @@ export async function describeEntries(
 	locale: Locale
 ): Promise<Map<number, string>> {
 	const tr = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => translate(locale, key, ...params);
-	const kg = (grams: number) =>
-		numberFormatter(intlLocale(locale), kgFormatOptions(grams)).format(grams / 1000);
+	const kg = (grams: number) => formatKgIn(intlLocale(locale), grams);
 
 	const logIds = ids(entries, 'action');
 	const logs = logIds.length
