@@ -53,6 +53,15 @@ test.describe('pledges', () => {
 		await expect(page.getByRole('button', { name: 'Điểm danh', exact: true })).toHaveCount(0);
 		await expectChart(page);
 
+		// The confirmation belongs to the page it was for: the next page (reached in the app) is quiet.
+		await page
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Xếp hạng' })
+			.first()
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng xếp hạng');
+		await expect(page.getByRole('status').filter({ hasText: 'Đã điểm danh' })).toHaveCount(0);
+
 		// The demo history: a bottle pledge with a long streak on the list and its own chart.
 		await page.goto('/pledges');
 		await page.getByRole('link', { name: 'Bình nước' }).first().click();
