@@ -9,6 +9,7 @@ import { isHttps } from '$lib/server/auth/cookies';
 import { deviceFor } from '$lib/server/auth/device';
 import { authHandle } from '$lib/server/auth/handle';
 import { resolveLocale } from '$lib/server/locale';
+import { writeErrorPage } from '$lib/server/error-page';
 
 /**
  * Opens, checks, migrates and seeds the database before the server listens. When that fails the
@@ -43,6 +44,13 @@ const language: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * Outermost, so that an error in any later hook is covered too: the page SvelteKit makes for an
+ * error outside a page (src/error.html) is written in the reader's language, never as a key.
+ */
+const errorPages: Handle = async ({ event, resolve }) =>
+	writeErrorPage(await resolve(event), event.locals.locale ?? resolveLocale(event));
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -54,7 +62,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, device, authHandle, language);
+export const handle = sequence(errorPages, securityHeaders, device, authHandle, language);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

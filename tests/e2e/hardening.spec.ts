@@ -302,3 +302,39 @@ test.describe('forms are safe to repeat and to tamper with', () => {
 		await page.screenshot({ path: 'test-results/hardening-malformed-360.png' });
 	});
 });
+
+test.describe('a refused file says why', () => {
+	test('in the reader’s language, with a way home, never as a message key', async ({ page }) => {
+		await signIn(page, 'demo-student');
+		const res = await page.goto('/exports/ledger.csv');
+		expect(res?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('403');
+		await expect(page.getByText('Bạn không có quyền xem dữ liệu này.')).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+		expect(await page.locator('body').innerText()).not.toContain('impact.error.outsideRights');
+		await page.getByRole('link', { name: /trang chủ/ }).click();
+		await expect(page).toHaveURL(/\/$/);
+		// A child's file the person has no right to: no key either.
+		const other = await page.goto('/children/999999/export.csv');
+		expect(other?.status()).toBeGreaterThanOrEqual(400);
+		const text = `${await page.title()} ${await page.locator('body').innerText()}`;
+		expect(text).not.toMatch(/\b(structure|error|trust|impact)\.[a-zA-Z.]+/);
+		await expect(page.getByRole('link', { name: /trang chủ/ })).toBeVisible();
+		// In English for someone who reads English.
+		const lang = (value: string) =>
+			page.request.post('/language', {
+				form: { lang: value, redirectTo: '/' },
+				headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+				maxRedirects: 0
+			});
+		expect((await lang('en')).status()).toBe(303);
+		try {
+			await page.goto('/exports/ledger.csv');
+			await expect(page.getByText('You do not have access to this data.')).toBeVisible();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+			await expect(page.getByRole('link', { name: /home/i })).toBeVisible();
+		} finally {
+			await lang('vi');
+		}
+	});
+});
