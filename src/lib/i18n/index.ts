@@ -5,7 +5,7 @@ import en from './en';
 
 export type { MessageKey, MessageArgs } from './vi';
 
-/** Both languages' tables, for the server and tests (the browser loads one of them). */
+/** Both languages' tables, for the server and tests (a browser gets each page's own keys: route-keys-plugin.ts). */
 export const messages: Record<Locale, Record<MessageKey, Message>> = { vi, en };
 
 /** Whether a string from outside (a cookie, an error) is a declared message key. */

@@ -12,7 +12,7 @@ export function currentLocale(): Locale {
 }
 
 /**
- * Translates in the current page's language, from the one-language table the root layout loads;
+ * Translates in the current page's language, from the page's own table the root layout loads;
  * reactive when read in a template. Keys and parameters are checked by `npm run check`.
  */
 export function t<K extends MessageKey>(key: K, ...[params]: MessageArgs<K>): string {

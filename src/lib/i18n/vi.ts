@@ -1,6 +1,6 @@
 // The Vietnamese messages: the source every other language follows, and the one place a message
-// domain is registered (en.ts finds each domain's English file by its folder). The browser loads
-// this table or en.ts, never both (see src/routes/+layout.ts).
+// domain is registered (en.ts finds each domain's English file by its folder). The server uses
+// both tables; the browser loads neither, only each page's own keys (route-keys-plugin.ts).
 import common from './messages/common/vi';
 import auth from './messages/auth/vi';
 import groups from './messages/groups/vi';
